@@ -1,0 +1,258 @@
+//! The command line: arguments (clap), dispatch, exit codes.
+
+use crate::diagnostic::Severity;
+use crate::input;
+use crate::parse::StructureGrammar;
+use crate::render::{self, FileOutcome};
+use crate::rules::{RuleSet, Selection, check_source};
+use clap::{Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tiplint",
+    version,
+    about = "Consistency checks for Trafficking in Persons Report chapters"
+)]
+pub struct Cli {
+    /// Use the rule files (*.toml) in DIR instead of the built-in rules.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub rules: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check files, directories (walked for .txt and .md) or `-` (standard input).
+    Check(CheckArgs),
+    /// Print the structure the parser sees (chapters, sections, paragraphs, sentences, spans).
+    Parse {
+        file: String,
+        #[arg(long, value_enum, default_value_t = ParseFormat::Json)]
+        format: ParseFormat,
+    },
+    /// List the rules.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+    /// Show one rule's documentation and examples.
+    Explain {
+        /// A rule name (`sum-mismatch`) or code (`TL101`).
+        rule: String,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files, directories, or `-` for standard input (default: the current directory).
+    pub paths: Vec<String>,
+    /// Output format (default: human on a terminal, short otherwise).
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// The lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Run only these rules (names or codes, comma-separated or repeated).
+    #[arg(long, value_name = "RULES")]
+    pub select: Vec<String>,
+    /// Do not run these rules (names or codes, comma-separated or repeated).
+    #[arg(long, value_name = "RULES")]
+    pub ignore: Vec<String>,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Also list the checks that passed (human format).
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// The name to report for standard input (its extension selects .txt or .md handling).
+    #[arg(long, default_value = "<stdin>")]
+    pub stdin_filename: String,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Short,
+    Json,
+    Github,
+    Sarif,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParseFormat {
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RulesFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+/// Exit codes of DESIGN §6.
+pub const EXIT_OK: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    ExitCode::from(run_with(cli))
+}
+
+fn load_rules(cli: &Cli) -> Result<RuleSet, u8> {
+    match &cli.rules {
+        None => Ok(RuleSet::default_rules()),
+        Some(dir) => RuleSet::from_dir(dir).map_err(|e| {
+            eprintln!("error: {e}");
+            EXIT_ERROR
+        }),
+    }
+}
+
+fn print(s: &str) {
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let _ = out.write_all(s.as_bytes());
+    let _ = out.flush();
+}
+
+pub fn run_with(cli: Cli) -> u8 {
+    let rules = match load_rules(&cli) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    match &cli.command {
+        Command::Check(args) => check(args, &rules),
+        Command::Parse { file, format: _ } => parse(file, &rules),
+        Command::Rules { format } => {
+            print(&crate::docs::rules_listing(&rules, *format));
+            EXIT_OK
+        }
+        Command::Explain { rule } => match rules.find(rule) {
+            Some(r) => {
+                print(&crate::docs::explain(&r.spec));
+                EXIT_OK
+            }
+            None => {
+                eprintln!("error: unknown rule `{rule}` (see `tiplint rules`)");
+                EXIT_ERROR
+            }
+        },
+    }
+}
+
+fn parse(file: &str, rules: &RuleSet) -> u8 {
+    let inputs = input::collect(&[file.to_string()], "<stdin>");
+    let Some(first) = inputs.into_iter().next() else {
+        return EXIT_ERROR;
+    };
+    match first.source {
+        Ok(src) => {
+            let report = StructureGrammar::new(&rules.vocabulary).parse(&src.text);
+            let doc = serde_json::json!({"version": 1, "path": first.name, "report": report});
+            print(&(serde_json::to_string_pretty(&doc).expect("plain data serialises") + "\n"));
+            EXIT_OK
+        }
+        Err(e) => {
+            eprintln!("error: {}: {e}", first.name);
+            EXIT_ERROR
+        }
+    }
+}
+
+fn check(args: &CheckArgs, rules: &RuleSet) -> u8 {
+    let selection = match Selection::resolve(rules, &args.select, &args.ignore) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let paths = if args.paths.is_empty() {
+        vec![".".to_string()]
+    } else {
+        args.paths.clone()
+    };
+    let inputs = input::collect(&paths, &args.stdin_filename);
+    let outcomes: Vec<FileOutcome> = inputs
+        .into_par_iter()
+        .map(|i| FileOutcome {
+            name: i.name,
+            checked: i.source.map(|src| {
+                let result = check_source(&src, rules, &selection);
+                (src, result)
+            }),
+        })
+        .collect();
+    let stdout_tty = std::io::stdout().is_terminal();
+    let format = args.format.unwrap_or(if stdout_tty {
+        Format::Human
+    } else {
+        Format::Short
+    });
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let text = match format {
+        Format::Json => render::json::render(&outcomes),
+        Format::Short => render::short::render(&outcomes),
+        Format::Github => render::github::render(&outcomes),
+        Format::Sarif => render::sarif::render(&outcomes, rules),
+        Format::Human => render::human::render(&outcomes, color, args.verbose),
+    };
+    print(&text);
+    let mut code = EXIT_OK;
+    for o in &outcomes {
+        match &o.checked {
+            Err(e) => {
+                if format != Format::Human {
+                    eprintln!("error: {}: {e}", o.name);
+                }
+                code = EXIT_ERROR;
+            }
+            Ok((_, r)) => {
+                if let Some(t) = args.fail_on.threshold()
+                    && code == EXIT_OK
+                    && r.diagnostics.iter().any(|d| d.severity >= t)
+                {
+                    code = EXIT_FINDINGS;
+                }
+            }
+        }
+    }
+    code
+}

@@ -1,0 +1,101 @@
+//! Rule documentation for `tiplint rules` and `tiplint explain`, from the rule data itself.
+
+use crate::cli::RulesFormat;
+use crate::rules::RuleSet;
+use crate::rules::spec::RuleSpec;
+
+pub fn rules_listing(rules: &RuleSet, format: RulesFormat) -> String {
+    match format {
+        RulesFormat::Text => {
+            let mut out = String::new();
+            for r in &rules.rules {
+                let s = &r.spec;
+                out.push_str(&format!(
+                    "{:<6} {:<22} {:<8} {}{}\n",
+                    s.code,
+                    s.name,
+                    s.severity.to_string(),
+                    s.summary,
+                    if s.fix.is_some() { " (fix)" } else { "" }
+                ));
+            }
+            out
+        }
+        RulesFormat::Json => {
+            let specs: Vec<&RuleSpec> = rules.rules.iter().map(|r| &r.spec).collect();
+            serde_json::to_string_pretty(&specs).expect("plain data serialises") + "\n"
+        }
+        RulesFormat::Markdown => {
+            let mut out = String::from(
+                "# tiplint rules\n\n| code | name | default | flags |\n|---|---|---|---|\n",
+            );
+            for r in &rules.rules {
+                let s = &r.spec;
+                out.push_str(&format!(
+                    "| {} | `{}` | {}{} | {} |\n",
+                    s.code,
+                    s.name,
+                    s.severity,
+                    if s.fix.is_some() { " (fix)" } else { "" },
+                    s.summary
+                ));
+            }
+            for r in &rules.rules {
+                out.push('\n');
+                out.push_str(&markdown_entry(&r.spec));
+            }
+            out
+        }
+    }
+}
+
+fn markdown_entry(s: &RuleSpec) -> String {
+    let mut out = format!("## {} `{}`\n\n{}\n\n", s.code, s.name, s.doc.trim());
+    out.push_str(&format!("Default severity: {}. ", s.severity));
+    out.push_str(match s.fix {
+        Some(crate::rules::spec::FixSafety::Safe) => "Fix: safe.\n\n",
+        Some(crate::rules::spec::FixSafety::Unsafe) => "Fix: unsafe (review it).\n\n",
+        None => "No automatic fix.\n\n",
+    });
+    out.push_str("Flagged:\n\n");
+    for e in &s.examples.must_flag {
+        out.push_str(&format!("```text\n{}\n```\n\n", e.trim_end()));
+    }
+    out.push_str("Not flagged:\n\n");
+    for e in &s.examples.must_not_flag {
+        out.push_str(&format!("```text\n{}\n```\n\n", e.trim_end()));
+    }
+    out
+}
+
+pub fn explain(s: &RuleSpec) -> String {
+    let mut out = format!(
+        "{} {} (default severity: {}{})\n\n{}\n\n{}\n",
+        s.code,
+        s.name,
+        s.severity,
+        if s.fix.is_some() { ", fixable" } else { "" },
+        s.summary,
+        s.doc.trim()
+    );
+    out.push_str("\nFlagged, for example:\n");
+    for e in &s.examples.must_flag {
+        out.push_str(&indent(e));
+    }
+    out.push_str("\nNot flagged, for example:\n");
+    for e in &s.examples.must_not_flag {
+        out.push_str(&indent(e));
+    }
+    out
+}
+
+fn indent(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.trim_end().lines() {
+        out.push_str("    ");
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}

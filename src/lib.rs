@@ -1,0 +1,15 @@
+//! tiplint: consistency checks for the country chapters of the Trafficking in Persons Report.
+//!
+//! Data flows one way: [`source`] (bytes → text and line index) → [`parse`] (structure) →
+//! [`rules`] (checkers over the structure, producing [`diagnostic`]s and checks) → [`render`].
+
+pub mod cli;
+pub mod diagnostic;
+pub mod docs;
+pub mod fix;
+pub mod input;
+pub mod parse;
+pub mod render;
+pub mod rules;
+pub mod source;
+pub mod vocab;

@@ -1,0 +1,250 @@
+//! Lines of the file and what each one is: a heading, a section label, a bullet, a title, prose.
+
+use crate::parse::tree::SectionKind;
+use crate::source::Span;
+use crate::vocab::Vocabulary;
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::{take_till, take_while1},
+    character::complete::{char, one_of, space1},
+    combinator::{opt, recognize},
+};
+
+/// One line, without its line end; `content` has surrounding whitespace (and a BOM) trimmed.
+#[derive(Debug, Clone, Copy)]
+pub struct Line {
+    pub content: Span,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.content.is_empty()
+    }
+}
+
+fn is_trimmable(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+fn raw_line(i: &str) -> IResult<&str, &str> {
+    let (rest, line) = take_till(|c| c == '\n').parse(i)?;
+    let (rest, _) = opt(char('\n')).parse(rest)?;
+    Ok((rest, line))
+}
+
+/// Split text into lines (LF or CRLF), with byte spans into `text`.
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let Ok((next, line)) = raw_line(rest) else {
+            break;
+        };
+        let start = text.len() - rest.len();
+        let lead = line.len() - line.trim_start_matches(is_trimmable).len();
+        let trimmed = line.trim_matches(is_trimmable);
+        let content = Span::new(start + lead, start + lead + trimmed.len());
+        lines.push(Line { content });
+        rest = next;
+    }
+    lines
+}
+
+/// A bullet at the start of a line: `•`, `*`, `·`, `▪`, `◦`, `-`, `–`, or `1.`/`1)`, then a space.
+pub fn bullet(i: &str) -> IResult<&str, &str> {
+    recognize((
+        alt((
+            recognize(one_of("•*·▪◦‣●-–")),
+            recognize((take_while1(|c: char| c.is_ascii_digit()), one_of(".)"))),
+        )),
+        space1,
+    ))
+    .parse(i)
+}
+
+/// A section label found on a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabelMatch {
+    pub kind: SectionKind,
+    /// The label's length in bytes (without the colon).
+    pub len: usize,
+    /// Where the section's text starts on the same line, if it does (`TRAFFICKING PROFILE: As …`).
+    pub inline_text: Option<usize>,
+}
+
+/// Upper case, or every significant word capitalised.
+fn upper_or_title_case(s: &str) -> bool {
+    if !s.chars().any(|c| c.is_lowercase()) {
+        return true;
+    }
+    s.split_whitespace().all(|w| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || matches!(w, "of" | "for" | "and" | "the" | "in" | "on" | "to")
+    })
+}
+
+/// Match a section label at the start of a trimmed line, as the vocabulary names them.
+/// A label ending in ` *` takes any words up to its colon (`RECOMMENDATIONS FOR KAZAKHSTAN:`).
+pub fn match_label(line: &str, vocab: &Vocabulary) -> Option<LabelMatch> {
+    for section in &vocab.sections {
+        let Some(kind) = SectionKind::from_name(&section.kind) else {
+            continue;
+        };
+        for label in &section.labels {
+            let (fixed, wildcard) = match label.strip_suffix(" *") {
+                Some(f) => (f, true),
+                None => (label.as_str(), false),
+            };
+            if line.len() < fixed.len()
+                || !line.is_char_boundary(fixed.len())
+                || !line[..fixed.len()].eq_ignore_ascii_case(fixed)
+            {
+                continue;
+            }
+            let mut len = fixed.len();
+            if wildcard {
+                let Some(colon) = line[len..].find(':') else {
+                    continue;
+                };
+                let words = &line[len..len + colon];
+                if !words.starts_with(' ') || words.split_whitespace().count() > 6 {
+                    continue;
+                }
+                len += colon;
+            }
+            if !upper_or_title_case(&line[..len]) {
+                continue;
+            }
+            let rest = &line[len..];
+            let after: IResult<&str, Option<char>> = opt(char(':')).parse(rest);
+            let Ok((after_colon, colon)) = after else {
+                continue;
+            };
+            if after_colon.trim().is_empty() {
+                return Some(LabelMatch {
+                    kind,
+                    len,
+                    inline_text: None,
+                });
+            }
+            if colon.is_some() && after_colon.starts_with(char::is_whitespace) {
+                let text_start = line.len() - after_colon.trim_start().len();
+                return Some(LabelMatch {
+                    kind,
+                    len,
+                    inline_text: Some(text_start),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// A report title such as `2022 Trafficking in Persons Report: Armenia`.
+pub fn is_title(line: &str, vocab: &Vocabulary) -> bool {
+    let lower = line.to_lowercase();
+    !ends_sentence(line)
+        && line.split_whitespace().count() <= 12
+        && vocab
+            .title_markers
+            .iter()
+            .any(|m| lower.contains(&m.to_lowercase()))
+}
+
+/// Whether text ends as a sentence or clause does (so a blank line after it is a real break).
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    let t = t.trim_end_matches(['"', '”', '’', '\'', ')', ']']);
+    t.ends_with(['.', ':', ';', '?', '!', '…'])
+}
+
+/// Function words a heading does not end with but a page-broken fragment may.
+const TRAILING_FUNCTION_WORDS: &[&str] = &[
+    "of", "the", "and", "or", "to", "in", "for", "a", "an", "on", "with", "by", "at", "from", "as",
+];
+
+/// A short title-like line with no sentence in it (`Regional Affairs`, `Key Findings`): kept as
+/// unknown text rather than read as a paragraph that continues after the next blank line.
+pub fn is_label_like(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 || ends_sentence(line) {
+        return false;
+    }
+    if line.contains(". ") || line.contains(", ") && words.len() > 5 {
+        return false;
+    }
+    let last = words[words.len() - 1].to_lowercase();
+    if TRAILING_FUNCTION_WORDS.contains(&last.as_str()) {
+        return false;
+    }
+    upper_or_title_case(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::registry::default_vocabulary;
+
+    #[test]
+    fn lines_keep_offsets_through_crlf_and_bom() {
+        let text = "\u{FEFF}Kyrgyz Republic (Tier 2)\r\n\r\n  Text here.\r\n";
+        let lines = split_lines(text);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(
+            &text[lines[0].content.start..lines[0].content.end],
+            "Kyrgyz Republic (Tier 2)"
+        );
+        assert!(lines[1].is_blank());
+        assert_eq!(
+            &text[lines[2].content.start..lines[2].content.end],
+            "Text here."
+        );
+    }
+
+    #[test]
+    fn labels_inline_standalone_and_title_case() {
+        let v = default_vocabulary();
+        let m = match_label("PROSECUTION", &v).unwrap();
+        assert_eq!((m.kind, m.inline_text), (SectionKind::Prosecution, None));
+        let m = match_label("Prioritized Recommendations", &v).unwrap();
+        assert_eq!(m.kind, SectionKind::Recommendations);
+        let m = match_label("PRIORITIZED RECOMMENDATIONS:", &v).unwrap();
+        assert_eq!(m.inline_text, None);
+        let line = "TRAFFICKING PROFILE: As reported over the past five years, …";
+        let m = match_label(line, &v).unwrap();
+        assert_eq!(m.kind, SectionKind::Profile);
+        assert_eq!(
+            &line[m.inline_text.unwrap()..m.inline_text.unwrap() + 2],
+            "As"
+        );
+        let m = match_label("RECOMMENDATIONS FOR KAZAKHSTAN:", &v).unwrap();
+        assert_eq!(m.kind, SectionKind::Recommendations);
+        assert!(match_label("Prosecution of traffickers increased.", &v).is_none());
+        assert!(match_label("prosecution", &v).is_none());
+    }
+
+    #[test]
+    fn bullets_and_titles() {
+        assert!(bullet("• Increase efforts").is_ok());
+        assert!(bullet("* Increase efforts").is_ok());
+        assert!(bullet("3. Increase efforts").is_ok());
+        assert!(bullet("30 cases were").is_err());
+        let v = default_vocabulary();
+        assert!(is_title("2022 Trafficking in Persons Report: Armenia", &v));
+        assert!(!is_title(
+            "The Trafficking in Persons Report noted this.",
+            &v
+        ));
+    }
+
+    #[test]
+    fn sentence_ends_and_label_like_lines() {
+        assert!(ends_sentence("the previous year."));
+        assert!(ends_sentence("called “bride kidnapping.”"));
+        assert!(!ends_sentence("The Ministry of"));
+        assert!(is_label_like("Regional Affairs"));
+        assert!(!is_label_like("The Ministry of"));
+        assert!(!is_label_like("The government did not secure convictions"));
+    }
+}

@@ -1,0 +1,48 @@
+//! TL201: a chapter without a recognisable heading (country and tier).
+
+use super::{Checker, Context, NoOptions, Output, options};
+use crate::rules::spec::RuleSpec;
+use crate::source::Span;
+
+pub struct HeadingMalformed;
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
+    let NoOptions {} = options(table)?;
+    Ok(Box::new(HeadingMalformed))
+}
+
+impl Checker for HeadingMalformed {
+    fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
+        for chapter in &cx.report.chapters {
+            match &chapter.heading {
+                None => {
+                    let start = chapter.span.start;
+                    let line_end = cx.source.text[start..chapter.span.end]
+                        .find(['\r', '\n'])
+                        .map_or(chapter.span.end, |n| start + n);
+                    let first_line = Span::new(start, line_end);
+                    out.diagnostics.push(
+                        rule.diagnostic(
+                            first_line,
+                            "no chapter heading: the text has no line naming the country and its tier",
+                        )
+                        .with_label(first_line, "the chapter starts here, without a heading")
+                        .with_help("start the chapter with a heading such as `Country Name (Tier 2)`"),
+                    );
+                }
+                Some(h) => {
+                    if let Some(problem) = &h.problem {
+                        let mut d = rule
+                            .diagnostic(h.span, format!("malformed chapter heading: {problem}"));
+                        if let Some(t) = h.tier_span {
+                            d = d.with_label(t, "tier");
+                        }
+                        out.diagnostics.push(d.with_help(
+                            "write the heading as `Country Name (Tier 1)`, `(Tier 2)`, `(Tier 2 Watch List)`, `(Tier 3)` or `(Special Case)`",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! TL202: a required section is absent from a chapter.
+
+use super::{Checker, Context, NoOptions, Output, options};
+use crate::parse::{Chapter, SectionKind};
+use crate::rules::spec::RuleSpec;
+use crate::source::Span;
+
+pub struct MissingSection;
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
+    let NoOptions {} = options(table)?;
+    Ok(Box::new(MissingSection))
+}
+
+/// Where a section's absence is shown: the next present section's label, else the chapter's start.
+fn anchor(
+    cx: &Context,
+    chapter: &Chapter,
+    order: &[SectionKind],
+    missing: SectionKind,
+) -> (Span, String) {
+    let rank = |k: SectionKind| order.iter().position(|&o| o == k);
+    let after = chapter
+        .sections
+        .iter()
+        .find(|s| rank(s.kind) > rank(missing));
+    if let Some(next) = after {
+        let span = next.title_span.unwrap_or_else(|| first_line(cx, next.span));
+        return (span, format!("{} belongs before this", missing.display()));
+    }
+    let span = chapter
+        .heading
+        .as_ref()
+        .map(|h| h.span)
+        .unwrap_or_else(|| first_line(cx, chapter.span));
+    (span, format!("this chapter has no {}", missing.display()))
+}
+
+fn first_line(cx: &Context, span: Span) -> Span {
+    let text = &cx.source.text[span.start..span.end];
+    Span::new(
+        span.start,
+        span.start + text.find(['\r', '\n']).unwrap_or(text.len()),
+    )
+}
+
+impl Checker for MissingSection {
+    fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
+        let order: Vec<SectionKind> = cx
+            .vocab
+            .sections
+            .iter()
+            .filter_map(|s| SectionKind::from_name(&s.kind))
+            .collect();
+        for chapter in &cx.report.chapters {
+            for wanted in cx.vocab.sections.iter().filter(|s| s.required) {
+                let Some(kind) = SectionKind::from_name(&wanted.kind) else {
+                    continue;
+                };
+                if chapter.sections.iter().any(|s| s.kind == kind) {
+                    continue;
+                }
+                let (span, label) = anchor(cx, chapter, &order, kind);
+                let what = match kind {
+                    SectionKind::Intro => {
+                        "the chapter has no introduction before its first section".to_string()
+                    }
+                    _ => format!("the chapter has no {} section", kind.display()),
+                };
+                out.diagnostics.push(
+                    rule.diagnostic(span, what)
+                        .with_label(span, label)
+                        .with_help(
+                            "a chapter has, in order: introduction, PRIORITIZED RECOMMENDATIONS, PROSECUTION, PROTECTION, PREVENTION, TRAFFICKING PROFILE",
+                        ),
+                );
+            }
+        }
+    }
+}

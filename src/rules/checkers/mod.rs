@@ -1,0 +1,69 @@
+//! One Rust checker per rule kind. A rule in `rules/*.toml` names its kind and gives its options;
+//! the checker is built from those options when the rules are loaded, so a bad option is an error
+//! at load time, not at run time.
+
+mod broken_paragraph;
+mod duplicate_sentence;
+mod escaped_markup;
+mod heading_malformed;
+mod missing_section;
+mod recommendation_form;
+mod section_order;
+
+use crate::diagnostic::{Check, Diagnostic};
+use crate::parse::Report;
+use crate::rules::spec::RuleSpec;
+use crate::source::Source;
+use crate::vocab::Vocabulary;
+use serde::de::DeserializeOwned;
+
+/// What every checker reads: the source, its structure, the vocabulary.
+pub struct Context<'a> {
+    pub source: &'a Source,
+    pub report: &'a Report,
+    pub vocab: &'a Vocabulary,
+}
+
+/// What checkers write.
+#[derive(Default)]
+pub struct Output {
+    pub diagnostics: Vec<Diagnostic>,
+    pub checks: Vec<Check>,
+}
+
+pub trait Checker: Send + Sync {
+    fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output);
+}
+
+type Constructor = fn(&toml::Table) -> Result<Box<dyn Checker>, String>;
+
+/// Every rule kind, by the name rule files use.
+pub const KINDS: &[(&str, Constructor)] = &[
+    ("heading-malformed", heading_malformed::build),
+    ("missing-section", missing_section::build),
+    ("section-order", section_order::build),
+    ("broken-paragraph", broken_paragraph::build),
+    ("escaped-markup", escaped_markup::build),
+    ("recommendation-form", recommendation_form::build),
+    ("duplicate-sentence", duplicate_sentence::build),
+];
+
+pub fn build(kind: &str, options: &toml::Table) -> Result<Box<dyn Checker>, String> {
+    let (_, constructor) = KINDS.iter().find(|(k, _)| *k == kind).ok_or_else(|| {
+        let known: Vec<&str> = KINDS.iter().map(|(k, _)| *k).collect();
+        format!("unknown kind `{kind}` (known kinds: {})", known.join(", "))
+    })?;
+    constructor(options)
+}
+
+/// Read a kind's options from the rule's `options` table, refusing unknown keys.
+pub fn options<T: DeserializeOwned>(table: &toml::Table) -> Result<T, String> {
+    toml::Value::Table(table.clone())
+        .try_into()
+        .map_err(|e: toml::de::Error| format!("invalid options: {}", e.message().trim()))
+}
+
+/// A kind with no options.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NoOptions {}

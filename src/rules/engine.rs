@@ -1,0 +1,118 @@
+//! Run the selected rules over one source: parse once, then every checker reads the tree.
+
+use crate::diagnostic::{Check, Diagnostic};
+use crate::parse::{StructureGrammar, Tier};
+use crate::rules::checkers::{Context, Output};
+use crate::rules::registry::RuleSet;
+use crate::source::{Source, Span};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// Which rules run: all but the ignored, or only the selected.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub select: Option<HashSet<String>>,
+    pub ignore: HashSet<String>,
+}
+
+impl Selection {
+    /// Resolve names or codes against the rule set; an unknown one is an error naming it.
+    pub fn resolve(
+        rules: &RuleSet,
+        select: &[String],
+        ignore: &[String],
+    ) -> Result<Selection, String> {
+        let name_of = |s: &str| {
+            rules
+                .find(s.trim())
+                .map(|r| r.spec.name.clone())
+                .ok_or_else(|| format!("unknown rule `{}` (see `tiplint rules`)", s.trim()))
+        };
+        let split = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .flat_map(|s| s.split(','))
+                .filter(|s| !s.trim().is_empty())
+                .map(str::to_string)
+                .collect()
+        };
+        let select = split(select);
+        Ok(Selection {
+            select: if select.is_empty() {
+                None
+            } else {
+                Some(
+                    select
+                        .iter()
+                        .map(|s| name_of(s))
+                        .collect::<Result<_, _>>()?,
+                )
+            },
+            ignore: split(ignore)
+                .iter()
+                .map(|s| name_of(s))
+                .collect::<Result<_, _>>()?,
+        })
+    }
+
+    pub fn enabled(&self, name: &str) -> bool {
+        !self.ignore.contains(name) && self.select.as_ref().is_none_or(|s| s.contains(name))
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChapterInfo {
+    pub country: Option<String>,
+    pub tier: Option<Tier>,
+    pub span: Span,
+}
+
+/// Everything found in one file.
+#[derive(Debug, Clone, Default)]
+pub struct FileResult {
+    pub chapters: Vec<ChapterInfo>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub checks: Vec<Check>,
+}
+
+pub fn check_source(source: &Source, rules: &RuleSet, selection: &Selection) -> FileResult {
+    let report = StructureGrammar::new(&rules.vocabulary).parse(&source.text);
+    let cx = Context {
+        source,
+        report: &report,
+        vocab: &rules.vocabulary,
+    };
+    let mut out = Output::default();
+    for rule in rules
+        .rules
+        .iter()
+        .filter(|r| selection.enabled(&r.spec.name))
+    {
+        rule.checker.check(&cx, &rule.spec, &mut out);
+    }
+    let Output {
+        mut diagnostics,
+        mut checks,
+    } = out;
+    diagnostics.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            &b.rule,
+            &b.message,
+        ))
+    });
+    checks.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+    FileResult {
+        chapters: report
+            .chapters
+            .iter()
+            .map(|c| ChapterInfo {
+                country: c.country().map(str::to_string),
+                tier: c.tier(),
+                span: c.span,
+            })
+            .collect(),
+        diagnostics,
+        checks,
+    }
+}

@@ -1,0 +1,182 @@
+//! The rule set: rule files (embedded defaults, or a directory), validated, with their checkers.
+
+use crate::rules::checkers::{self, Checker};
+use crate::rules::spec::{RuleFile, RuleSpec};
+use crate::vocab::Vocabulary;
+use std::collections::HashSet;
+use std::fmt;
+use std::path::Path;
+
+/// The default rule files, embedded so the binary works anywhere.
+pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
+    (
+        "rules/structure.toml",
+        include_str!("../../rules/structure.toml"),
+    ),
+    (
+        "rules/editorial.toml",
+        include_str!("../../rules/editorial.toml"),
+    ),
+    (
+        "rules/vocabulary.toml",
+        include_str!("../../rules/vocabulary.toml"),
+    ),
+    (
+        "rules/countries.toml",
+        include_str!("../../rules/countries.toml"),
+    ),
+];
+
+/// A rules file or directory that cannot be used: where, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.path, self.message),
+            (Some(l), None) => write!(f, "{}:{l}: {}", self.path, self.message),
+            _ => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+/// A rule ready to run: its data and its checker.
+pub struct LoadedRule {
+    pub spec: RuleSpec,
+    pub checker: Box<dyn Checker>,
+}
+
+pub struct RuleSet {
+    pub rules: Vec<LoadedRule>,
+    pub vocabulary: Vocabulary,
+}
+
+impl RuleSet {
+    /// The embedded default rules.
+    pub fn default_rules() -> RuleSet {
+        Self::from_files(
+            DEFAULT_RULE_FILES
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.to_string())),
+            None,
+        )
+        .expect("the embedded rule files are valid (tested)")
+    }
+
+    /// Every `*.toml` in `dir` (sorted by name), replacing the default rules. Vocabulary lists the
+    /// directory does not give are taken from the defaults.
+    pub fn from_dir(dir: &Path) -> Result<RuleSet, RuleError> {
+        let err = |message: String| RuleError {
+            path: dir.display().to_string(),
+            line: None,
+            column: None,
+            message,
+        };
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| err(format!("cannot read rules directory: {e}")))?;
+        let mut paths: Vec<_> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        if paths.is_empty() {
+            return Err(err("no .toml rule files in this directory".into()));
+        }
+        let mut files = Vec::new();
+        for p in paths {
+            let text = std::fs::read_to_string(&p).map_err(|e| RuleError {
+                path: p.display().to_string(),
+                line: None,
+                column: None,
+                message: format!("cannot read: {e}"),
+            })?;
+            files.push((p.display().to_string(), text));
+        }
+        let defaults = Self::default_rules().vocabulary;
+        Self::from_files(files, Some(&defaults))
+    }
+
+    /// Parse and validate rule files given as (path, text).
+    pub fn from_files(
+        files: impl IntoIterator<Item = (String, String)>,
+        fallback: Option<&Vocabulary>,
+    ) -> Result<RuleSet, RuleError> {
+        let mut rules = Vec::new();
+        let mut vocabulary = Vocabulary::default();
+        let mut names = HashSet::new();
+        let mut codes = HashSet::new();
+        for (path, text) in files {
+            let file: RuleFile = toml::from_str(&text).map_err(|e| {
+                let (line, column) = match e.span() {
+                    Some(span) => {
+                        let before = &text[..span.start.min(text.len())];
+                        let line = before.matches('\n').count() + 1;
+                        let column =
+                            before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                        (Some(line), Some(column))
+                    }
+                    None => (None, None),
+                };
+                RuleError {
+                    path: path.clone(),
+                    line,
+                    column,
+                    message: format!("invalid rule file: {}", e.message().trim()),
+                }
+            })?;
+            if let Some(v) = file.vocabulary {
+                vocabulary.extend(v);
+            }
+            for spec in file.rule {
+                let at = |message: String| RuleError {
+                    path: path.clone(),
+                    line: line_of(&text, &spec.name),
+                    column: None,
+                    message: format!("rule `{}`: {message}", spec.name),
+                };
+                if !names.insert(spec.name.clone()) {
+                    return Err(at("a rule of this name is already defined".into()));
+                }
+                if !codes.insert(spec.code.clone()) {
+                    return Err(at(format!(
+                        "code {} is already used by another rule",
+                        spec.code
+                    )));
+                }
+                let checker = checkers::build(&spec.kind, &spec.options).map_err(at)?;
+                rules.push(LoadedRule { spec, checker });
+            }
+        }
+        if let Some(fallback) = fallback {
+            vocabulary.fill_missing(fallback);
+        }
+        Ok(RuleSet { rules, vocabulary })
+    }
+
+    pub fn find(&self, name_or_code: &str) -> Option<&LoadedRule> {
+        self.rules.iter().find(|r| {
+            r.spec.name.eq_ignore_ascii_case(name_or_code)
+                || r.spec.code.eq_ignore_ascii_case(name_or_code)
+        })
+    }
+}
+
+fn line_of(text: &str, name: &str) -> Option<usize> {
+    let needle = format!("\"{name}\"");
+    text.find(&needle)
+        .map(|at| text[..at].matches('\n').count() + 1)
+}
+
+/// The embedded vocabulary (for tests and tools that need no rules).
+pub fn default_vocabulary() -> Vocabulary {
+    RuleSet::default_rules().vocabulary
+}

@@ -1,0 +1,228 @@
+//! The original file: its text, a line index, and byte spans into it.
+//!
+//! The text is kept exactly as read (a byte-order mark and CRLF line ends included), so every
+//! span computed by a later stage is a byte offset into the original file.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A half-open byte range `start..end` into the original file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Empty,
+    Utf16 { with_bom: bool, offset: usize },
+    Binary { offset: usize },
+    InvalidUtf8 { offset: usize },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Empty => write!(f, "the file is empty: nothing to check"),
+            DecodeError::Utf16 { with_bom: true, .. } => write!(
+                f,
+                "the file is UTF-16 (byte-order mark at byte offset 0); save it as UTF-8"
+            ),
+            DecodeError::Utf16 {
+                with_bom: false,
+                offset,
+            } => write!(
+                f,
+                "the file looks like UTF-16 without a byte-order mark (NUL byte at byte offset {offset}); save it as UTF-8"
+            ),
+            DecodeError::Binary { offset } => {
+                write!(
+                    f,
+                    "binary file (NUL byte at byte offset {offset}), not text"
+                )
+            }
+            DecodeError::InvalidUtf8 { offset } => {
+                write!(f, "invalid UTF-8 at byte offset {offset}")
+            }
+        }
+    }
+}
+
+/// One input file, decoded.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The name shown in diagnostics (a path, or `<stdin>`).
+    pub name: String,
+    /// The whole original text, byte for byte.
+    pub text: String,
+    /// Byte offset of the start of every line.
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Decode bytes as UTF-8 text, refusing binary, UTF-16 and invalid UTF-8 with the offset.
+    pub fn from_bytes(name: impl Into<String>, bytes: Vec<u8>) -> Result<Source, DecodeError> {
+        if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            return Err(DecodeError::Utf16 {
+                with_bom: true,
+                offset: 0,
+            });
+        }
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(if looks_like_utf16(&bytes) {
+                DecodeError::Utf16 {
+                    with_bom: false,
+                    offset,
+                }
+            } else {
+                DecodeError::Binary { offset }
+            });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        if text.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}') {
+            return Err(DecodeError::Empty);
+        }
+        Ok(Source::new(name, text))
+    }
+
+    /// A source from text already known to be valid (tests, rule examples, the language server).
+    pub fn new(name: impl Into<String>, text: String) -> Source {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Source {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        &self.text[span.start..span.end]
+    }
+
+    /// 1-based line and column (in Unicode characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+
+    pub fn whole(&self) -> Span {
+        Span::new(0, self.text.len())
+    }
+
+    /// True when the file is Markdown (by its name).
+    pub fn is_markdown(&self) -> bool {
+        self.name.ends_with(".md") || self.name.ends_with(".markdown")
+    }
+}
+
+/// UTF-16 without a BOM: ASCII text has a NUL in every other byte.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(512)];
+    if sample.len() < 4 {
+        return false;
+    }
+    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nuls = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
+    let half = sample.len() / 2;
+    even_nuls * 10 >= half * 7 || odd_nuls * 10 >= half * 7
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let s = Source::new("t", "ab\r\nTürkiye x\n".to_string());
+        assert_eq!(s.line_col(0), (1, 1));
+        assert_eq!(s.line_col(4), (2, 1));
+        let x = s.text.find('x').unwrap();
+        assert_eq!(s.line_col(x), (2, 9));
+    }
+
+    #[test]
+    fn bom_is_kept_so_offsets_match_the_file() {
+        let s = Source::from_bytes("t", b"\xEF\xBB\xBFHello".to_vec()).unwrap();
+        assert_eq!(&s.text[3..], "Hello");
+    }
+
+    #[test]
+    fn refuses_bad_input_with_offsets() {
+        assert_eq!(
+            Source::from_bytes("t", b"ok \xFF no".to_vec()).unwrap_err(),
+            DecodeError::InvalidUtf8 { offset: 3 }
+        );
+        assert_eq!(
+            Source::from_bytes("t", b"\x7fELF\x02\x01\x00\x00abc".to_vec()).unwrap_err(),
+            DecodeError::Binary { offset: 6 }
+        );
+        let utf16: Vec<u8> = "Kyrgyz Republic"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
+        assert!(matches!(
+            Source::from_bytes("t", utf16).unwrap_err(),
+            DecodeError::Utf16 {
+                with_bom: false,
+                ..
+            }
+        ));
+        assert_eq!(
+            Source::from_bytes("t", b"\xFF\xFEK\x00".to_vec()).unwrap_err(),
+            DecodeError::Utf16 {
+                with_bom: true,
+                offset: 0
+            }
+        );
+        assert_eq!(
+            Source::from_bytes("t", b" \n\n".to_vec()).unwrap_err(),
+            DecodeError::Empty
+        );
+    }
+}

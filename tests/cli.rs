@@ -1,0 +1,425 @@
+//! The command line as users and CI call it: formats, exit codes, bad input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::fs;
+
+fn tiplint() -> Command {
+    Command::cargo_bin("tiplint").unwrap()
+}
+
+fn json_of(out: &[u8]) -> Value {
+    serde_json::from_slice(out).expect("stdout is one JSON document")
+}
+
+const SAMPLE: &str = "samples/kyrgyz-republic-2023.txt";
+
+#[test]
+fn sample_checks_clean_of_errors_with_chapter_and_summary() {
+    let out = tiplint()
+        .args(["check", "--format", "json", SAMPLE])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let doc = json_of(&out.stdout);
+    assert_eq!(doc["version"], 1);
+    let file = &doc["files"][0];
+    assert_eq!(file["path"], SAMPLE);
+    assert_eq!(file["chapters"][0]["country"], "Kyrgyz Republic");
+    assert_eq!(file["chapters"][0]["tier"], "Tier 2");
+    assert_eq!(file["chapters"][0]["span"]["start"], 0);
+    assert_eq!(file["chapters"][0]["span"]["end"], 20200);
+    let diags = file["diagnostics"].as_array().unwrap();
+    let broken = diags
+        .iter()
+        .filter(|d| d["rule"] == "broken-paragraph")
+        .count();
+    assert_eq!(broken, 8, "the sample has eight page-break splits");
+    let escapes = diags
+        .iter()
+        .filter(|d| d["rule"] == "escaped-markup")
+        .count();
+    assert_eq!(escapes, 2);
+    assert_eq!(doc["summary"]["errors"], 0);
+    assert_eq!(doc["summary"]["files"], 1);
+    assert_eq!(doc["summary"]["chapters"], 1);
+}
+
+#[test]
+fn json_diagnostics_carry_lines_columns_labels_and_fixes() {
+    let out = tiplint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--select",
+            "escaped-markup",
+            SAMPLE,
+        ])
+        .output()
+        .unwrap();
+    let doc = json_of(&out.stdout);
+    let d = &doc["files"][0]["diagnostics"][0];
+    assert_eq!(d["code"], "TL301");
+    assert_eq!(d["severity"], "warning");
+    let text = fs::read_to_string(SAMPLE).unwrap();
+    let start = d["span"]["start"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..start + 2], "\\$");
+    assert_eq!(d["line"], 29);
+    assert_eq!(d["fix"]["replacement"], "$");
+    assert_eq!(d["labels"][0]["line"], 29);
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    tiplint()
+        .args(["check", "--fail-on", "warning", SAMPLE])
+        .assert()
+        .code(1);
+    tiplint()
+        .args([
+            "check",
+            "--fail-on",
+            "never",
+            "tests/fixtures/page-break.txt",
+        ])
+        .assert()
+        .code(0);
+    tiplint()
+        .args([
+            "check",
+            "--fail-on",
+            "error",
+            "tests/fixtures/clean-chapter.txt",
+        ])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn short_format_is_one_line_per_finding() {
+    tiplint()
+        .args(["check", "--format", "short", "tests/fixtures/page-break.txt"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "tests/fixtures/page-break.txt:9:31: warning: paragraph split by a page break between `convictions` and `for` [broken-paragraph]",
+        ));
+}
+
+#[test]
+fn human_format_labels_the_text_and_has_no_colour_off_a_terminal() {
+    let out = tiplint()
+        .args([
+            "check",
+            "--format",
+            "human",
+            "tests/fixtures/page-break.txt",
+        ])
+        .output()
+        .unwrap();
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("the sentence breaks off here"), "{s}");
+    assert!(s.contains("broken-paragraph(TL204)"), "{s}");
+    assert!(
+        !s.contains('\u{1b}'),
+        "no escape codes when not on a terminal"
+    );
+    let out = tiplint()
+        .args([
+            "check",
+            "--format",
+            "human",
+            "--color",
+            "always",
+            "tests/fixtures/page-break.txt",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains('\u{1b}'));
+}
+
+#[test]
+fn github_and_sarif_formats() {
+    tiplint()
+        .args(["check", "--format", "github", "tests/fixtures/page-break.txt"])
+        .assert()
+        .stdout(predicate::str::contains(
+            "::warning file=tests/fixtures/page-break.txt,line=9,col=31,endLine=11,endColumn=4,title=broken-paragraph::",
+        ));
+    let out = tiplint()
+        .args([
+            "check",
+            "--format",
+            "sarif",
+            "tests/fixtures/page-break.txt",
+        ])
+        .output()
+        .unwrap();
+    let doc = json_of(&out.stdout);
+    assert_eq!(doc["version"], "2.1.0");
+    let run = &doc["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "tiplint");
+    assert!(run["tool"]["driver"]["rules"].as_array().unwrap().len() >= 7);
+    assert_eq!(run["results"][0]["ruleId"], "broken-paragraph");
+    assert_eq!(run["results"][0]["level"], "warning");
+    assert_eq!(
+        run["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        9
+    );
+}
+
+#[test]
+fn several_files_directories_and_stdin() {
+    let out = tiplint()
+        .args(["check", "--format", "json", "tests/fixtures", SAMPLE])
+        .output()
+        .unwrap();
+    let doc = json_of(&out.stdout);
+    let paths: Vec<&str> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        paths,
+        vec![
+            "tests/fixtures/clean-chapter.txt",
+            "tests/fixtures/page-break.txt",
+            "tests/fixtures/two-chapters.md",
+            SAMPLE
+        ]
+    );
+    let md = &doc["files"][2]["chapters"];
+    assert_eq!(md[0]["country"], "Narnia");
+    assert_eq!(md[0]["tier"], "Tier 2 Watch List");
+    assert_eq!(md[1]["country"], "Oceania");
+    assert_eq!(
+        doc["files"][2]["diagnostics"].as_array().unwrap().len(),
+        0,
+        "{}",
+        doc["files"][2]
+    );
+
+    let out = tiplint()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin("Narnia (Tier 2)\n\nText with \\$5.\n")
+        .output()
+        .unwrap();
+    let doc = json_of(&out.stdout);
+    assert_eq!(doc["files"][0]["path"], "<stdin>");
+    assert!(
+        doc["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["rule"] == "escaped-markup")
+    );
+}
+
+#[test]
+fn bad_inputs_exit_2_and_the_others_are_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n).display().to_string();
+    fs::write(p("latin1.txt"), b"Narnia (Tier 2)\n\nCaf\xe9 owners.\n").unwrap();
+    fs::write(p("binary.txt"), b"\x7fELF\x02\x01\x01\x00\x00\x00").unwrap();
+    let utf16: Vec<u8> = "Narnia (Tier 2)\n"
+        .encode_utf16()
+        .flat_map(|u| u.to_le_bytes())
+        .collect();
+    fs::write(p("utf16.txt"), utf16).unwrap();
+    fs::write(p("empty.txt"), b"").unwrap();
+    fs::create_dir(p("nothing")).unwrap();
+    fs::write(p("nothing/image.png"), b"PNG").unwrap();
+    let cases = [
+        ("latin1.txt", "invalid UTF-8 at byte offset 20"),
+        ("binary.txt", "binary file (NUL byte at byte offset 7)"),
+        ("utf16.txt", "UTF-16 without a byte-order mark"),
+        ("empty.txt", "the file is empty"),
+        ("nothing", "no .txt or .md files in this directory"),
+        ("missing.txt", "no such file or directory"),
+    ];
+    for (name, message) in cases {
+        tiplint()
+            .args(["check", &p(name), "tests/fixtures/clean-chapter.txt"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message).and(predicate::str::contains(name)));
+    }
+    // The good file is still reported beside the bad one.
+    let out = tiplint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            &p("latin1.txt"),
+            "tests/fixtures/page-break.txt",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let doc = json_of(&out.stdout);
+    assert!(
+        doc["files"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("byte offset 20")
+    );
+    assert!(
+        !doc["files"][1]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_file_without_heading_is_a_heading_malformed_error() {
+    tiplint()
+        .args(["check", "--format", "short", "-"])
+        .write_stdin("The government identified 12 victims.\n")
+        .assert()
+        .code(1)
+        .stdout(
+            predicate::str::contains("<stdin>:1:1: error: no chapter heading")
+                .and(predicate::str::contains("[heading-malformed]")),
+        );
+}
+
+#[test]
+fn select_ignore_and_unknown_rules() {
+    let out = tiplint()
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--ignore",
+            "TL204,escaped-markup",
+            SAMPLE,
+        ])
+        .output()
+        .unwrap();
+    let doc = json_of(&out.stdout);
+    assert_eq!(doc["files"][0]["diagnostics"].as_array().unwrap().len(), 0);
+    tiplint()
+        .args(["check", "--select", "no-such-rule", SAMPLE])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule `no-such-rule`"));
+}
+
+#[test]
+fn rules_explain_and_parse_commands() {
+    tiplint()
+        .args(["rules"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("TL204  broken-paragraph"));
+    let out = tiplint()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc = json_of(&out.stdout);
+    assert!(doc.as_array().unwrap().iter().any(|r| r["code"] == "TL301"));
+    tiplint()
+        .args(["rules", "--format", "markdown"])
+        .assert()
+        .stdout(predicate::str::contains(
+            "| TL201 | `heading-malformed` | error |",
+        ));
+    tiplint()
+        .args(["explain", "TL204"])
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("broken-paragraph")
+                .and(predicate::str::contains("Flagged, for example")),
+        );
+    tiplint().args(["explain", "nope"]).assert().code(2);
+    let out = tiplint()
+        .args(["parse", SAMPLE, "--format", "json"])
+        .output()
+        .unwrap();
+    let doc = json_of(&out.stdout);
+    let ch = &doc["report"]["chapters"][0];
+    assert_eq!(ch["heading"]["tier"], "Tier 2");
+    let kinds: Vec<&str> = ch["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "intro",
+            "recommendations",
+            "prosecution",
+            "protection",
+            "prevention",
+            "profile"
+        ]
+    );
+    assert_eq!(
+        ch["sections"][1]["recommendations"]
+            .as_array()
+            .unwrap()
+            .len(),
+        12
+    );
+}
+
+#[test]
+fn a_rules_directory_replaces_the_defaults_and_bad_rules_are_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("mine.toml"),
+        fs::read_to_string("rules/editorial.toml").unwrap(),
+    )
+    .unwrap();
+    let out = tiplint()
+        .args([
+            "--rules",
+            dir.path().to_str().unwrap(),
+            "check",
+            "--format",
+            "json",
+            SAMPLE,
+        ])
+        .output()
+        .unwrap();
+    let doc = json_of(&out.stdout);
+    let rules: Vec<&str> = doc["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.iter().all(|r| *r == "escaped-markup"), "{rules:?}");
+    assert_eq!(rules.len(), 2);
+
+    fs::write(
+        dir.path().join("mine.toml"),
+        "[[rule]]\nname = \"x\"\ncode = 5\n",
+    )
+    .unwrap();
+    tiplint()
+        .args(["--rules", dir.path().to_str().unwrap(), "check", SAMPLE])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("mine.toml:3:8: invalid rule file"));
+
+    let bad_kind = fs::read_to_string("rules/editorial.toml")
+        .unwrap()
+        .replace("kind = \"escaped-markup\"", "kind = \"nonsense\"");
+    fs::write(dir.path().join("mine.toml"), bad_kind).unwrap();
+    tiplint()
+        .args(["--rules", dir.path().to_str().unwrap(), "rules"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "rule `escaped-markup`: unknown kind `nonsense`",
+        ));
+}
