@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod diagnostic;
 pub mod docs;
+pub mod facts;
 pub mod fix;
 pub mod input;
 pub mod parse;

@@ -27,6 +27,78 @@ pub struct Vocabulary {
     /// First words that show a recommendation is not in the imperative (`the`, `government`).
     #[serde(default)]
     pub non_imperative_openers: Vec<String>,
+    /// Currencies: ISO code, names, symbols, and reference exchange-rate bands per edition.
+    #[serde(default)]
+    pub currencies: Vec<Currency>,
+    /// Nouns a figure counts (`victims`, `cases`), singular and plural.
+    #[serde(default)]
+    pub counted_nouns: Vec<String>,
+    /// Nouns that count people: a breakdown of them may be by sex, age or nationality.
+    #[serde(default)]
+    pub person_nouns: Vec<String>,
+    /// Classes of people a person count may be broken down into (`women`, `girls`, `adults`).
+    #[serde(default)]
+    pub person_classes: Vec<String>,
+    /// Words stating a direction of change.
+    #[serde(default)]
+    pub directions: Vec<DirectionWords>,
+    /// Actions a figure can measure, by word stem (`prosecut` → prosecute).
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// Phrases of the tier sentence and the tier statement.
+    #[serde(default)]
+    pub tier_phrases: Option<TierPhrases>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Currency {
+    pub code: String,
+    #[serde(default)]
+    pub names: Vec<String>,
+    #[serde(default)]
+    pub symbols: Vec<String>,
+    /// Units of this currency per U.S. dollar that a conversion of an edition is expected in.
+    #[serde(default)]
+    pub bands: Vec<RateBand>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RateBand {
+    pub edition: i32,
+    pub low: rust_decimal::Decimal,
+    pub high: rust_decimal::Decimal,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DirectionWords {
+    /// `up` or `down`.
+    pub direction: String,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    pub name: String,
+    pub stems: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierPhrases {
+    /// Tier 1: `fully meets the minimum standards`.
+    pub fully_meets: Vec<String>,
+    /// Tiers 2 and 3: `does not fully meet the minimum standards`.
+    pub does_not_fully_meet: Vec<String>,
+    /// Tier 2 and Tier 2 Watch List: `is making significant efforts`.
+    pub making_efforts: Vec<String>,
+    /// Tier 3: `is not making significant efforts`.
+    pub not_making_efforts: Vec<String>,
+    /// Words before a tier in the tier statement: `remained on`, `upgraded to`.
+    pub statements: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -94,6 +166,15 @@ impl Vocabulary {
         self.imperative_verbs.extend(other.imperative_verbs);
         self.non_imperative_openers
             .extend(other.non_imperative_openers);
+        self.currencies.extend(other.currencies);
+        self.counted_nouns.extend(other.counted_nouns);
+        self.person_nouns.extend(other.person_nouns);
+        self.person_classes.extend(other.person_classes);
+        self.directions.extend(other.directions);
+        self.actions.extend(other.actions);
+        if other.tier_phrases.is_some() {
+            self.tier_phrases = other.tier_phrases;
+        }
     }
 
     /// Take each list this vocabulary lacks from `defaults`.
@@ -112,5 +193,21 @@ impl Vocabulary {
             &mut self.non_imperative_openers,
             &defaults.non_imperative_openers,
         );
+        fill(&mut self.currencies, &defaults.currencies);
+        fill(&mut self.counted_nouns, &defaults.counted_nouns);
+        fill(&mut self.person_nouns, &defaults.person_nouns);
+        fill(&mut self.person_classes, &defaults.person_classes);
+        fill(&mut self.directions, &defaults.directions);
+        fill(&mut self.actions, &defaults.actions);
+        if self.tier_phrases.is_none() {
+            self.tier_phrases = defaults.tier_phrases.clone();
+        }
+    }
+
+    pub fn counted_noun_set(&self) -> std::collections::HashSet<String> {
+        self.counted_nouns
+            .iter()
+            .map(|n| n.to_lowercase())
+            .collect()
     }
 }

@@ -22,6 +22,10 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/vocabulary.toml"),
     ),
     (
+        "rules/numbers.toml",
+        include_str!("../../rules/numbers.toml"),
+    ),
+    (
         "rules/countries.toml",
         include_str!("../../rules/countries.toml"),
     ),

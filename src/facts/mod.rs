@@ -1,0 +1,7 @@
+//! Structure → facts: tokens, quantities, and the claims the consistency rules check.
+
+pub mod claims;
+pub mod quantity;
+pub mod token;
+
+pub use claims::*;

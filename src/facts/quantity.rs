@@ -1,0 +1,689 @@
+//! Quantities: a nom grammar over tokens. Counts (`30`, `seven`, `a dozen`, `no prosecutions`),
+//! money with its currency, and the figures that are not counts (years, dates, ages, law
+//! references, percentages, durations, ordinals), each with its exact value, its stated precision
+//! and whether it is approximate.
+
+use crate::facts::token::{TokKind, Token};
+use crate::source::Span;
+use crate::vocab::Vocabulary;
+use nom::{IResult, Parser, branch::alt, combinator::opt};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+type Toks<'t, 'a> = &'t [Token<'a>];
+type PResult<'t, 'a, O> = IResult<Toks<'t, 'a>, O>;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QKind {
+    Count,
+    /// Money, with the currency's code (`USD`, `KGS`, `EUR`).
+    Money(String),
+    Percent,
+    Year,
+    Date,
+    Age,
+    Law,
+    /// A length of time, with its unit (`years`, `months`).
+    Duration(String),
+    Ordinal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quantity {
+    pub kind: QKind,
+    pub value: Decimal,
+    /// Half the unit of the last stated digit (`25.13 million` → 5,000; `1,000` → 0.5).
+    pub half_last_digit: Decimal,
+    /// Half the unit of the last non-zero digit (`46,000` → 500; `$8.1 million` → 50,000).
+    pub half_last_nonzero: Decimal,
+    /// `around`, `more than`, `at least`, `dozens` …: never exact in arithmetic.
+    pub approx: bool,
+    /// True when the figure has a scale word (`4 million`).
+    pub scaled: bool,
+    pub span: Span,
+    /// Token range `[first, end)` of the figure itself (without an approximation word).
+    pub toks: (usize, usize),
+}
+
+impl Quantity {
+    pub fn is_exact_count(&self) -> bool {
+        self.kind == QKind::Count && !self.approx
+    }
+}
+
+fn fail<'t, 'a, O>(i: Toks<'t, 'a>) -> PResult<'t, 'a, O> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        i,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// One token satisfying `pred`.
+fn tok<'t, 'a: 't>(
+    pred: impl Fn(&Token<'a>) -> bool,
+) -> impl Fn(Toks<'t, 'a>) -> PResult<'t, 'a, Token<'a>> {
+    move |i: Toks<'t, 'a>| match i.first() {
+        Some(t) if pred(t) => Ok((&i[1..], *t)),
+        _ => fail(i),
+    }
+}
+
+fn word<'t, 'a: 't>(w: &'static str) -> impl Fn(Toks<'t, 'a>) -> PResult<'t, 'a, Token<'a>> {
+    tok(move |t: &Token| t.is_word(w))
+}
+
+const UNITS: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// `seven`, `twenty-one`, `ninety`: a number word below one hundred.
+pub fn small_number_word(w: &str) -> Option<u32> {
+    let w = w.to_lowercase();
+    if let Some(n) = UNITS.iter().position(|u| *u == w) {
+        return Some(n as u32);
+    }
+    if let Some(n) = TENS.iter().position(|t| !t.is_empty() && *t == w) {
+        return Some(n as u32 * 10);
+    }
+    let (tens, unit) = w.split_once('-')?;
+    let t = TENS.iter().position(|x| !x.is_empty() && *x == tens)?;
+    let u = UNITS[1..10].iter().position(|x| *x == unit)? + 1;
+    Some(t as u32 * 10 + u as u32)
+}
+
+fn scale_of(w: &str) -> Option<Decimal> {
+    match w.to_lowercase().as_str() {
+        "thousand" => Some(Decimal::from(1_000)),
+        "million" => Some(Decimal::from(1_000_000)),
+        "billion" => Some(Decimal::from(1_000_000_000u64)),
+        _ => None,
+    }
+}
+
+/// The value of a number, its precision, and whether a scale word was used.
+#[derive(Debug, Clone, Copy)]
+struct Value {
+    value: Decimal,
+    half_last: Decimal,
+    half_nonzero: Decimal,
+    scaled: bool,
+    digits: bool,
+}
+
+fn half() -> Decimal {
+    Decimal::new(5, 1)
+}
+
+fn digits_value<'t, 'a>(i: Toks<'t, 'a>) -> PResult<'t, 'a, Value> {
+    let (rest, t) = tok(|t: &Token| t.kind == TokKind::Number)(i)?;
+    let plain = t.text.replace(',', "");
+    let Ok(mut value) = Decimal::from_str(&plain) else {
+        return fail(i);
+    };
+    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len() as u32);
+    let mut unit_last = Decimal::new(1, decimals);
+    // The last non-zero digit of the written figure.
+    let trailing_zeros = if decimals == 0 {
+        plain.len() - plain.trim_end_matches('0').len()
+    } else {
+        0
+    };
+    let mut unit_nonzero = if plain.trim_end_matches('0').is_empty() {
+        Decimal::ONE
+    } else {
+        unit_last * Decimal::from(10u64.pow(trailing_zeros.min(18) as u32))
+    };
+    let (rest, scale) = opt(tok(|t: &Token| scale_of(t.text).is_some())).parse(rest)?;
+    let scaled = scale.is_some();
+    if let Some(s) = scale {
+        let m = scale_of(s.text).expect("checked");
+        value *= m;
+        unit_last *= m;
+        unit_nonzero *= m;
+    }
+    Ok((
+        rest,
+        Value {
+            value,
+            half_last: unit_last * half(),
+            half_nonzero: unit_nonzero * half(),
+            scaled,
+            digits: true,
+        },
+    ))
+}
+
+/// `seven`, `twenty-one`, `two hundred`, `a dozen`, `two and a half`, `three million`.
+fn words_value<'t, 'a>(i: Toks<'t, 'a>) -> PResult<'t, 'a, Value> {
+    let exact = |v: Decimal, scaled: bool| Value {
+        value: v,
+        half_last: Decimal::ZERO,
+        half_nonzero: Decimal::ZERO,
+        scaled,
+        digits: false,
+    };
+    if let Ok((rest, _)) = (word("a"), word("dozen")).parse(i) {
+        return Ok((rest, exact(Decimal::from(12), false)));
+    }
+    let (mut rest, t) =
+        tok(|t: &Token| t.kind == TokKind::Word && small_number_word(t.text).is_some())(i)?;
+    let mut value = Decimal::from(small_number_word(t.text).expect("checked"));
+    if let Ok((r, _)) = word("hundred")(rest) {
+        value *= Decimal::from(100);
+        rest = r;
+        if let Ok((r, more)) = (
+            opt(word("and")),
+            tok(|t: &Token| t.kind == TokKind::Word && small_number_word(t.text).is_some()),
+        )
+            .parse(rest)
+        {
+            value += Decimal::from(small_number_word(more.1.text).expect("checked"));
+            rest = r;
+        }
+    }
+    let mut scaled = false;
+    if let Ok((r, s)) = tok(|t: &Token| scale_of(t.text).is_some())(rest) {
+        value *= scale_of(s.text).expect("checked");
+        rest = r;
+        scaled = true;
+    }
+    if let Ok((r, _)) = (word("and"), word("a"), word("half")).parse(rest) {
+        value += half();
+        rest = r;
+    }
+    Ok((rest, exact(value, scaled)))
+}
+
+fn number_value<'t, 'a>(i: Toks<'t, 'a>) -> PResult<'t, 'a, Value> {
+    alt((digits_value, words_value)).parse(i)
+}
+
+const APPROX_ONE: &[&str] = &[
+    "around",
+    "approximately",
+    "nearly",
+    "almost",
+    "about",
+    "roughly",
+    "some",
+    "over",
+    "estimated",
+    "approx",
+];
+const APPROX_TWO: &[(&str, &str)] = &[
+    ("more", "than"),
+    ("less", "than"),
+    ("fewer", "than"),
+    ("at", "least"),
+    ("at", "most"),
+    ("up", "to"),
+    ("upwards", "of"),
+    ("close", "to"),
+    ("as", "many"),
+    ("as", "few"),
+    ("in", "excess"),
+    ("an", "estimated"),
+];
+
+/// Is the figure starting at token `at` preceded by an approximation (`more than`, `around`)?
+fn approximated(tokens: &[Token], at: usize) -> bool {
+    let w = |k: usize| {
+        at.checked_sub(k)
+            .and_then(|j| tokens.get(j))
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| t.lower())
+    };
+    if let Some(one) = w(1) {
+        if APPROX_ONE.contains(&one.as_str()) {
+            return true;
+        }
+        if let Some(two) = w(2) {
+            if APPROX_TWO.iter().any(|(a, b)| *a == two && *b == one) {
+                return true;
+            }
+            // `as many as 30`
+            if one == "as" && (two == "many" || two == "few" || two == "much") {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+pub fn is_month(w: &str) -> bool {
+    let l = w.to_lowercase();
+    MONTHS.contains(&l.as_str()) && w.chars().next().is_some_and(char::is_uppercase)
+}
+
+const LAW_WORDS: &[&str] = &[
+    "article",
+    "articles",
+    "art",
+    "arts",
+    "law",
+    "laws",
+    "no",
+    "nos",
+    "code",
+    "section",
+    "sections",
+    "chapter",
+    "chapters",
+    "decree",
+    "resolution",
+    "paragraph",
+    "paragraphs",
+    "order",
+    "protocol",
+    "convention",
+    "act",
+    "bill",
+    "regulation",
+    "clause",
+    "part",
+    "item",
+    "number",
+];
+
+const DURATION_UNITS: &[&str] = &[
+    "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+];
+
+/// Everything the quantity grammar needs to know about currencies.
+pub struct CurrencyNames<'v> {
+    vocab: &'v Vocabulary,
+}
+
+impl<'v> CurrencyNames<'v> {
+    pub fn new(vocab: &'v Vocabulary) -> Self {
+        CurrencyNames { vocab }
+    }
+    fn by_symbol(&self, s: &str) -> Option<&str> {
+        let s = s.trim_start_matches('\\');
+        self.vocab
+            .currencies
+            .iter()
+            .find(|c| c.symbols.iter().any(|x| x == s))
+            .map(|c| c.code.as_str())
+    }
+    fn by_code(&self, s: &str) -> Option<&str> {
+        self.vocab
+            .currencies
+            .iter()
+            .find(|c| c.code == s)
+            .map(|c| c.code.as_str())
+    }
+    fn by_name(&self, s: &str) -> Option<&str> {
+        let l = s.to_lowercase();
+        self.vocab
+            .currencies
+            .iter()
+            .find(|c| c.names.iter().any(|n| *n == l))
+            .map(|c| c.code.as_str())
+    }
+    /// Words that may stand between an amount and its currency name (`Kyrgyzstani`, `Philippine`).
+    fn is_qualifier(&self, t: &Token) -> bool {
+        t.kind == TokKind::Word
+            && t.text.chars().next().is_some_and(char::is_uppercase)
+            && self.by_name(t.text).is_none()
+            && self.by_code(t.text).is_none()
+    }
+}
+
+/// Scan the tokens for every quantity, left to right.
+pub fn scan(
+    tokens: &[Token],
+    currencies: &CurrencyNames,
+    counted_nouns: &std::collections::HashSet<String>,
+) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    let mut i = 0;
+    let mut law_list = false;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        // A currency symbol or code before the amount.
+        let (prefix_currency, start) = match t.kind {
+            TokKind::Currency => (currencies.by_symbol(t.text).map(str::to_string), i + 1),
+            TokKind::Word
+                if currencies.by_code(t.text).is_some()
+                    && tokens.get(i + 1).is_some_and(|n| n.kind == TokKind::Number) =>
+            {
+                (currencies.by_code(t.text).map(str::to_string), i + 1)
+            }
+            _ => (None, i),
+        };
+        // `no prosecutions`, `none`: zero of a counted noun.
+        if prefix_currency.is_none() && (t.is_word("no") || t.is_word("zero")) {
+            if let Some(n) = tokens.get(i + 1) {
+                let next_noun = (i + 1..tokens.len().min(i + 5))
+                    .map(|j| &tokens[j])
+                    .take_while(|x| x.kind == TokKind::Word)
+                    .any(|x| counted_nouns.contains(&x.lower()));
+                if n.kind == TokKind::Word
+                    && next_noun
+                    && !n.is_word("longer")
+                    && !n.is_word("more")
+                {
+                    out.push(Quantity {
+                        kind: QKind::Count,
+                        value: Decimal::ZERO,
+                        half_last_digit: Decimal::ZERO,
+                        half_last_nonzero: Decimal::ZERO,
+                        approx: false,
+                        scaled: false,
+                        span: t.span,
+                        toks: (i, i + 1),
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        let slice = &tokens[start..];
+        let Ok((rest, v)) = number_value(slice) else {
+            // `dozens of`, `hundreds of`: vague, marked approximate.
+            if t.kind == TokKind::Word
+                && matches!(
+                    t.lower().as_str(),
+                    "dozens" | "hundreds" | "thousands" | "scores"
+                )
+            {
+                out.push(Quantity {
+                    kind: QKind::Count,
+                    value: Decimal::ZERO,
+                    half_last_digit: Decimal::ZERO,
+                    half_last_nonzero: Decimal::ZERO,
+                    approx: true,
+                    scaled: false,
+                    span: t.span,
+                    toks: (i, i + 1),
+                });
+            }
+            if t.kind == TokKind::Word && !t.is_word("and") && !t.is_word("or") {
+                law_list = LAW_WORDS.contains(&t.lower().trim_end_matches('.'));
+            }
+            i += 1;
+            continue;
+        };
+        let end = tokens.len() - rest.len();
+        let first = &tokens[start];
+        let last = &tokens[end - 1];
+        let next = tokens.get(end);
+        let next2 = tokens.get(end + 1);
+        let prev = start
+            .checked_sub(1)
+            .and_then(|j| tokens.get(j))
+            .filter(|_| prefix_currency.is_none());
+        let span = Span::new(
+            if prefix_currency.is_some() {
+                t.span.start
+            } else {
+                first.span.start
+            },
+            last.span.end,
+        );
+        let mut end_tok = end;
+        let mut kind = QKind::Count;
+        if let Some(code) = prefix_currency {
+            kind = QKind::Money(code);
+        } else if let Some(code) = next.and_then(|n| {
+            currencies
+                .by_name(n.text)
+                .or_else(|| currencies.by_code(n.text))
+        }) {
+            kind = QKind::Money(code.to_string());
+        } else if let (Some(q), Some(code)) = (next, next2.and_then(|n| currencies.by_name(n.text)))
+        {
+            if currencies.is_qualifier(q) {
+                kind = QKind::Money(code.to_string());
+            }
+        }
+        let is_4digit_year = v.digits
+            && !v.scaled
+            && first.text.len() == 4
+            && !first.text.contains([',', '.'])
+            && (1900..=2100).contains(&first.text.parse::<u32>().unwrap_or(0));
+        if kind == QKind::Count {
+            let next_lower = next.map(|n| n.lower()).unwrap_or_default();
+            if next.is_some_and(|n| n.is_punct('%'))
+                || next_lower == "percent"
+                || next_lower == "per" && next2.is_some_and(|n| n.is_word("cent"))
+            {
+                kind = QKind::Percent;
+            } else if prev.is_some_and(|p| p.kind == TokKind::Word && is_month(p.text)) {
+                kind = if is_4digit_year {
+                    QKind::Date
+                } else {
+                    QKind::Date
+                };
+            } else if is_4digit_year && !next.is_some_and(|n| counted_nouns.contains(&n.lower())) {
+                kind = QKind::Year;
+            } else if next.is_some_and(|n| n.kind == TokKind::Word && !n.space_before && v.digits) {
+                kind = QKind::Ordinal; // `21st`
+            } else if next.is_some_and(|n| n.is_punct('-'))
+                && next2.is_some_and(|n| {
+                    n.lower().starts_with("year") || n.lower().starts_with("month")
+                })
+            {
+                kind = QKind::Age;
+            } else if (next_lower == "years" || next_lower == "year")
+                && next2.is_some_and(|n| n.is_word("old") || n.is_word("of"))
+                && !next2.is_some_and(|n| {
+                    n.is_word("of")
+                        && tokens
+                            .get(end + 2)
+                            .is_some_and(|x| x.lower().starts_with("imprison"))
+                })
+            {
+                kind = if next2.is_some_and(|n| n.is_word("old")) {
+                    QKind::Age
+                } else {
+                    QKind::Duration(next_lower.clone())
+                };
+            } else if prev
+                .is_some_and(|p| p.is_word("aged") || p.is_word("age") || p.is_word("ages"))
+            {
+                kind = QKind::Age;
+            } else if prev.is_some_and(|p| {
+                p.kind == TokKind::Word && LAW_WORDS.contains(&p.lower().trim_end_matches('.'))
+            }) || law_list
+                && prev.is_some_and(|p| p.is_punct(',') || p.is_word("and") || p.is_word("or"))
+                && next.is_none_or(|n| {
+                    n.kind == TokKind::Punct
+                        || n.is_word("and")
+                        || n.is_word("or")
+                        || n.is_word("of")
+                })
+                || law_list && prev.is_some_and(|p| p.is_punct('.'))
+            // `No. 12`
+            {
+                kind = QKind::Law;
+            } else if DURATION_UNITS.contains(&next_lower.as_str()) {
+                kind = QKind::Duration(next_lower.clone());
+            }
+        }
+        // A law reference list goes on through `166, 167, and 170` and `132-2`.
+        law_list = kind == QKind::Law;
+        if law_list
+            && next.is_some_and(|n| n.is_punct('-'))
+            && next2.is_some_and(|n| n.kind == TokKind::Number)
+        {
+            end_tok = end + 2;
+        }
+        let approx = approximated(tokens, i);
+        let span = if end_tok > end {
+            span.cover(tokens[end_tok - 1].span)
+        } else {
+            span
+        };
+        out.push(Quantity {
+            kind,
+            value: v.value,
+            half_last_digit: v.half_last,
+            half_last_nonzero: v.half_nonzero,
+            approx,
+            scaled: v.scaled,
+            span,
+            toks: (start, end_tok),
+        });
+        i = end_tok;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::token::tokenize;
+    use crate::rules::registry::default_vocabulary;
+
+    fn q(text: &str) -> Vec<(QKind, String, bool)> {
+        let v = default_vocabulary();
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let nouns = v.counted_noun_set();
+        scan(&toks, &CurrencyNames::new(&v), &nouns)
+            .into_iter()
+            .map(|q| (q.kind, q.value.normalize().to_string(), q.approx))
+            .collect()
+    }
+
+    fn count(v: &str) -> (QKind, String, bool) {
+        (QKind::Count, v.to_string(), false)
+    }
+
+    #[test]
+    fn digits_and_words() {
+        assert_eq!(
+            q("30 cases and 66,325 people and 1.5 units"),
+            vec![count("30"), count("66325"), count("1.5")]
+        );
+        assert_eq!(
+            q("seven victims, twenty-one girls, ninety-nine boys"),
+            vec![count("7"), count("21"), count("99")]
+        );
+        assert_eq!(
+            q("a dozen officials and two hundred workers"),
+            vec![count("12"), count("200")]
+        );
+        assert_eq!(
+            q("no prosecutions, zero convictions, no longer"),
+            vec![count("0"), count("0")]
+        );
+        assert_eq!(q("one girl"), vec![count("1")]);
+    }
+
+    #[test]
+    fn approximate_figures() {
+        for text in [
+            "around 30 victims",
+            "approximately 30 victims",
+            "nearly 30 victims",
+            "more than 30 victims",
+            "at least 30 victims",
+            "over 30 victims",
+            "up to 30 victims",
+            "fewer than 30 victims",
+        ] {
+            assert_eq!(q(text), vec![(QKind::Count, "30".into(), true)], "{text}");
+        }
+        assert!(q("dozens of victims")[0].2);
+        assert!(q("hundreds of victims")[0].2);
+    }
+
+    #[test]
+    fn money_and_precision() {
+        let v = default_vocabulary();
+        let text = "4 million Som (\\$46,000) and 1,000 Kyrgyzstani soms (\\$12) and €461,500 and KGS 1,000 and 159,000 tenge";
+        let toks = tokenize(text, Span::new(0, text.len()));
+        let qs = scan(&toks, &CurrencyNames::new(&v), &v.counted_noun_set());
+        let kinds: Vec<_> = qs
+            .iter()
+            .map(|q| (q.kind.clone(), q.value.normalize().to_string()))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (QKind::Money("KGS".into()), "4000000".into()),
+                (QKind::Money("USD".into()), "46000".into()),
+                (QKind::Money("KGS".into()), "1000".into()),
+                (QKind::Money("USD".into()), "12".into()),
+                (QKind::Money("EUR".into()), "461500".into()),
+                (QKind::Money("KGS".into()), "1000".into()),
+                (QKind::Money("KZT".into()), "159000".into()),
+            ]
+        );
+        assert_eq!(qs[0].half_last_digit, Decimal::from(500_000));
+        assert_eq!(qs[1].half_last_nonzero, Decimal::from(500));
+        assert_eq!(qs[3].half_last_nonzero, Decimal::new(5, 1));
+        assert_eq!(&text[qs[1].span.start..qs[1].span.end], "\\$46,000");
+    }
+
+    #[test]
+    fn figures_that_are_not_counts() {
+        assert_eq!(q("In 2019 the 2022-2025 NAP")[0].0, QKind::Year);
+        assert_eq!(q("In April 2022, it acted")[0].0, QKind::Date);
+        assert_eq!(q("on March 3, 2021")[0].0, QKind::Date);
+        let law = q("Articles 166, 167, and 170 and Article 132-2");
+        assert!(law.iter().all(|x| x.0 == QKind::Law), "{law:?}");
+        assert_eq!(law.len(), 4);
+        assert_eq!(q("an 18-year-old girl")[0].0, QKind::Age);
+        assert_eq!(q("was 14 years old")[0].0, QKind::Age);
+        assert_eq!(q("15 percent of victims")[0].0, QKind::Percent);
+        assert_eq!(q("15% of victims")[0].0, QKind::Percent);
+        assert_eq!(
+            q("three to six years’ imprisonment")[1].0,
+            QKind::Duration("years".into())
+        );
+        assert_eq!(q("the 21st session")[0].0, QKind::Ordinal);
+        assert_eq!(q("two and a half years")[0].1, "2.5");
+    }
+}

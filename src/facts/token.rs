@@ -1,0 +1,183 @@
+//! Tokens of a paragraph: words, figures, currency symbols and punctuation, each with its span.
+//! The text is tokenized once; the quantity grammar and the claim patterns run over the tokens.
+
+use crate::source::Span;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters, with inner hyphens and apostrophes (`anti-trafficking`, `year-old`, `COVID-19`).
+    Word,
+    /// Digits with thousands separators and a decimal part (`66,325`, `1.5`).
+    Number,
+    /// `$` (also written `\$`), `€`, `£` …
+    Currency,
+    /// Any other single character.
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Token<'a> {
+    pub kind: TokKind,
+    pub text: &'a str,
+    pub span: Span,
+    /// True when whitespace separates this token from the one before.
+    pub space_before: bool,
+}
+
+impl<'a> Token<'a> {
+    pub fn is_word(&self, w: &str) -> bool {
+        self.kind == TokKind::Word && self.text.eq_ignore_ascii_case(w)
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokKind::Punct && self.text.starts_with(c)
+    }
+    /// A dash used as a list or clause mark: en dash, em dash, or a spaced hyphen.
+    pub fn is_dash(&self) -> bool {
+        self.kind == TokKind::Punct && matches!(self.text, "–" | "—")
+    }
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
+    }
+}
+
+const CURRENCY_SYMBOLS: &[char] = &['$', '€', '£', '¥', '₱', '₸', '֏', '₽', '₹', '₦'];
+
+/// Tokenize `text[span]`; token spans are offsets into `text`.
+pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
+    let body = &text[span.start..span.end];
+    let bytes = body.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut space = true;
+    while i < body.len() {
+        let c = body[i..].chars().next().expect("in bounds");
+        if c.is_whitespace() || c == '\u{FEFF}' {
+            space = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c == '\\' && body[i + 1..].starts_with('$') {
+            i += 2;
+            kind = TokKind::Currency;
+        } else if CURRENCY_SYMBOLS.contains(&c) {
+            i += c.len_utf8();
+            kind = TokKind::Currency;
+        } else if c.is_ascii_digit() {
+            i += 1;
+            loop {
+                while i < body.len() && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                // `66,325`: a comma followed by exactly three digits.
+                if i + 3 < body.len() + 1
+                    && bytes.get(i) == Some(&b',')
+                    && bytes
+                        .get(i + 1..i + 4)
+                        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
+                {
+                    i += 4;
+                    continue;
+                }
+                if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            kind = TokKind::Number;
+        } else if c.is_alphabetic() {
+            i += c.len_utf8();
+            while i < body.len() {
+                let d = body[i..].chars().next().expect("in bounds");
+                if d.is_alphanumeric() {
+                    i += d.len_utf8();
+                    continue;
+                }
+                // Inner hyphen or apostrophe followed by a letter or digit.
+                if matches!(d, '-' | '\'' | '’') {
+                    let after = body[i + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        i += d.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            kind = TokKind::Word;
+        } else {
+            i += c.len_utf8();
+            kind = TokKind::Punct;
+        }
+        out.push(Token {
+            kind,
+            text: &body[start..i],
+            span: Span::new(span.start + start, span.start + i),
+            space_before: space,
+        });
+        space = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(TokKind, &str)> {
+        tokenize(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|t| (t.kind, t.text))
+            .collect()
+    }
+
+    #[test]
+    fn figures_words_and_symbols() {
+        use TokKind::*;
+        assert_eq!(
+            kinds("4 million Som (\\$46,000) for 66,325 anti-trafficking 1.5 COVID-19 years’"),
+            vec![
+                (Number, "4"),
+                (Word, "million"),
+                (Word, "Som"),
+                (Punct, "("),
+                (Currency, "\\$"),
+                (Number, "46,000"),
+                (Punct, ")"),
+                (Word, "for"),
+                (Number, "66,325"),
+                (Word, "anti-trafficking"),
+                (Number, "1.5"),
+                (Word, "COVID-19"),
+                (Word, "years"),
+                (Punct, "’"),
+            ]
+        );
+        assert_eq!(
+            kinds("2022-2025 18-year-old 1,00 end."),
+            vec![
+                (Number, "2022"),
+                (Punct, "-"),
+                (Number, "2025"),
+                (Number, "18"),
+                (Punct, "-"),
+                (Word, "year-old"),
+                (Number, "1"),
+                (Punct, ","),
+                (Number, "00"),
+                (Word, "end"),
+                (Punct, "."),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_are_file_offsets() {
+        let text = "xx 30 cases";
+        let toks = tokenize(text, Span::new(3, text.len()));
+        assert_eq!(toks[0].span, Span::new(3, 5));
+        assert_eq!(&text[toks[1].span.start..toks[1].span.end], "cases");
+    }
+}
