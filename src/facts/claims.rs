@@ -1,1 +1,1396 @@
-pub struct Placeholder;
+//! Claims: the relations a chapter's text asserts between its figures.
+//!
+//! Read once per paragraph from its tokens and quantities: breakdowns (closed enumerations whose
+//! parts must sum to their total), splits (a second breakdown of an earlier total), subsets
+//! (part ≤ whole), comparisons (a figure against an earlier one, with the direction word that
+//! describes it), intro summaries (`identified fewer victims`), currency conversions, ranges,
+//! and the tier statements. A relation that cannot be read with confidence is not recorded.
+
+use crate::facts::quantity::{CurrencyNames, QKind, Quantity, is_month, scan};
+use crate::facts::token::{TokKind, Token, tokenize};
+use crate::parse::heading::tier as tier_grammar;
+use crate::parse::{Report, SectionKind, Tier};
+use crate::source::Span;
+use crate::vocab::Vocabulary;
+use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
+
+/// A stated figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fig {
+    pub value: Decimal,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RelationKind {
+    /// A closed enumeration: the parts sum to the total.
+    Sum,
+    /// A second enumeration of an earlier total: the parts sum to it.
+    Split,
+    /// An `including` list: the parts are a subset; they sum to the total only if they say so.
+    Including,
+    /// `N of the M`: part ≤ whole.
+    Subset,
+}
+
+#[derive(Debug, Clone)]
+pub struct Breakdown {
+    pub kind: RelationKind,
+    pub total: Fig,
+    pub parts: Vec<Fig>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+impl Direction {
+    pub fn word(self) -> &'static str {
+        match self {
+            Direction::Up => "an increase",
+            Direction::Down => "a decrease",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Comparison {
+    pub current: Fig,
+    pub previous: Fig,
+    /// The direction word attached to this comparison in its own sentence, if any.
+    pub direction: Option<(Direction, Span)>,
+    /// What the figure measures (`prosecute`), from the verb or noun next to it.
+    pub action: Option<String>,
+    pub noun: Option<String>,
+    pub money: bool,
+    pub section: SectionKind,
+    pub span: Span,
+}
+
+/// An introduction's summary of a trend: `investigating and prosecuting more trafficking cases`.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub direction: Direction,
+    pub direction_span: Span,
+    pub actions: Vec<String>,
+    pub noun: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Conversion {
+    pub currency: String,
+    pub local: Quantity,
+    pub usd: Quantity,
+}
+
+#[derive(Debug, Clone)]
+pub struct RangeClaim {
+    pub low: Fig,
+    pub high: Fig,
+    pub span: Span,
+}
+
+/// What the intro's standards sentence implies about the tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standards {
+    FullyMeets,
+    MakingEfforts,
+    NotMakingEfforts,
+}
+
+impl Standards {
+    pub fn allows(self, tier: Tier) -> bool {
+        match self {
+            Standards::FullyMeets => tier == Tier::Tier1,
+            Standards::MakingEfforts => matches!(tier, Tier::Tier2 | Tier::Tier2WatchList),
+            Standards::NotMakingEfforts => tier == Tier::Tier3,
+        }
+    }
+    pub fn describe(self) -> &'static str {
+        match self {
+            Standards::FullyMeets => "fully meets the minimum standards (Tier 1)",
+            Standards::MakingEfforts => {
+                "does not fully meet the minimum standards but is making significant efforts (Tier 2 or Tier 2 Watch List)"
+            }
+            Standards::NotMakingEfforts => {
+                "does not fully meet the minimum standards and is not making significant efforts (Tier 3)"
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TierClaims {
+    pub heading: Option<(Tier, Span)>,
+    pub standards: Option<(Standards, Span)>,
+    pub statements: Vec<(Tier, Span)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ChapterClaims {
+    pub span: Span,
+    pub breakdowns: Vec<Breakdown>,
+    pub comparisons: Vec<Comparison>,
+    pub summaries: Vec<Summary>,
+    pub conversions: Vec<Conversion>,
+    pub ranges: Vec<RangeClaim>,
+    pub tier: TierClaims,
+    /// Every dated month mentioned, as (year, month), for guessing the edition.
+    pub dates: Vec<(i32, u32)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub chapters: Vec<ChapterClaims>,
+}
+
+/// The vocabulary, prepared for fast look-ups.
+pub struct Lexicon<'v> {
+    pub vocab: &'v Vocabulary,
+    counted: HashSet<String>,
+    persons: HashSet<String>,
+    classes: HashSet<String>,
+    directions: HashMap<String, Direction>,
+}
+
+impl<'v> Lexicon<'v> {
+    pub fn new(vocab: &'v Vocabulary) -> Self {
+        let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
+        let mut directions = HashMap::new();
+        for d in &vocab.directions {
+            let dir = if d.direction == "down" {
+                Direction::Down
+            } else {
+                Direction::Up
+            };
+            for w in &d.words {
+                directions.insert(w.to_lowercase(), dir);
+            }
+        }
+        Lexicon {
+            vocab,
+            counted: lower(&vocab.counted_nouns),
+            persons: lower(&vocab.person_nouns),
+            classes: lower(&vocab.person_classes),
+            directions,
+        }
+    }
+
+    pub fn action_of(&self, word: &str) -> Option<&'v str> {
+        let l = word.to_lowercase();
+        self.vocab
+            .actions
+            .iter()
+            .find(|a| a.stems.iter().any(|s| l.starts_with(s.as_str())))
+            .map(|a| a.name.as_str())
+    }
+
+    fn direction_of(&self, word: &str) -> Option<Direction> {
+        self.directions.get(&word.to_lowercase()).copied()
+    }
+}
+
+/// The singular of a counted noun, for comparing heads (`victims` = `victim`).
+pub fn singular(word: &str) -> String {
+    let w = word.to_lowercase();
+    match w.as_str() {
+        "children" => "child".into(),
+        "women" => "woman".into(),
+        "men" => "man".into(),
+        "people" => "person".into(),
+        _ => {
+            if let Some(s) = w.strip_suffix("ies") {
+                format!("{s}y")
+            } else if w.ends_with("ss") {
+                w
+            } else {
+                w.strip_suffix('s').map(str::to_string).unwrap_or(w)
+            }
+        }
+    }
+}
+
+/// How a counted figure connects to the words after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Link {
+    /// `30 victims`
+    Noun,
+    /// `48 were Kyrgyzstani`
+    Were,
+    /// `two for sex trafficking`, `three of forced labor`, `five to forced labor`
+    Elliptic,
+}
+
+#[derive(Debug, Clone)]
+struct Np {
+    link: Link,
+    words: Vec<String>,
+    /// First word as written, to see capitals (nationalities).
+    capitalised: bool,
+}
+
+impl Np {
+    fn head(&self) -> Option<&str> {
+        self.words.last().map(String::as_str)
+    }
+}
+
+const NP_STOP: &[&str] = &[
+    "of",
+    "for",
+    "in",
+    "from",
+    "to",
+    "with",
+    "by",
+    "at",
+    "on",
+    "under",
+    "between",
+    "during",
+    "including",
+    "compared",
+    "and",
+    "or",
+    "were",
+    "was",
+    "are",
+    "is",
+    "who",
+    "which",
+    "that",
+    "whom",
+    "whose",
+    "as",
+    "into",
+    "through",
+    "while",
+    "but",
+    "than",
+    "per",
+    "each",
+    "since",
+    "after",
+    "before",
+    "against",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "it",
+    "they",
+    "he",
+    "she",
+    "had",
+    "have",
+    "has",
+    "did",
+    "not",
+    "also",
+    "all",
+    "its",
+    "their",
+];
+
+/// One paragraph's tokens and quantities, and the indexes the patterns need.
+struct Para<'t, 'a> {
+    toks: &'t [Token<'a>],
+    qs: Vec<Quantity>,
+    /// Token index → the quantity starting there.
+    q_at: HashMap<usize, usize>,
+    /// Token index → sentence number.
+    sentence: Vec<usize>,
+    /// Token index → parenthesis depth (after the token for `(`, before it for `)`).
+    depth: Vec<i32>,
+}
+
+impl<'t, 'a> Para<'t, 'a> {
+    fn new(toks: &'t [Token<'a>], qs: Vec<Quantity>, sentences: &[Span]) -> Self {
+        let q_at = qs.iter().enumerate().map(|(n, q)| (q.toks.0, n)).collect();
+        let sentence = toks
+            .iter()
+            .map(|t| {
+                sentences
+                    .iter()
+                    .position(|s| s.contains(t.span))
+                    .unwrap_or(usize::MAX)
+            })
+            .collect();
+        let mut depth = Vec::with_capacity(toks.len());
+        let mut d = 0;
+        for t in toks {
+            if t.is_punct(')') || t.is_punct(']') {
+                d -= 1;
+            }
+            depth.push(d);
+            if t.is_punct('(') || t.is_punct('[') {
+                d += 1;
+            }
+        }
+        Para {
+            toks,
+            qs,
+            q_at,
+            sentence,
+            depth,
+        }
+    }
+
+    fn word(&self, i: usize) -> Option<String> {
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| t.lower())
+    }
+
+    fn is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word(w))
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// The quantity starting at token `i`, if it is a count.
+    fn count_at(&self, i: usize) -> Option<usize> {
+        self.q_at
+            .get(&i)
+            .copied()
+            .filter(|&q| self.qs[q].kind == QKind::Count)
+    }
+
+    fn fig(&self, q: usize) -> Fig {
+        Fig {
+            value: self.qs[q].value,
+            span: self.qs[q].span,
+        }
+    }
+
+    /// The noun phrase after a count.
+    fn np(&self, q: usize) -> Np {
+        let mut j = self.qs[q].toks.1;
+        let mut link = Link::Noun;
+        if ["were", "was", "are", "is"].iter().any(|w| self.is(j, w)) {
+            link = Link::Were;
+            j += 1;
+            // `were subjected to`, `were victims of`
+            if self.is(j, "subjected") && self.is(j + 1, "to") {
+                j += 2;
+            }
+        } else if ["for", "of", "to", "in", "from"]
+            .iter()
+            .any(|w| self.is(j, w))
+        {
+            return Np {
+                link: Link::Elliptic,
+                words: Vec::new(),
+                capitalised: false,
+            };
+        }
+        let mut words = Vec::new();
+        let capitalised = self.toks.get(j).is_some_and(|t| {
+            t.kind == TokKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+        });
+        while let Some(w) = self.word(j) {
+            if NP_STOP.contains(&w.as_str()) || self.q_at.contains_key(&j) || words.len() >= 6 {
+                break;
+            }
+            words.push(w);
+            j += 1;
+        }
+        Np {
+            link,
+            words,
+            capitalised,
+        }
+    }
+
+    /// The nearest exact count before token `before`, in the same sentence and at the same
+    /// parenthesis depth, with no other count, `;` or opening parenthesis between.
+    fn count_before(&self, before: usize, max_gap: usize) -> Option<usize> {
+        let sent = *self.sentence.get(before)?;
+        let depth = self.depth[before];
+        let mut i = before;
+        while i > 0 && before - i <= max_gap {
+            i -= 1;
+            if self.sentence[i] != sent || self.punct(i, ';') {
+                return None;
+            }
+            if self.depth[i] != depth {
+                continue;
+            }
+            if let Some((&start, &q)) = self
+                .q_at
+                .iter()
+                .find(|&(_, &q)| self.qs[q].toks.0 <= i && i < self.qs[q].toks.1)
+            {
+                let _ = start;
+                return (self.qs[q].kind == QKind::Count).then_some(q);
+            }
+        }
+        None
+    }
+}
+
+/// The end of an enumeration, by the shape that opened it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Inside `( … )`: ends at the matching parenthesis.
+    Paren,
+    /// After a dash: ends at the closing dash or the clause's end.
+    Dash,
+    /// In running text: ends at a comma or `and` not followed by a figure, or the clause's end.
+    Clause,
+}
+
+struct List {
+    items: Vec<usize>,
+    end: usize,
+    approx: bool,
+}
+
+/// Parse `a …, b …, and c …` from token `start`; items start with a count.
+fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
+    let first = p.count_at(start)?;
+    let sent = p.sentence[start];
+    let depth = p.depth[start];
+    let mut items = vec![first];
+    let mut approx = p.qs[first].approx;
+    let mut i = p.qs[first].toks.1;
+    let mut year_items = usize::from(false);
+    let mut item_has_year = false;
+    loop {
+        let Some(t) = p.toks.get(i) else {
+            break;
+        };
+        if p.sentence[i] != sent {
+            break;
+        }
+        if p.depth[i] > depth {
+            i += 1;
+            continue;
+        }
+        if p.depth[i] < depth {
+            // The closing parenthesis of the enclosing group.
+            break;
+        }
+        if let Some(&q) = p.q_at.get(&i) {
+            if matches!(p.qs[q].kind, QKind::Year | QKind::Date) {
+                item_has_year = true;
+            }
+            if matches!(p.qs[q].kind, QKind::Money(_)) {
+                return None;
+            }
+        }
+        if t.is_punct(';') || t.is_punct(':') || t.is_word("respectively") {
+            if t.is_word("respectively") {
+                return None;
+            }
+            break;
+        }
+        if mode == Mode::Dash && t.is_dash() {
+            break;
+        }
+        if mode != Mode::Paren && t.is_word("compared") {
+            break;
+        }
+        let separator = t.is_punct(',') || t.is_word("and") || t.is_word("or");
+        if separator {
+            let mut j = i + 1;
+            if p.is(j, "and") || p.is(j, "or") {
+                j += 1;
+            }
+            if let Some(q) = p.count_at(j) {
+                if item_has_year {
+                    year_items += 1;
+                }
+                item_has_year = false;
+                items.push(q);
+                approx |= p.qs[q].approx;
+                i = p.qs[q].toks.1;
+                continue;
+            }
+            if mode == Mode::Clause && t.is_punct(',') {
+                break;
+            }
+        }
+        i += 1;
+    }
+    if item_has_year {
+        year_items += 1;
+    }
+    if year_items >= 2 {
+        return None;
+    }
+    Some(List {
+        items,
+        end: i,
+        approx,
+    })
+}
+
+/// Are the parts' nouns the total's, or classes of it?
+fn compatible(lex: &Lexicon, total: &Np, part: &Np) -> bool {
+    let Some(head) = total.head() else {
+        return false;
+    };
+    let total_head = singular(head);
+    if part.link == Link::Elliptic || part.words.is_empty() {
+        return true;
+    }
+    if part.words.iter().any(|w| singular(w) == total_head) {
+        return true;
+    }
+    let person_total = lex.persons.contains(&head.to_lowercase());
+    if person_total {
+        if part.capitalised && part.words.len() <= 3 {
+            return true;
+        }
+        if part.words.iter().any(|w| lex.classes.contains(w)) {
+            return true;
+        }
+    }
+    false
+}
+
+struct Extractor<'l, 'v> {
+    lex: &'l Lexicon<'v>,
+    currencies: CurrencyNames<'v>,
+}
+
+/// Extract every chapter's claims.
+pub fn extract(text: &str, report: &Report, lex: &Lexicon) -> Facts {
+    let ex = Extractor {
+        lex,
+        currencies: CurrencyNames::new(lex.vocab),
+    };
+    Facts {
+        chapters: report
+            .chapters
+            .iter()
+            .map(|c| ex.chapter(text, c))
+            .collect(),
+    }
+}
+
+impl<'l, 'v> Extractor<'l, 'v> {
+    fn chapter(&self, text: &str, chapter: &crate::parse::Chapter) -> ChapterClaims {
+        let mut out = ChapterClaims {
+            span: chapter.span,
+            ..Default::default()
+        };
+        if let Some(h) = &chapter.heading {
+            if let (Some(t), Some(span)) = (h.tier, h.tier_span) {
+                out.tier.heading = Some((t, span));
+            }
+        }
+        for section in &chapter.sections {
+            for paragraph in &section.paragraphs {
+                let toks = tokenize(text, paragraph.span);
+                let qs = scan(&toks, &self.currencies, &self.lex.counted);
+                let sentences: Vec<Span> = paragraph.sentences.iter().map(|s| s.span).collect();
+                let p = Para::new(&toks, qs, &sentences);
+                out.dates.extend(dates(&p));
+                self.relations(&p, section.kind, &mut out);
+                self.conversions(&p, &mut out);
+                self.ranges(&p, &mut out);
+                if section.kind == SectionKind::Intro {
+                    self.summaries(&p, &mut out);
+                }
+                if section.kind == SectionKind::Intro {
+                    self.tier(text, &p, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// Breakdowns, splits, subsets and comparisons of one paragraph.
+    fn relations(&self, p: &Para, section: SectionKind, out: &mut ChapterClaims) {
+        let lex = self.lex;
+        let mut parts_used: HashSet<usize> = HashSet::new();
+        let mut previous_values: HashSet<usize> = HashSet::new();
+        // Totals in paragraph order: (quantity, sentence).
+        let mut totals: Vec<usize> = Vec::new();
+        let mut sentence_total: Option<(usize, usize)> = None; // (sentence, quantity)
+        // The total the sentence's enumerations are about (set by a dash, colon, comma or
+        // `Of …` enumeration, not by a nested parenthesis).
+        let mut sentence_anchor: Option<(usize, usize)> = None;
+        let mut consumed = 0usize;
+        let n = p.toks.len();
+        let is_total = |q: usize, np: &Np| {
+            p.qs[q].is_exact_count()
+                && np.link == Link::Noun
+                && np.head().is_some_and(|h| lex.counted.contains(h))
+        };
+        let mut i = 0;
+        while i < n {
+            let sent = p.sentence[i];
+            if sentence_total.is_some_and(|(s, _)| s != sent) {
+                sentence_total = None;
+            }
+            // A comparison's earlier figure is not a total anything refers back to.
+            if let Some(&q) = p.q_at.get(&i) {
+                if p.qs[q].kind == QKind::Count || matches!(p.qs[q].kind, QKind::Money(_)) {
+                    self.comparison(p, q, i, section, &parts_used, &mut previous_values, out);
+                }
+            }
+            if sentence_anchor.is_some_and(|(s, _)| s != sent) {
+                sentence_anchor = None;
+            }
+            // A count that counts something: a total others may refer back to.
+            if let Some(q) = p.count_at(i) {
+                let np = p.np(q);
+                if !parts_used.contains(&q) && !previous_values.contains(&q) && is_total(q, &np) {
+                    totals.push(q);
+                    sentence_total = Some((sent, q));
+                }
+            }
+            let t = &p.toks[i];
+            // (b) `18 sex trafficking victims (17 adult females and one girl)`
+            if t.is_punct('(') && p.count_at(i + 1).is_some() {
+                if let Some(list) = parse_list(p, i + 1, Mode::Paren) {
+                    let closes = p.punct(list.end, ')');
+                    if closes && list.items.len() >= 2 {
+                        if let Some(total) = p.count_before(i, 25) {
+                            let np = p.np(total);
+                            if p.qs[total].is_exact_count()
+                                && (np.head().is_some_and(|h| lex.counted.contains(h))
+                                    || np.link == Link::Were)
+                            {
+                                self.closed(
+                                    p,
+                                    total,
+                                    &list,
+                                    RelationKind::Sum,
+                                    out,
+                                    &mut parts_used,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if i < consumed {
+                i += 1;
+                continue;
+            }
+            // (a) `66 victims – 18 …, 47 …, and one …`
+            if t.is_dash() && p.count_at(i + 1).is_some() {
+                if let Some(total) = p.count_before(i, 6).filter(|&q| is_total(q, &p.np(q))) {
+                    if let Some(list) = parse_list(p, i + 1, Mode::Dash) {
+                        if self.closed(p, total, &list, RelationKind::Sum, out, &mut parts_used) {
+                            sentence_anchor = Some((sent, total));
+                            consumed = list.end;
+                        }
+                    }
+                }
+            }
+            // (c) `30 cases: 20 … and 10 …`
+            if t.is_punct(':') && p.count_at(i + 1).is_some() {
+                if let Some(total) = p.count_before(i, 6).filter(|&q| is_total(q, &p.np(q))) {
+                    if let Some(list) = parse_list(p, i + 1, Mode::Clause) {
+                        if self.closed(p, total, &list, RelationKind::Sum, out, &mut parts_used) {
+                            sentence_anchor = Some((sent, total));
+                        }
+                        consumed = list.end;
+                    }
+                }
+            }
+            // (d) `Of the 24 victims identified, 21 were … and three were …`; `Of these, …`
+            let clause_start = i == 0 || p.sentence[i - 1] != sent || p.punct(i - 1, ';');
+            if clause_start && (t.is_word("of") || t.is_word("among")) {
+                if let Some((total, list_start)) = self.anchor(p, i, &totals) {
+                    if let Some(list) = parse_list(p, list_start, Mode::Clause) {
+                        let np = p.np(list.items[0]);
+                        if np.link == Link::Were || list.items.len() >= 2 {
+                            let kind = if p.count_at(i + 2) == Some(total) {
+                                RelationKind::Sum
+                            } else {
+                                RelationKind::Split
+                            };
+                            if list.items.len() >= 2 {
+                                self.closed(p, total, &list, kind, out, &mut parts_used);
+                            } else {
+                                self.subset(p, total, list.items[0], out);
+                            }
+                            sentence_anchor = Some((sent, total));
+                            consumed = list.end;
+                        }
+                    }
+                }
+            }
+            // (g) `; 48 were Kyrgyzstani and 18 were foreign nationals`
+            if t.is_punct(';') && p.depth[i] == 0 {
+                if let (Some(q), Some((_, total))) =
+                    (p.count_at(i + 1), sentence_anchor.or(sentence_total))
+                {
+                    if p.np(q).link == Link::Were {
+                        if let Some(list) = parse_list(p, i + 1, Mode::Clause) {
+                            if list.items.len() >= 2 {
+                                self.closed(
+                                    p,
+                                    total,
+                                    &list,
+                                    RelationKind::Split,
+                                    out,
+                                    &mut parts_used,
+                                );
+                                consumed = list.end;
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(q) = p.count_at(i) {
+                let np = p.np(q);
+                // (e) `three defendants, two for sex trafficking and one for labor trafficking`
+                if is_total(q, &np) && !parts_used.contains(&q) {
+                    let after = p.qs[q].toks.1 + np.words.len();
+                    if p.punct(after, ',') && p.count_at(after + 1).is_some() {
+                        if let Some(list) = parse_list(p, after + 1, Mode::Clause) {
+                            let elliptic =
+                                list.items.iter().all(|&x| p.np(x).link == Link::Elliptic);
+                            if list.items.len() >= 2
+                                && elliptic
+                                && self.closed(p, q, &list, RelationKind::Sum, out, &mut parts_used)
+                            {
+                                sentence_anchor = Some((sent, q));
+                                consumed = list.end;
+                            }
+                        }
+                    }
+                    // (f) `six cases, including one … and five …`
+                    let mut k = after;
+                    if p.punct(k, ',') {
+                        k += 1;
+                    }
+                    if p.is(k, "including") && p.count_at(k + 1).is_some() {
+                        if let Some(list) = parse_list(p, k + 1, Mode::Clause) {
+                            self.including(p, q, &list, out, &mut parts_used);
+                            consumed = list.end;
+                        }
+                    }
+                }
+                // (h) `135 agencies out of the 160`, `21 of the 50 victims`
+                let mut k = p.qs[q].toks.1
+                    + if np.link == Link::Noun {
+                        np.words.len()
+                    } else {
+                        0
+                    };
+                if p.is(k, "out") {
+                    k += 1;
+                }
+                if p.is(k, "of") {
+                    let mut j = k + 1;
+                    if p.is(j, "the") {
+                        j += 1;
+                    }
+                    if let Some(whole) = p.count_at(j) {
+                        if p.qs[whole].is_exact_count() && p.qs[q].is_exact_count() {
+                            self.subset(p, whole, q, out);
+                            parts_used.insert(q);
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// `Of the 24 victims identified,` / `Of these,` / `Among them,`: the total and where the
+    /// enumeration starts.
+    fn anchor(&self, p: &Para, i: usize, totals: &[usize]) -> Option<(usize, usize)> {
+        let mut j = i + 1;
+        if p.is(i, "among") {
+            if !(p.is(j, "these") || p.is(j, "them") || p.is(j, "those")) {
+                return None;
+            }
+            j += 1;
+        } else if p.is(j, "these") || p.is(j, "those") || p.is(j, "them") {
+            j += 1;
+        } else if p.is(j, "the") {
+            j += 1;
+            if let Some(q) = p.count_at(j) {
+                // `Of the 24 victims identified,`
+                let np = p.np(q);
+                if !p.qs[q].is_exact_count()
+                    || np.link != Link::Noun
+                    || !np.head().is_some_and(|h| self.lex.counted.contains(h))
+                {
+                    return None;
+                }
+                let mut k = p.qs[q].toks.1;
+                while k < p.toks.len() && !p.punct(k, ',') && k - j < 8 {
+                    if p.q_at.contains_key(&k) || p.punct(k, ';') {
+                        return None;
+                    }
+                    k += 1;
+                }
+                return (p.punct(k, ',') && p.count_at(k + 1).is_some()).then_some((q, k + 1));
+            }
+            // `Of the victims identified,`: the latest total counting the same noun.
+            let head = p.word(j)?;
+            let total = totals.iter().rev().find(|&&q| {
+                p.np(q)
+                    .head()
+                    .is_some_and(|h| singular(h) == singular(&head))
+            })?;
+            let mut k = j;
+            while k < p.toks.len() && !p.punct(k, ',') && k - j < 6 {
+                k += 1;
+            }
+            return (p.punct(k, ',') && p.count_at(k + 1).is_some()).then_some((*total, k + 1));
+        } else {
+            return None;
+        }
+        // `Of these,` refers to the latest total.
+        let total = *totals.last()?;
+        if !p.punct(j, ',') || p.count_at(j + 1).is_none() {
+            return None;
+        }
+        Some((total, j + 1))
+    }
+
+    /// Record a closed enumeration if every part is an exact count of the total's kind.
+    fn closed(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        kind: RelationKind,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) -> bool {
+        if list.approx || !p.qs[total].is_exact_count() || list.items.contains(&total) {
+            return false;
+        }
+        let total_np = p.np(total);
+        let total_np = if total_np.link == Link::Were || total_np.words.is_empty() {
+            // `18 were foreign nationals (…)`: the part counts what its words say.
+            Np {
+                link: Link::Noun,
+                words: vec!["victims".into()],
+                capitalised: false,
+            }
+        } else {
+            total_np
+        };
+        if !list
+            .items
+            .iter()
+            .all(|&q| compatible(self.lex, &total_np, &p.np(q)))
+        {
+            return false;
+        }
+        let span = p.qs[total]
+            .span
+            .cover(p.qs[*list.items.last().expect("non-empty")].span);
+        used.extend(list.items.iter().copied());
+        out.breakdowns.push(Breakdown {
+            kind,
+            total: p.fig(total),
+            parts: list.items.iter().map(|&q| p.fig(q)).collect(),
+            span,
+        });
+        true
+    }
+
+    fn including(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) {
+        if list.approx
+            || !list
+                .items
+                .iter()
+                .all(|&q| compatible(self.lex, &p.np(total), &p.np(q)))
+        {
+            return;
+        }
+        used.extend(list.items.iter().copied());
+        let span = p.qs[total]
+            .span
+            .cover(p.qs[*list.items.last().expect("non-empty")].span);
+        out.breakdowns.push(Breakdown {
+            kind: RelationKind::Including,
+            total: p.fig(total),
+            parts: list.items.iter().map(|&q| p.fig(q)).collect(),
+            span,
+        });
+    }
+
+    fn subset(&self, p: &Para, whole: usize, part: usize, out: &mut ChapterClaims) {
+        if !p.qs[whole].is_exact_count() || !p.qs[part].is_exact_count() {
+            return;
+        }
+        out.breakdowns.push(Breakdown {
+            kind: RelationKind::Subset,
+            total: p.fig(whole),
+            parts: vec![p.fig(part)],
+            span: p.qs[whole].span.cover(p.qs[part].span),
+        });
+    }
+
+    /// `… 30 cases, compared with six …`, `…, an increase from 76 in 2017`, `down from 12`.
+    #[allow(clippy::too_many_arguments)]
+    fn comparison(
+        &self,
+        p: &Para,
+        prev: usize,
+        at: usize,
+        section: SectionKind,
+        parts: &HashSet<usize>,
+        previous_values: &mut HashSet<usize>,
+        out: &mut ChapterClaims,
+    ) {
+        let sent = p.sentence[at];
+        // What introduces the earlier figure?
+        let mut k = at;
+        let mut steps = 0;
+        let mut intro: Option<usize> = None;
+        while k > 0 && steps < 4 {
+            k -= 1;
+            steps += 1;
+            if p.sentence[k] != sent {
+                break;
+            }
+            let w = p.word(k).unwrap_or_default();
+            if (w == "with" || w == "to") && p.is(k.wrapping_sub(1), "compared") {
+                intro = Some(k - 1);
+                break;
+            }
+            if w == "from" && k > 0 {
+                intro = Some(k);
+                break;
+            }
+            if !matches!(
+                w.as_str(),
+                "the"
+                    | "identifying"
+                    | "investigating"
+                    | "prosecuting"
+                    | "convicting"
+                    | "a"
+                    | "total"
+                    | "of"
+            ) {
+                break;
+            }
+        }
+        let Some(intro) = intro else {
+            return;
+        };
+        if p.is(p.qs[prev].toks.1, "and")
+            && p.toks
+                .iter()
+                .skip(at)
+                .take(8)
+                .any(|t| t.is_word("respectively"))
+        {
+            return;
+        }
+        // The direction stated with the comparison: `an increase from`, `a decrease compared with`,
+        // `up from`, `down from`.
+        let mut direction = None;
+        for back in 1..=4 {
+            let Some(j) = intro.checked_sub(back) else {
+                break;
+            };
+            if p.sentence[j] != sent || p.q_at.contains_key(&j) {
+                break;
+            }
+            if let Some(w) = p.word(j) {
+                if let Some(d) = self.lex.direction_of(&w) {
+                    if !matches!(w.as_str(), "more" | "fewer" | "less") {
+                        direction = Some((d, p.toks[j].span));
+                    }
+                    break;
+                }
+            } else if !p.punct(j, ',') {
+                break;
+            }
+        }
+        if p.is(intro, "from") && direction.is_none() {
+            // A bare `from` (`from 2019 to 2021`, `victims from Uzbekistan`) compares nothing.
+            return;
+        }
+        // The current figure: the nearest earlier figure of the same kind in the sentence that is
+        // not a part of a breakdown.
+        let money = matches!(p.qs[prev].kind, QKind::Money(_));
+        let mut j = intro;
+        let current = loop {
+            if j == 0 {
+                break None;
+            }
+            j -= 1;
+            if p.sentence[j] != sent {
+                break None;
+            }
+            let Some(&q) = p.q_at.get(&j) else { continue };
+            if p.depth[j] > p.depth[intro] {
+                continue;
+            }
+            let qq = &p.qs[q];
+            if money {
+                if qq.kind == p.qs[prev].kind {
+                    break Some(q);
+                }
+            } else if qq.kind == QKind::Count && !parts.contains(&q) {
+                break Some(q);
+            }
+        };
+        let Some(current) = current else {
+            return;
+        };
+        let (c, v) = (&p.qs[current], &p.qs[prev]);
+        if c.approx || v.approx {
+            return;
+        }
+        if !money && (c.kind != QKind::Count || v.kind != QKind::Count) {
+            return;
+        }
+        previous_values.insert(prev);
+        // What the current figure measures: a verb or noun with an action stem next to it.
+        let mut action = None;
+        let np = p.np(current);
+        for w in &np.words {
+            if let Some(a) = self.lex.action_of(w) {
+                action = Some(a.to_string());
+            }
+        }
+        if action.is_none() {
+            let mut j = c.toks.0;
+            for _ in 0..5 {
+                if j == 0 || p.sentence[j - 1] != sent {
+                    break;
+                }
+                j -= 1;
+                if let Some(w) = p.word(j) {
+                    if let Some(a) = self.lex.action_of(&w) {
+                        action = Some(a.to_string());
+                        break;
+                    }
+                }
+            }
+        }
+        out.comparisons.push(Comparison {
+            current: p.fig(current),
+            previous: p.fig(prev),
+            direction,
+            action,
+            noun: np.head().map(singular),
+            money,
+            section,
+            span: c.span.cover(v.span),
+        });
+    }
+
+    /// Currency conversions: `4 million som (\$46,000)`, `€1,500 to €12,000 ($1,800 to $14,410)`.
+    fn conversions(&self, p: &Para, out: &mut ChapterClaims) {
+        for q in &p.qs {
+            let QKind::Money(code) = &q.kind else {
+                continue;
+            };
+            if code == "USD" || q.approx {
+                continue;
+            }
+            let after = q.toks.1;
+            if p.punct(after, '(') {
+                if let Some(&u) = p.q_at.get(&(after + 1)) {
+                    let usd = &p.qs[u];
+                    if usd.kind == QKind::Money("USD".into()) && !usd.approx {
+                        out.conversions.push(Conversion {
+                            currency: code.clone(),
+                            local: q.clone(),
+                            usd: usd.clone(),
+                        });
+                    }
+                }
+                continue;
+            }
+            // A range of amounts and its converted range.
+            if p.is(after, "to") {
+                if let Some(&hi) = p.q_at.get(&(after + 1)) {
+                    let high = &p.qs[hi];
+                    let close = high.toks.1;
+                    if high.kind == q.kind && p.punct(close, '(') {
+                        let Some(&u1) = p.q_at.get(&(close + 1)) else {
+                            continue;
+                        };
+                        let lo_usd = &p.qs[u1];
+                        if !p.is(lo_usd.toks.1, "to") {
+                            continue;
+                        }
+                        let Some(&u2) = p.q_at.get(&(lo_usd.toks.1 + 1)) else {
+                            continue;
+                        };
+                        let hi_usd = &p.qs[u2];
+                        let usd = QKind::Money("USD".into());
+                        if lo_usd.kind == usd
+                            && hi_usd.kind == usd
+                            && !lo_usd.approx
+                            && !hi_usd.approx
+                        {
+                            out.conversions.push(Conversion {
+                                currency: code.clone(),
+                                local: q.clone(),
+                                usd: lo_usd.clone(),
+                            });
+                            out.conversions.push(Conversion {
+                                currency: code.clone(),
+                                local: high.clone(),
+                                usd: hi_usd.clone(),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `three to six years`, `between 12 and 18 months`, `€1,500 to €12,000`, `2022-2025`.
+    fn ranges(&self, p: &Para, out: &mut ChapterClaims) {
+        for (n, q) in p.qs.iter().enumerate() {
+            if q.approx {
+                continue;
+            }
+            let after = q.toks.1;
+            let between = q.toks.0 > 0 && p.is(q.toks.0 - 1, "between");
+            let joined = p.is(after, "to")
+                || between && p.is(after, "and")
+                || p.punct(after, '-')
+                || p.punct(after, '–');
+            if !joined {
+                continue;
+            }
+            let Some(&h) = p.q_at.get(&(after + 1)) else {
+                continue;
+            };
+            let hq = &p.qs[h];
+            if hq.approx || n == h {
+                continue;
+            }
+            // A change (`increased from 6 to 30`) is not a range.
+            let before = q
+                .toks
+                .0
+                .checked_sub(1)
+                .and_then(|j| p.word(j))
+                .unwrap_or_default();
+            let before2 = q
+                .toks
+                .0
+                .checked_sub(2)
+                .and_then(|j| p.word(j))
+                .unwrap_or_default();
+            if before == "from" && self.lex.direction_of(&before2).is_some() {
+                continue;
+            }
+            let ok = match (&q.kind, &hq.kind) {
+                (QKind::Count | QKind::Duration(_), QKind::Duration(_)) => true,
+                (QKind::Money(a), QKind::Money(b)) => a == b,
+                (QKind::Year, QKind::Year) => p.punct(after, '-') || p.punct(after, '–'),
+                (QKind::Count, QKind::Age) | (QKind::Age, QKind::Age) => true,
+                (QKind::Count, QKind::Count) => {
+                    between && {
+                        // `between 12 and 18 months`: the unit follows the second figure.
+                        p.word(hq.toks.1).is_some_and(|w| {
+                            ["years", "months", "days", "weeks", "hours", "percent"]
+                                .contains(&w.as_str())
+                        })
+                    }
+                }
+                (QKind::Percent, QKind::Percent) => true,
+                _ => false,
+            };
+            if !ok {
+                continue;
+            }
+            // `14-17 years old`: the first figure's unit is the second's.
+            out.ranges.push(RangeClaim {
+                low: p.fig(n),
+                high: p.fig(h),
+                span: q.span.cover(hq.span),
+            });
+        }
+    }
+
+    /// Intro summaries: `investigating and prosecuting more trafficking cases`, `identified fewer
+    /// victims`, `decreased investigations`.
+    fn summaries(&self, p: &Para, out: &mut ChapterClaims) {
+        for (i, t) in p.toks.iter().enumerate() {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let w = t.lower();
+            let Some(direction) = self.lex.direction_of(&w) else {
+                continue;
+            };
+            // The counted noun it is attached to, within a few words after it.
+            let mut noun = None;
+            let mut j = i + 1;
+            while j < p.toks.len() && j <= i + 4 {
+                let Some(x) = p.word(j) else { break };
+                if NP_STOP.contains(&x.as_str()) && x != "the" {
+                    break;
+                }
+                if self.lex.counted.contains(&x) || x == "funding" {
+                    noun = Some(x);
+                    break;
+                }
+                j += 1;
+            }
+            let Some(noun) = noun else { continue };
+            if matches!(w.as_str(), "more" | "fewer" | "less" | "higher" | "lower")
+                || j == i + 1
+                || self.lex.action_of(&noun).is_some()
+            {
+                // Actions: verbs just before the direction word (`investigating and prosecuting`),
+                // or the noun's own (`prosecutions`).
+                let mut actions = Vec::new();
+                let mut k = i;
+                while k > 0 {
+                    k -= 1;
+                    let Some(x) = p.word(k) else {
+                        if p.punct(k, ',') {
+                            continue;
+                        }
+                        break;
+                    };
+                    if x == "and" || x.ends_with("ly") || x == "far" {
+                        continue;
+                    }
+                    match self.lex.action_of(&x) {
+                        Some(a) if x.ends_with("ing") || x.ends_with("ed") => {
+                            actions.push(a.to_string())
+                        }
+                        _ => break,
+                    }
+                }
+                if actions.is_empty() {
+                    if let Some(a) = self.lex.action_of(&noun) {
+                        actions.push(a.to_string());
+                    }
+                }
+                if noun == "funding" {
+                    actions = vec!["fund".into()];
+                }
+                out.summaries.push(Summary {
+                    direction,
+                    direction_span: t.span,
+                    actions,
+                    noun: Some(singular(&noun)),
+                    span: t.span.cover(p.toks[j].span),
+                });
+            }
+        }
+    }
+
+    /// The standards sentence and the tier statement.
+    fn tier(&self, text: &str, p: &Para, out: &mut ChapterClaims) {
+        let Some(phrases) = &self.lex.vocab.tier_phrases else {
+            return;
+        };
+        let Some(first) = p.toks.first() else { return };
+        let span = first.span.cover(p.toks[p.toks.len() - 1].span);
+        let body = &text[span.start..span.end];
+        let lower = body.to_lowercase();
+        let find = |list: &[String]| {
+            list.iter()
+                .filter_map(|ph| lower.find(&ph.to_lowercase()).map(|at| (at, ph.len())))
+                .min()
+        };
+        if out.tier.standards.is_none() {
+            let class = if let Some((at, len)) = find(&phrases.does_not_fully_meet) {
+                let rest = &lower[at..];
+                let sentence_end = rest.find(". ").unwrap_or(rest.len());
+                let rest = &rest[..sentence_end];
+                if phrases
+                    .not_making_efforts
+                    .iter()
+                    .any(|ph| rest.contains(&ph.to_lowercase()))
+                {
+                    Some((Standards::NotMakingEfforts, at, len))
+                } else if phrases
+                    .making_efforts
+                    .iter()
+                    .any(|ph| rest.contains(&ph.to_lowercase()))
+                {
+                    Some((Standards::MakingEfforts, at, len))
+                } else {
+                    None
+                }
+            } else {
+                find(&phrases.fully_meets).map(|(at, len)| (Standards::FullyMeets, at, len))
+            };
+            if let Some((class, at, len)) = class {
+                out.tier.standards =
+                    Some((class, Span::new(span.start + at, span.start + at + len)));
+            }
+        }
+        for ph in &phrases.statements {
+            let ph = ph.to_lowercase();
+            let mut from = 0;
+            while let Some(at) = lower[from..].find(&ph) {
+                let start = from + at + ph.len();
+                from = start;
+                let rest = body[start..].trim_start();
+                let rest_at = span.start + body.len() - rest.len();
+                if let Ok((r, tier)) = tier_grammar(rest) {
+                    let end = rest_at + rest.len() - r.len();
+                    out.tier.statements.push((tier, Span::new(rest_at, end)));
+                }
+            }
+        }
+    }
+}
+
+/// `April 2022`, `March 3, 2021`: (year, month) of each dated month.
+fn dates(p: &Para) -> Vec<(i32, u32)> {
+    let mut out = Vec::new();
+    for (i, t) in p.toks.iter().enumerate() {
+        if t.kind != TokKind::Word || !is_month(t.text) {
+            continue;
+        }
+        let month = MONTH_NUMBERS
+            .iter()
+            .find(|(m, _)| t.text.to_lowercase().starts_with(m))
+            .map(|(_, n)| *n);
+        let year = (i + 1..(i + 4).min(p.toks.len()))
+            .filter(|&j| p.toks[j].kind == TokKind::Number && p.toks[j].text.len() == 4)
+            .find_map(|j| p.toks[j].text.parse::<i32>().ok())
+            .filter(|y| (1900..=2100).contains(y));
+        if let (Some(m), Some(y)) = (month, year) {
+            out.push((y, m));
+        }
+    }
+    out
+}
+
+const MONTH_NUMBERS: &[(&str, u32)] = &[
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("may", 5),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];

@@ -481,10 +481,12 @@ pub fn scan(
                 .or_else(|| currencies.by_code(n.text))
         }) {
             kind = QKind::Money(code.to_string());
+            end_tok = end + 1;
         } else if let (Some(q), Some(code)) = (next, next2.and_then(|n| currencies.by_name(n.text)))
         {
             if currencies.is_qualifier(q) {
                 kind = QKind::Money(code.to_string());
+                end_tok = end + 2;
             }
         }
         let is_4digit_year = v.digits
@@ -573,7 +575,7 @@ pub fn scan(
             approx,
             scaled: v.scaled,
             span,
-            toks: (start, end_tok),
+            toks: (i, end_tok),
         });
         i = end_tok;
     }

@@ -1,6 +1,7 @@
 //! Run the selected rules over one source: parse once, then every checker reads the tree.
 
 use crate::diagnostic::{Check, Diagnostic};
+use crate::facts::{Facts, Lexicon, extract};
 use crate::parse::{StructureGrammar, Tier};
 use crate::rules::checkers::{Context, Output};
 use crate::rules::registry::RuleSet;
@@ -72,14 +73,48 @@ pub struct FileResult {
     pub chapters: Vec<ChapterInfo>,
     pub diagnostics: Vec<Diagnostic>,
     pub checks: Vec<Check>,
+    /// The edition the rules used, and whether it was given or guessed.
+    pub edition: Option<(i32, EditionSource)>,
+}
+
+/// Settings that change what the rules conclude.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Settings {
+    /// The report's edition (year); guessed from the text when not given.
+    pub edition: Option<i32>,
+}
+
+/// Where the edition year came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditionSource {
+    Given,
+    Guessed,
 }
 
 pub fn check_source(source: &Source, rules: &RuleSet, selection: &Selection) -> FileResult {
+    check_source_with(source, rules, selection, Settings::default())
+}
+
+pub fn check_source_with(
+    source: &Source,
+    rules: &RuleSet,
+    selection: &Selection,
+    settings: Settings,
+) -> FileResult {
     let report = StructureGrammar::new(&rules.vocabulary).parse(&source.text);
+    let lexicon = Lexicon::new(&rules.vocabulary);
+    let facts = extract(&source.text, &report, &lexicon);
+    let edition = match settings.edition {
+        Some(e) => Some((e, EditionSource::Given)),
+        None => guess_edition(&facts).map(|e| (e, EditionSource::Guessed)),
+    };
     let cx = Context {
         source,
         report: &report,
         vocab: &rules.vocabulary,
+        facts: &facts,
+        edition: edition.map(|e| e.0),
     };
     let mut out = Output::default();
     for rule in rules
@@ -114,5 +149,14 @@ pub fn check_source(source: &Source, rules: &RuleSet, selection: &Selection) -> 
             .collect(),
         diagnostics,
         checks,
+        edition,
     }
+}
+
+/// The edition a text belongs to: the year after the latest dated event (reports cover April
+/// to March and are published in June), or that year when the event falls in January–March.
+fn guess_edition(facts: &Facts) -> Option<i32> {
+    let latest_date = facts.chapters.iter().flat_map(|c| c.dates.iter()).max()?;
+    let (year, month) = *latest_date;
+    Some(if month <= 3 { year } else { year + 1 })
 }

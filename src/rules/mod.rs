@@ -5,5 +5,7 @@ pub mod engine;
 pub mod registry;
 pub mod spec;
 
-pub use engine::{ChapterInfo, FileResult, Selection, check_source};
+pub use engine::{
+    ChapterInfo, EditionSource, FileResult, Selection, Settings, check_source, check_source_with,
+};
 pub use registry::{RuleError, RuleSet};

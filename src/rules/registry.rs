@@ -14,6 +14,10 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         include_str!("../../rules/structure.toml"),
     ),
     (
+        "rules/consistency.toml",
+        include_str!("../../rules/consistency.toml"),
+    ),
+    (
         "rules/editorial.toml",
         include_str!("../../rules/editorial.toml"),
     ),

@@ -2,15 +2,22 @@
 //! the checker is built from those options when the rules are loaded, so a bad option is an error
 //! at load time, not at run time.
 
+mod breakdown;
 mod broken_paragraph;
 mod duplicate_sentence;
 mod escaped_markup;
+mod figures;
 mod heading_malformed;
 mod missing_section;
+mod range;
+mod rate;
 mod recommendation_form;
 mod section_order;
+mod tier_mismatch;
+mod trend;
 
 use crate::diagnostic::{Check, Diagnostic};
+use crate::facts::Facts;
 use crate::parse::Report;
 use crate::rules::spec::RuleSpec;
 use crate::source::Source;
@@ -22,6 +29,10 @@ pub struct Context<'a> {
     pub source: &'a Source,
     pub report: &'a Report,
     pub vocab: &'a Vocabulary,
+    /// The claims read from the text, once for all checkers.
+    pub facts: &'a Facts,
+    /// The report edition (year), from the command line or guessed from the text.
+    pub edition: Option<i32>,
 }
 
 /// What checkers write.
@@ -46,6 +57,11 @@ pub const KINDS: &[(&str, Constructor)] = &[
     ("escaped-markup", escaped_markup::build),
     ("recommendation-form", recommendation_form::build),
     ("duplicate-sentence", duplicate_sentence::build),
+    ("breakdown", breakdown::build),
+    ("trend", trend::build),
+    ("rate", rate::build),
+    ("tier", tier_mismatch::build),
+    ("range", range::build),
 ];
 
 pub fn build(kind: &str, options: &toml::Table) -> Result<Box<dyn Checker>, String> {

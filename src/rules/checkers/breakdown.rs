@@ -1,0 +1,140 @@
+//! TL101 `sum-mismatch`, TL102 `split-mismatch`, TL103 `part-exceeds-whole`: the parts of a
+//! breakdown against its total.
+
+use super::figures::{json, plus, sum, text};
+use super::{Checker, Context, Output, options};
+use crate::diagnostic::Check;
+use crate::facts::{Breakdown, RelationKind};
+use crate::rules::spec::RuleSpec;
+use serde::Deserialize;
+use serde_json::json;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BreakdownRule {
+    /// `sum` (closed enumerations, and `including` lists that add up), `split`, or `subset`.
+    relation: String,
+}
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
+    let rule: BreakdownRule = options(table)?;
+    if !matches!(rule.relation.as_str(), "sum" | "split" | "subset") {
+        return Err(format!(
+            "invalid options: relation must be sum, split or subset, not `{}`",
+            rule.relation
+        ));
+    }
+    Ok(Box::new(rule))
+}
+
+fn check(rule: &RuleSpec, b: &Breakdown, ok: bool, expression: String) -> Check {
+    Check {
+        rule: rule.name.clone(),
+        ok,
+        expression,
+        values: json!({"total": json(b.total.value), "parts": b.parts.iter().map(|p| json(p.value)).collect::<Vec<_>>()}),
+        span: b.span,
+    }
+}
+
+impl BreakdownRule {
+    fn sum_rule(&self, rule: &RuleSpec, b: &Breakdown, out: &mut Output) {
+        let total = sum(&b.parts);
+        let ok = total == b.total.value;
+        let expression = format!("{} = {}", plus(&b.parts), text(b.total.value));
+        out.checks.push(check(
+            rule,
+            b,
+            ok,
+            if ok {
+                expression
+            } else {
+                format!(
+                    "{} = {}, not {}",
+                    plus(&b.parts),
+                    text(total),
+                    text(b.total.value)
+                )
+            },
+        ));
+        if ok {
+            return;
+        }
+        let what = if b.kind == RelationKind::Split {
+            "this split of the total"
+        } else {
+            "the parts"
+        };
+        let mut d = rule
+            .diagnostic(
+                b.span,
+                format!(
+                    "{what} add up to {}, but the total says {}",
+                    text(total),
+                    text(b.total.value)
+                ),
+            )
+            .with_label(b.total.span, format!("total: {}", text(b.total.value)));
+        for p in &b.parts {
+            d = d.with_label(p.span, format!("part: {}", text(p.value)));
+        }
+        out.diagnostics.push(d.with_help(format!(
+            "{} = {}, not {}",
+            plus(&b.parts),
+            text(total),
+            text(b.total.value)
+        )));
+    }
+
+    fn subset_rule(&self, rule: &RuleSpec, b: &Breakdown, out: &mut Output) {
+        let total = b.total.value;
+        let parts_sum = sum(&b.parts);
+        let every_part_fits = b.parts.iter().all(|p| p.value <= total);
+        let expression = if b.parts.len() == 1 {
+            format!("{} ≤ {}", text(b.parts[0].value), text(total))
+        } else {
+            format!("each of {} ≤ {}", plus(&b.parts), text(total))
+        };
+        out.checks.push(check(rule, b, every_part_fits, expression));
+        for p in b.parts.iter().filter(|p| p.value > total) {
+            out.diagnostics.push(
+                rule.diagnostic(
+                    b.span,
+                    format!(
+                        "a part ({}) is larger than its whole ({})",
+                        text(p.value),
+                        text(total)
+                    ),
+                )
+                .with_label(p.span, format!("part: {}", text(p.value)))
+                .with_label(b.total.span, format!("whole: {}", text(total)))
+                .with_help(format!("{} > {}", text(p.value), text(total))),
+            );
+        }
+        let _ = parts_sum;
+    }
+}
+
+impl Checker for BreakdownRule {
+    fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
+        for chapter in &cx.facts.chapters {
+            for b in &chapter.breakdowns {
+                match (self.relation.as_str(), b.kind) {
+                    ("sum", RelationKind::Sum) | ("split", RelationKind::Split) => {
+                        self.sum_rule(rule, b, out)
+                    }
+                    // An `including` list is a full breakdown only when it adds up; otherwise its
+                    // parts are a subset of the total.
+                    ("sum", RelationKind::Including) if sum(&b.parts) == b.total.value => {
+                        self.sum_rule(rule, b, out)
+                    }
+                    ("subset", RelationKind::Including) if sum(&b.parts) != b.total.value => {
+                        self.subset_rule(rule, b, out)
+                    }
+                    ("subset", RelationKind::Subset) => self.subset_rule(rule, b, out),
+                    _ => {}
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! TL105 `rate-mismatch`: conversions of one currency in a chapter must imply one exchange rate,
+//! within the rounding of the stated figures; a rate outside the edition's reference band is a
+//! warning.
+
+use super::figures::{json, text};
+use super::{Checker, Context, NoOptions, Output, options};
+use crate::diagnostic::{Check, Severity};
+use crate::facts::Conversion;
+use crate::rules::spec::RuleSpec;
+use rust_decimal::Decimal;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+pub struct Rate;
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
+    let NoOptions {} = options(table)?;
+    Ok(Box::new(Rate))
+}
+
+/// The rates a conversion allows: the local amount is exact unless written with a scale word
+/// (`4 million` is 3.5–4.5 million); the converted amount is rounded at its last non-zero digit
+/// (`$46,000` is 45,500–46,500).
+fn interval(c: &Conversion) -> Option<(Decimal, Decimal, Decimal)> {
+    let lh = if c.local.scaled {
+        c.local.half_last_digit
+    } else {
+        Decimal::ZERO
+    };
+    let uh = c.usd.half_last_nonzero;
+    let (l_lo, l_hi) = (c.local.value - lh, c.local.value + lh);
+    let (u_lo, u_hi) = (c.usd.value - uh, c.usd.value + uh);
+    if u_lo <= Decimal::ZERO || c.usd.value.is_zero() {
+        return None;
+    }
+    Some((l_lo / u_hi, l_hi / u_lo, c.local.value / c.usd.value))
+}
+
+fn overlap(items: &[(Decimal, Decimal)]) -> bool {
+    let lo = items.iter().map(|x| x.0).max();
+    let hi = items.iter().map(|x| x.1).min();
+    matches!((lo, hi), (Some(lo), Some(hi)) if lo <= hi)
+}
+
+fn rate_text(r: Decimal) -> String {
+    text(r.round_dp(if r >= Decimal::from(10) { 2 } else { 4 }))
+}
+
+impl Checker for Rate {
+    fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
+        for chapter in &cx.facts.chapters {
+            let mut by_currency: BTreeMap<&str, Vec<(&Conversion, (Decimal, Decimal, Decimal))>> =
+                BTreeMap::new();
+            for c in &chapter.conversions {
+                if let Some(iv) = interval(c) {
+                    by_currency
+                        .entry(c.currency.as_str())
+                        .or_default()
+                        .push((c, iv));
+                }
+            }
+            for (currency, convs) in by_currency {
+                // The edition's reference band.
+                if let Some(edition) = cx.edition {
+                    let band = cx
+                        .vocab
+                        .currencies
+                        .iter()
+                        .find(|c| c.code == currency)
+                        .and_then(|c| c.bands.iter().find(|b| b.edition == edition));
+                    if let Some(band) = band {
+                        for (c, (lo, hi, mid)) in &convs {
+                            if *hi < band.low || *lo > band.high {
+                                let span = c.local.span.cover(c.usd.span);
+                                let mut d = rule
+                                    .diagnostic(span, format!("this conversion implies {} {currency} per U.S. dollar, outside the {edition} edition's expected {}–{}", rate_text(*mid), text(band.low), text(band.high)))
+                                    .with_label(c.local.span, format!("{} {currency}", text(c.local.value)))
+                                    .with_label(c.usd.span, format!("{} USD", text(c.usd.value)))
+                                    .with_help(format!("{} / {} = {}", text(c.local.value), text(c.usd.value), rate_text(*mid)));
+                                d.severity = Severity::Warning.min(rule.severity);
+                                out.diagnostics.push(d);
+                            }
+                        }
+                    }
+                }
+                if convs.len() < 2 {
+                    continue;
+                }
+                let intervals: Vec<(Decimal, Decimal)> =
+                    convs.iter().map(|(_, (lo, hi, _))| (*lo, *hi)).collect();
+                let ok = overlap(&intervals);
+                let span = convs
+                    .iter()
+                    .map(|(c, _)| c.local.span.cover(c.usd.span))
+                    .reduce(|a, b| a.cover(b))
+                    .expect("two or more");
+                let expression = convs
+                    .iter()
+                    .map(|(c, (_, _, mid))| {
+                        format!(
+                            "{} / {} = {}",
+                            text(c.local.value),
+                            text(c.usd.value),
+                            rate_text(*mid)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                out.checks.push(Check {
+                    rule: rule.name.clone(),
+                    ok,
+                    expression: format!("{currency} per USD: {expression}"),
+                    values: json!({"currency": currency, "rates": convs.iter().map(|(_, (_, _, mid))| json(mid.round_dp(6))).collect::<Vec<_>>()}),
+                    span,
+                });
+                if ok {
+                    continue;
+                }
+                // Which conversion is the odd one out? The one without which the rest agree.
+                let odd: Vec<usize> = (0..convs.len())
+                    .filter(|&k| {
+                        let rest: Vec<_> = intervals
+                            .iter()
+                            .enumerate()
+                            .filter(|(j, _)| *j != k)
+                            .map(|(_, x)| *x)
+                            .collect();
+                        overlap(&rest)
+                    })
+                    .collect();
+                let blamed: Vec<usize> = if odd.len() == 1 {
+                    odd
+                } else {
+                    (0..convs.len()).collect()
+                };
+                let first = &convs[blamed[0]];
+                let mut d = rule.diagnostic(
+                    first.0.local.span.cover(first.0.usd.span),
+                    format!(
+                        "conversions of {currency} imply different exchange rates ({}), beyond the rounding of the figures",
+                        convs.iter().map(|(_, (_, _, m))| rate_text(*m)).collect::<Vec<_>>().join(" and ")
+                    ),
+                );
+                for (k, (c, (lo, hi, mid))) in convs.iter().enumerate() {
+                    let note = if blamed.contains(&k) && blamed.len() < convs.len() {
+                        " (the odd one out)"
+                    } else {
+                        ""
+                    };
+                    d = d
+                        .with_label(c.local.span, format!("{} {currency}", text(c.local.value)))
+                        .with_label(
+                            c.usd.span,
+                            format!(
+                                "{} USD: {} per dollar, {}–{} with rounding{note}",
+                                text(c.usd.value),
+                                rate_text(*mid),
+                                rate_text(*lo),
+                                rate_text(*hi)
+                            ),
+                        );
+                }
+                out.diagnostics.push(d.with_help(expression));
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! TL104 `trend-mismatch`: a direction word against the figures it describes, in its own
+//! sentence or as an introduction's summary of a section's comparison.
+
+use super::figures::{json, text};
+use super::{Checker, Context, NoOptions, Output, options};
+use crate::diagnostic::Check;
+use crate::facts::{Comparison, Direction};
+use crate::parse::SectionKind;
+use crate::rules::spec::RuleSpec;
+use serde_json::json;
+
+pub struct Trend;
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
+    let NoOptions {} = options(table)?;
+    Ok(Box::new(Trend))
+}
+
+fn agrees(d: Direction, c: &Comparison) -> bool {
+    match d {
+        Direction::Up => c.current.value > c.previous.value,
+        Direction::Down => c.current.value < c.previous.value,
+    }
+}
+
+fn symbol(d: Direction) -> &'static str {
+    match d {
+        Direction::Up => ">",
+        Direction::Down => "<",
+    }
+}
+
+fn check(rule: &RuleSpec, d: Direction, c: &Comparison, ok: bool) -> Check {
+    Check {
+        rule: rule.name.clone(),
+        ok,
+        expression: format!(
+            "{} {} {} ({})",
+            text(c.current.value),
+            symbol(d),
+            text(c.previous.value),
+            d.word()
+        ),
+        values: json!({"current": json(c.current.value), "previous": json(c.previous.value)}),
+        span: c.span,
+    }
+}
+
+impl Checker for Trend {
+    fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
+        for chapter in &cx.facts.chapters {
+            // Direction words stated with the comparison.
+            for c in &chapter.comparisons {
+                let Some((d, dspan)) = c.direction else {
+                    continue;
+                };
+                let ok = agrees(d, c);
+                out.checks.push(check(rule, d, c, ok));
+                if !ok {
+                    out.diagnostics.push(
+                        rule.diagnostic(
+                            dspan.cover(c.span),
+                            format!(
+                                "the text says {}, but {} against {} is not",
+                                d.word(),
+                                text(c.current.value),
+                                text(c.previous.value)
+                            ),
+                        )
+                        .with_label(dspan, "direction")
+                        .with_label(c.current.span, format!("now: {}", text(c.current.value)))
+                        .with_label(
+                            c.previous.span,
+                            format!("before: {}", text(c.previous.value)),
+                        )
+                        .with_help(format!(
+                            "{} {} {} is false",
+                            text(c.current.value),
+                            symbol(d),
+                            text(c.previous.value)
+                        )),
+                    );
+                }
+            }
+            // Introduction summaries against the sections' comparisons.
+            for s in &chapter.summaries {
+                let matching: Vec<&Comparison> = chapter
+                    .comparisons
+                    .iter()
+                    .filter(|c| c.section != SectionKind::Intro)
+                    .filter(|c| {
+                        let funding = s.actions.iter().any(|a| a == "fund");
+                        if funding != c.money {
+                            return false;
+                        }
+                        match &c.action {
+                            Some(a) if !s.actions.is_empty() => s.actions.contains(a),
+                            _ => s.actions.is_empty() && c.noun.is_some() && c.noun == s.noun,
+                        }
+                    })
+                    .collect();
+                if matching.is_empty() {
+                    continue;
+                }
+                let agreeing = matching.iter().filter(|c| agrees(s.direction, c)).count();
+                if agreeing == matching.len() {
+                    out.checks
+                        .extend(matching.iter().map(|c| check(rule, s.direction, c, true)));
+                } else if agreeing == 0 {
+                    out.checks
+                        .extend(matching.iter().map(|c| check(rule, s.direction, c, false)));
+                    let mut d = rule
+                        .diagnostic(
+                            s.direction_span,
+                            format!(
+                                "the introduction says {}, but the section's figures say otherwise",
+                                d_word(s.direction)
+                            ),
+                        )
+                        .with_label(s.span, "summary");
+                    for c in &matching {
+                        d = d
+                            .with_label(c.current.span, format!("now: {}", text(c.current.value)))
+                            .with_label(
+                                c.previous.span,
+                                format!("before: {}", text(c.previous.value)),
+                            );
+                    }
+                    let help = matching
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "{} against {}",
+                                text(c.current.value),
+                                text(c.previous.value)
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    out.diagnostics.push(d.with_help(help));
+                }
+            }
+        }
+    }
+}
+
+fn d_word(d: Direction) -> &'static str {
+    match d {
+        Direction::Up => "more (an increase)",
+        Direction::Down => "fewer (a decrease)",
+    }
+}
