@@ -302,6 +302,7 @@ const NP_STOP: &[&str] = &[
 /// One paragraph's tokens and quantities, and the indexes the patterns need.
 struct Para<'t, 'a> {
     toks: &'t [Token<'a>],
+    counted: &'t HashSet<String>,
     qs: Vec<Quantity>,
     /// Token index → the quantity starting there.
     q_at: HashMap<usize, usize>,
@@ -312,7 +313,12 @@ struct Para<'t, 'a> {
 }
 
 impl<'t, 'a> Para<'t, 'a> {
-    fn new(toks: &'t [Token<'a>], qs: Vec<Quantity>, sentences: &[Span]) -> Self {
+    fn new(
+        toks: &'t [Token<'a>],
+        counted: &'t HashSet<String>,
+        qs: Vec<Quantity>,
+        sentences: &[Span],
+    ) -> Self {
         let q_at = qs.iter().enumerate().map(|(n, q)| (q.toks.0, n)).collect();
         let sentence = toks
             .iter()
@@ -336,6 +342,7 @@ impl<'t, 'a> Para<'t, 'a> {
         }
         Para {
             toks,
+            counted,
             qs,
             q_at,
             sentence,
@@ -380,9 +387,13 @@ impl<'t, 'a> Para<'t, 'a> {
         if ["were", "was", "are", "is"].iter().any(|w| self.is(j, w)) {
             link = Link::Were;
             j += 1;
-            // `were subjected to`, `were victims of`
-            if self.is(j, "subjected") && self.is(j + 1, "to") {
-                j += 2;
+            // `were subjected to forced labor`, `were exploited in …`: the kind of exploitation.
+            if self.is(j, "subjected") || self.is(j, "exploited") || self.is(j, "identified") {
+                return Np {
+                    link: Link::Elliptic,
+                    words: Vec::new(),
+                    capitalised: false,
+                };
             }
         } else if ["for", "of", "to", "in", "from"]
             .iter()
@@ -405,6 +416,10 @@ impl<'t, 'a> Para<'t, 'a> {
             words.push(w);
             j += 1;
         }
+        // `24 victims identified`: the phrase ends at its counted noun.
+        if let Some(last) = words.iter().rposition(|w| self.counted.contains(w)) {
+            words.truncate(last + 1);
+        }
         Np {
             link,
             words,
@@ -426,12 +441,11 @@ impl<'t, 'a> Para<'t, 'a> {
             if self.depth[i] != depth {
                 continue;
             }
-            if let Some((&start, &q)) = self
-                .q_at
-                .iter()
-                .find(|&(_, &q)| self.qs[q].toks.0 <= i && i < self.qs[q].toks.1)
-            {
-                let _ = start;
+            if let Some(q) = self.qs.iter().position(|q| q.toks.0 <= i && i < q.toks.1) {
+                // `10 investigations in 2016 (…)`: the year qualifies the total.
+                if matches!(self.qs[q].kind, QKind::Year | QKind::Date) {
+                    continue;
+                }
                 return (self.qs[q].kind == QKind::Count).then_some(q);
             }
         }
@@ -518,6 +532,20 @@ fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
                 continue;
             }
             if mode == Mode::Clause && t.is_punct(',') {
+                // `16 were …, including one …, and four were …`: an aside about one item.
+                if p.is(i + 1, "including") {
+                    let mut k = i + 2;
+                    while k < p.toks.len()
+                        && p.sentence[k] == sent
+                        && !(p.depth[k] == depth && (p.punct(k, ',') || p.punct(k, ';')))
+                    {
+                        k += 1;
+                    }
+                    if p.punct(k, ',') {
+                        i = k;
+                        continue;
+                    }
+                }
                 break;
             }
         }
@@ -554,6 +582,10 @@ fn compatible(lex: &Lexicon, total: &Np, part: &Np) -> bool {
             return true;
         }
         if part.words.iter().any(|w| lex.classes.contains(w)) {
+            return true;
+        }
+        // `were female`, `were foreign`: a predicate, not a count of something else.
+        if part.link == Link::Were && !part.words.iter().any(|w| lex.counted.contains(w)) {
             return true;
         }
     }
@@ -596,7 +628,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 let toks = tokenize(text, paragraph.span);
                 let qs = scan(&toks, &self.currencies, &self.lex.counted);
                 let sentences: Vec<Span> = paragraph.sentences.iter().map(|s| s.span).collect();
-                let p = Para::new(&toks, qs, &sentences);
+                let p = Para::new(&toks, &self.lex.counted, qs, &sentences);
                 out.dates.extend(dates(&p));
                 self.relations(&p, section.kind, &mut out);
                 self.conversions(&p, &mut out);
@@ -1055,6 +1087,21 @@ impl<'l, 'v> Extractor<'l, 'v> {
         let Some(current) = current else {
             return;
         };
+        // Two amounts of the currency in the clause before it: which one is compared is a guess.
+        if money {
+            let clause_start = (0..intro)
+                .rev()
+                .take_while(|&k| p.sentence[k] == sent && !p.punct(k, ';'))
+                .last()
+                .unwrap_or(intro);
+            let amounts = (clause_start..intro)
+                .filter_map(|k| p.q_at.get(&k))
+                .filter(|&&q| q != prev && p.qs[q].kind == p.qs[prev].kind)
+                .count();
+            if amounts > 1 {
+                return;
+            }
+        }
         let (c, v) = (&p.qs[current], &p.qs[prev]);
         if c.approx || v.approx {
             return;
@@ -1111,7 +1158,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
             if p.punct(after, '(') {
                 if let Some(&u) = p.q_at.get(&(after + 1)) {
                     let usd = &p.qs[u];
-                    if usd.kind == QKind::Money("USD".into()) && !usd.approx {
+                    // `($1,800 to $14,410)` converts a range: paired below, from its low end.
+                    let converted_range = p.is(usd.toks.1, "to");
+                    if usd.kind == QKind::Money("USD".into()) && !usd.approx && !converted_range {
                         out.conversions.push(Conversion {
                             currency: code.clone(),
                             local: q.clone(),
