@@ -739,24 +739,32 @@ impl<'l, 'v> Extractor<'l, 'v> {
             // (d) `Of the 24 victims identified, 21 were … and three were …`; `Of these, …`
             let clause_start = i == 0 || p.sentence[i - 1] != sent || p.punct(i - 1, ';');
             if clause_start && (t.is_word("of") || t.is_word("among")) {
-                if let Some((total, list_start)) = self.anchor(p, i, &totals) {
-                    if let Some(list) = parse_list(p, list_start, Mode::Clause) {
+                if let Some((total, list_start, explicit)) = self.anchor(p, i, &totals) {
+                    sentence_anchor = Some((sent, total));
+                    if let Some(list) = list_start.and_then(|k| parse_list(p, k, Mode::Clause)) {
                         let np = p.np(list.items[0]);
-                        if np.link == Link::Were || list.items.len() >= 2 {
-                            let kind = if p.count_at(i + 2) == Some(total) {
-                                RelationKind::Sum
-                            } else {
-                                RelationKind::Split
-                            };
-                            if list.items.len() >= 2 {
-                                self.closed(p, total, &list, kind, out, &mut parts_used);
-                            } else {
-                                self.subset(p, total, list.items[0], out);
-                            }
-                            sentence_anchor = Some((sent, total));
-                            consumed = list.end;
+                        let kind = if explicit {
+                            RelationKind::Sum
+                        } else {
+                            RelationKind::Split
+                        };
+                        if list.items.len() >= 2 && (np.link == Link::Were || explicit) {
+                            self.closed_clause(p, total, &list, kind, out, &mut parts_used);
+                        } else if list.items.len() == 1 && np.link == Link::Were {
+                            self.subset(p, total, list.items[0], out);
+                            parts_used.insert(list.items[0]);
                         }
+                        consumed = list.end;
                     }
+                }
+            }
+            // `1,839 victims, of whom 1,422 were females and 410 were children`
+            if t.is_word("of") && p.is(i + 1, "whom") && p.count_at(i + 2).is_some() {
+                if let (Some((_, total)), Some(list)) =
+                    (sentence_total, parse_list(p, i + 2, Mode::Clause))
+                {
+                    self.including(p, total, &list, out, &mut parts_used);
+                    consumed = list.end;
                 }
             }
             // (g) `; 48 were Kyrgyzstani and 18 were foreign nationals`
@@ -767,7 +775,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     if p.np(q).link == Link::Were {
                         if let Some(list) = parse_list(p, i + 1, Mode::Clause) {
                             if list.items.len() >= 2 {
-                                self.closed(
+                                self.closed_clause(
                                     p,
                                     total,
                                     &list,
@@ -801,6 +809,14 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     }
                     // (f) `six cases, including one … and five …`
                     let mut k = after;
+                    // `40 cases in 2020, including …`
+                    if (p.is(k, "in") || p.is(k, "during"))
+                        && p.q_at
+                            .get(&(k + 1))
+                            .is_some_and(|&y| p.qs[y].kind == QKind::Year)
+                    {
+                        k += 2;
+                    }
                     if p.punct(k, ',') {
                         k += 1;
                     }
@@ -838,58 +854,106 @@ impl<'l, 'v> Extractor<'l, 'v> {
         }
     }
 
-    /// `Of the 24 victims identified,` / `Of these,` / `Among them,`: the total and where the
-    /// enumeration starts.
-    fn anchor(&self, p: &Para, i: usize, totals: &[usize]) -> Option<(usize, usize)> {
+    /// `Of the 24 victims identified,` / `Of all 167 victims,` / `Of these,` / `Of those victims,` /
+    /// `Among them,`: the total referred to, where an enumeration after the comma starts (if one
+    /// does), and whether the anchor states the total itself.
+    fn anchor(&self, p: &Para, i: usize, totals: &[usize]) -> Option<(usize, Option<usize>, bool)> {
+        let among = p.is(i, "among");
         let mut j = i + 1;
-        if p.is(i, "among") {
-            if !(p.is(j, "these") || p.is(j, "them") || p.is(j, "those")) {
+        let mut demonstrative = false;
+        while let Some(w) = p.word(j) {
+            match w.as_str() {
+                "the" | "all" => {}
+                "these" | "those" | "them" => demonstrative = true,
+                _ => break,
+            }
+            j += 1;
+        }
+        if j == i + 1 || among && !demonstrative {
+            return None;
+        }
+        let (total, explicit, mut k) = if let Some(q) = p.count_at(j) {
+            let np = p.np(q);
+            if !p.qs[q].is_exact_count()
+                || np.link != Link::Noun
+                || !np.head().is_some_and(|h| self.lex.counted.contains(h))
+            {
                 return None;
             }
-            j += 1;
-        } else if p.is(j, "these") || p.is(j, "those") || p.is(j, "them") {
-            j += 1;
-        } else if p.is(j, "the") {
-            j += 1;
-            if let Some(q) = p.count_at(j) {
-                // `Of the 24 victims identified,`
-                let np = p.np(q);
-                if !p.qs[q].is_exact_count()
-                    || np.link != Link::Noun
-                    || !np.head().is_some_and(|h| self.lex.counted.contains(h))
-                {
-                    return None;
-                }
-                let mut k = p.qs[q].toks.1;
-                while k < p.toks.len() && !p.punct(k, ',') && k - j < 8 {
-                    if p.q_at.contains_key(&k) || p.punct(k, ';') {
-                        return None;
-                    }
-                    k += 1;
-                }
-                return (p.punct(k, ',') && p.count_at(k + 1).is_some()).then_some((q, k + 1));
-            }
+            (q, true, p.qs[q].toks.1)
+        } else if let Some(head) = p.word(j).filter(|w| self.lex.counted.contains(w)) {
             // `Of the victims identified,`: the latest total counting the same noun.
-            let head = p.word(j)?;
-            let total = totals.iter().rev().find(|&&q| {
+            let q = *totals.iter().rev().find(|&&q| {
                 p.np(q)
                     .head()
                     .is_some_and(|h| singular(h) == singular(&head))
             })?;
-            let mut k = j;
-            while k < p.toks.len() && !p.punct(k, ',') && k - j < 6 {
-                k += 1;
-            }
-            return (p.punct(k, ',') && p.count_at(k + 1).is_some()).then_some((*total, k + 1));
+            (q, false, j)
+        } else if demonstrative && p.punct(j, ',') {
+            (*totals.last()?, false, j)
         } else {
             return None;
+        };
+        // Up to the comma that closes the anchor, with no other figure on the way.
+        let from = k;
+        while k < p.toks.len() && !p.punct(k, ',') && k - from < 8 {
+            if p.q_at.contains_key(&k) || p.punct(k, ';') || p.sentence[k] != p.sentence[i] {
+                return None;
+            }
+            k += 1;
         }
-        // `Of these,` refers to the latest total.
-        let total = *totals.last()?;
-        if !p.punct(j, ',') || p.count_at(j + 1).is_none() {
+        if !p.punct(k, ',') {
             return None;
         }
-        Some((total, j + 1))
+        Some((total, p.count_at(k + 1).map(|_| k + 1), explicit))
+    }
+
+    /// Record an enumeration read in running text. Two enumerations written as one (`33 were
+    /// …, 134 of …, 57 were female, 107 male`) are told apart where a `were` item follows items
+    /// without one, or where both halves add up to the total.
+    fn closed_clause(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        kind: RelationKind,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) -> bool {
+        let links: Vec<Link> = list.items.iter().map(|&q| p.np(q).link).collect();
+        let mut cuts: Vec<usize> = (1..list.items.len())
+            .filter(|&k| links[k] == Link::Were && links[k - 1] != Link::Were)
+            .collect();
+        if cuts.is_empty() {
+            let values: Vec<Decimal> = list.items.iter().map(|&q| p.qs[q].value).collect();
+            let whole: Decimal = values.iter().copied().sum();
+            if whole != p.qs[total].value {
+                cuts = (2..values.len().saturating_sub(1))
+                    .filter(|&k| {
+                        values[..k].iter().copied().sum::<Decimal>() == p.qs[total].value
+                            && values[k..].iter().copied().sum::<Decimal>() == p.qs[total].value
+                    })
+                    .take(1)
+                    .collect();
+            }
+        }
+        if cuts.is_empty() {
+            return self.closed(p, total, list, kind, out, used);
+        }
+        let mut any = false;
+        let mut from = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(list.items.len())) {
+            let part = List {
+                items: list.items[from..cut].to_vec(),
+                end: list.end,
+                approx: list.approx,
+            };
+            if part.items.len() >= 2 {
+                any |= self.closed(p, total, &part, kind, out, used);
+            }
+            from = cut;
+        }
+        any
     }
 
     /// Record a closed enumeration if every part is an exact count of the total's kind.
