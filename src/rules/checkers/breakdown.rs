@@ -38,7 +38,7 @@ fn check(rule: &RuleSpec, b: &Breakdown, ok: bool, expression: String) -> Check 
 }
 
 impl BreakdownRule {
-    fn sum_rule(&self, rule: &RuleSpec, b: &Breakdown, out: &mut Output) {
+    fn sum_rule(&self, rule: &RuleSpec, b: &Breakdown, all: &[Breakdown], out: &mut Output) {
         let total = sum(&b.parts);
         let ok = total == b.total.value;
         let expression = format!("{} = {}", plus(&b.parts), text(b.total.value));
@@ -65,6 +65,15 @@ impl BreakdownRule {
         } else {
             "the parts"
         };
+        // A split that refers back and falls short may name only some categories; it is an
+        // error when another enumeration of the same total adds up (so the reference is right).
+        let corroborated = all.iter().any(|o| {
+            !std::ptr::eq(o, b)
+                && o.total.span == b.total.span
+                && matches!(o.kind, RelationKind::Sum | RelationKind::Split)
+                && sum(&o.parts) == o.total.value
+        });
+        let uncertain = b.kind == RelationKind::Split && total < b.total.value && !corroborated;
         let mut d = rule
             .diagnostic(
                 b.span,
@@ -78,12 +87,18 @@ impl BreakdownRule {
         for p in &b.parts {
             d = d.with_label(p.span, format!("part: {}", text(p.value)));
         }
-        out.diagnostics.push(d.with_help(format!(
+        let mut d = d.with_help(format!(
             "{} = {}, not {}",
             plus(&b.parts),
             text(total),
             text(b.total.value)
-        )));
+        ));
+        if uncertain {
+            d.severity = crate::diagnostic::Severity::Info;
+            d.message
+                .push_str(" (the split may name only some categories)");
+        }
+        out.diagnostics.push(d);
     }
 
     fn subset_rule(&self, rule: &RuleSpec, b: &Breakdown, out: &mut Output) {
@@ -121,12 +136,12 @@ impl Checker for BreakdownRule {
             for b in &chapter.breakdowns {
                 match (self.relation.as_str(), b.kind) {
                     ("sum", RelationKind::Sum) | ("split", RelationKind::Split) => {
-                        self.sum_rule(rule, b, out)
+                        self.sum_rule(rule, b, &chapter.breakdowns, out)
                     }
                     // An `including` list is a full breakdown only when it adds up; otherwise its
                     // parts are a subset of the total.
                     ("sum", RelationKind::Including) if sum(&b.parts) == b.total.value => {
-                        self.sum_rule(rule, b, out)
+                        self.sum_rule(rule, b, &chapter.breakdowns, out)
                     }
                     ("subset", RelationKind::Including) if sum(&b.parts) != b.total.value => {
                         self.subset_rule(rule, b, out)
