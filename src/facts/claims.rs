@@ -748,7 +748,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                         } else {
                             RelationKind::Split
                         };
-                        if list.items.len() >= 2 && (np.link == Link::Were || explicit) {
+                        if list.items.len() >= 2 && (np.link != Link::Noun || explicit) {
                             self.closed_clause(p, total, &list, kind, out, &mut parts_used);
                         } else if list.items.len() == 1 && np.link == Link::Were {
                             self.subset(p, total, list.items[0], out);
@@ -756,6 +756,21 @@ impl<'l, 'v> Extractor<'l, 'v> {
                         }
                         consumed = list.end;
                     }
+                }
+            }
+            if t.is_punct('(') {
+                self.paren_previous(p, i, section, &mut previous_values, out);
+            }
+            // `Of these, four were … and two were …, which included four women, one man, …`
+            if t.is_word("which")
+                && (p.is(i + 1, "included") || p.is(i + 1, "includes") || p.is(i + 1, "include"))
+                && p.count_at(i + 2).is_some()
+            {
+                if let (Some((_, total)), Some(list)) =
+                    (sentence_anchor, parse_list(p, i + 2, Mode::Clause))
+                {
+                    self.including(p, total, &list, out, &mut parts_used);
+                    consumed = list.end;
                 }
             }
             // `1,839 victims, of whom 1,422 were females and 410 were children`
@@ -769,11 +784,12 @@ impl<'l, 'v> Extractor<'l, 'v> {
             }
             // (g) `; 48 were Kyrgyzstani and 18 were foreign nationals`
             if t.is_punct(';') && p.depth[i] == 0 {
+                let first = if p.is(i + 1, "and") { i + 2 } else { i + 1 };
                 if let (Some(q), Some((_, total))) =
-                    (p.count_at(i + 1), sentence_anchor.or(sentence_total))
+                    (p.count_at(first), sentence_anchor.or(sentence_total))
                 {
                     if p.np(q).link == Link::Were {
-                        if let Some(list) = parse_list(p, i + 1, Mode::Clause) {
+                        if let Some(list) = parse_list(p, first, Mode::Clause) {
                             if list.items.len() >= 2 {
                                 self.closed_clause(
                                     p,
@@ -1057,11 +1073,15 @@ impl<'l, 'v> Extractor<'l, 'v> {
         let mut k = at;
         let mut steps = 0;
         let mut intro: Option<usize> = None;
-        while k > 0 && steps < 4 {
+        while k > 0 && steps < 6 {
             k -= 1;
             steps += 1;
             if p.sentence[k] != sent {
                 break;
+            }
+            // `an increase from the 2019 amount of €359,420`
+            if p.q_at.get(&k).is_some_and(|&y| p.qs[y].kind == QKind::Year) {
+                continue;
             }
             let w = p.word(k).unwrap_or_default();
             if (w == "with" || w == "to") && p.is(k.wrapping_sub(1), "compared") {
@@ -1072,17 +1092,21 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 intro = Some(k);
                 break;
             }
-            if !matches!(
+            let filler = matches!(
                 w.as_str(),
                 "the"
-                    | "identifying"
-                    | "investigating"
-                    | "prosecuting"
-                    | "convicting"
                     | "a"
+                    | "an"
                     | "total"
                     | "of"
-            ) {
+                    | "amount"
+                    | "level"
+                    | "figure"
+                    | "number"
+                    | "only"
+                    | "just"
+            ) || w.ends_with("ing") && self.lex.action_of(&w).is_some();
+            if !filler {
                 break;
             }
         }
@@ -1101,6 +1125,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
         // The direction stated with the comparison: `an increase from`, `a decrease compared with`,
         // `up from`, `down from`.
         let mut direction = None;
+        let mut direction_at = None;
         for back in 1..=4 {
             let Some(j) = intro.checked_sub(back) else {
                 break;
@@ -1112,6 +1137,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 if let Some(d) = self.lex.direction_of(&w) {
                     if !matches!(w.as_str(), "more" | "fewer" | "less") {
                         direction = Some((d, p.toks[j].span));
+                        direction_at = Some(j);
                     }
                     break;
                 }
@@ -1201,11 +1227,136 @@ impl<'l, 'v> Extractor<'l, 'v> {
             current: p.fig(current),
             previous: p.fig(prev),
             direction,
-            action,
+            action: action.clone(),
             noun: np.head().map(singular),
             money,
             section,
             span: c.span.cover(v.span),
+        });
+        // `a multiyear decrease compared with €412,870 in 2021 and €461,500 in 2020`: each
+        // earlier figure goes the same way against the one before it.
+        let multiyear = direction_at.is_some_and(|j| {
+            (1..=2).any(|b| {
+                j.checked_sub(b).and_then(|k| p.word(k)).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "multiyear"
+                            | "multi-year"
+                            | "consecutive"
+                            | "continued"
+                            | "steady"
+                            | "continuous"
+                    )
+                })
+            })
+        });
+        if let (true, Some(direction)) = (multiyear, direction) {
+            let mut later = prev;
+            while let Some(earlier) = next_dated_figure(p, later) {
+                previous_values.insert(earlier);
+                out.comparisons.push(Comparison {
+                    current: p.fig(later),
+                    previous: p.fig(earlier),
+                    direction: Some(direction),
+                    action: action.clone(),
+                    noun: None,
+                    money,
+                    section,
+                    span: p.qs[later].span.cover(p.qs[earlier].span),
+                });
+                later = earlier;
+            }
+        }
+    }
+
+    /// `nine victims (13 in 2017)`, `decreased … to 10 months (15 months in 2017)`: a figure and,
+    /// in parentheses, its value in an earlier year.
+    fn paren_previous(
+        &self,
+        p: &Para,
+        open: usize,
+        section: SectionKind,
+        previous_values: &mut HashSet<usize>,
+        out: &mut ChapterClaims,
+    ) {
+        let Some(&prev) = p.q_at.get(&(open + 1)) else {
+            return;
+        };
+        let pq = &p.qs[prev];
+        if pq.approx || !matches!(pq.kind, QKind::Count | QKind::Duration(_) | QKind::Money(_)) {
+            return;
+        }
+        let mut k = pq.toks.1;
+        while p
+            .word(k)
+            .is_some_and(|w| !matches!(w.as_str(), "in" | "during"))
+            && k < pq.toks.1 + 3
+        {
+            k += 1;
+        }
+        let dated = (p.is(k, "in") || p.is(k, "during"))
+            && p.q_at
+                .get(&(k + 1))
+                .is_some_and(|&y| p.qs[y].kind == QKind::Year);
+        if !dated || !p.punct(k + 2, ')') {
+            return;
+        }
+        // The figure right before the parenthesis (its noun may stand between).
+        let mut j = open;
+        let current = loop {
+            if j == 0 || open - j > 6 {
+                break None;
+            }
+            j -= 1;
+            if p.sentence[j] != p.sentence[open] || p.punct(j, ',') || p.punct(j, ';') {
+                break None;
+            }
+            if let Some(q) = p.qs.iter().position(|q| q.toks.0 <= j && j < q.toks.1) {
+                let same = match (&p.qs[q].kind, &pq.kind) {
+                    (QKind::Duration(a), QKind::Duration(b)) => a == b,
+                    (QKind::Count, QKind::Duration(_)) => false,
+                    (a, b) => a == b,
+                };
+                break (same && !p.qs[q].approx).then_some(q);
+            }
+        };
+        let Some(current) = current else { return };
+        previous_values.insert(prev);
+        // `decreased … to 10 months`: a direction verb whose `to` leads to the figure.
+        let mut direction = None;
+        if p.is(p.qs[current].toks.0.wrapping_sub(1), "to") {
+            let start = p.qs[current].toks.0.saturating_sub(10);
+            for k in (start..p.qs[current].toks.0).rev() {
+                if p.sentence[k] != p.sentence[open] || p.punct(k, ';') {
+                    break;
+                }
+                if let Some(w) = p.word(k) {
+                    if matches!(
+                        w.as_str(),
+                        "increased"
+                            | "decreased"
+                            | "rose"
+                            | "fell"
+                            | "declined"
+                            | "dropped"
+                            | "grew"
+                    ) {
+                        direction = self.lex.direction_of(&w).map(|d| (d, p.toks[k].span));
+                        break;
+                    }
+                }
+            }
+        }
+        let c = &p.qs[current];
+        out.comparisons.push(Comparison {
+            current: p.fig(current),
+            previous: p.fig(prev),
+            direction,
+            action: None,
+            noun: p.np(current).head().map(singular),
+            money: matches!(c.kind, QKind::Money(_)),
+            section,
+            span: c.span.cover(pq.span),
         });
     }
 
@@ -1507,3 +1658,32 @@ const MONTH_NUMBERS: &[(&str, u32)] = &[
     ("nov", 11),
     ("dec", 12),
 ];
+
+/// After a dated figure (`€412,870 ($440,830) in 2021`), the next one joined by `and`
+/// (`and €461,500 in 2020`), if it is of the same kind.
+fn next_dated_figure(p: &Para, q: usize) -> Option<usize> {
+    let mut k = p.qs[q].toks.1;
+    if p.punct(k, '(') {
+        while k < p.toks.len() && !p.punct(k, ')') {
+            k += 1;
+        }
+        k += 1;
+    }
+    if !p.is(k, "in")
+        || !p
+            .q_at
+            .get(&(k + 1))
+            .is_some_and(|&y| p.qs[y].kind == QKind::Year)
+    {
+        return None;
+    }
+    k += 2;
+    if p.punct(k, ',') {
+        k += 1;
+    }
+    if !p.is(k, "and") {
+        return None;
+    }
+    let next = *p.q_at.get(&(k + 1))?;
+    (p.qs[next].kind == p.qs[q].kind && !p.qs[next].approx).then_some(next)
+}

@@ -510,7 +510,9 @@ pub fn scan(
             } else if is_4digit_year
                 && (!next.is_some_and(|n| counted_nouns.contains(&n.lower()))
                     || prev.is_some_and(|p| p.is_punct('-') || p.is_punct('–'))
-                        && out.last().is_some_and(|q| q.kind == QKind::Year && q.toks.1 + 1 == start))
+                        && out
+                            .last()
+                            .is_some_and(|q| q.kind == QKind::Year && q.toks.1 + 1 == start))
             {
                 kind = QKind::Year;
             } else if next.is_some_and(|n| n.kind == TokKind::Word && !n.space_before && v.digits) {
