@@ -522,6 +522,11 @@ fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
                 j += 1;
             }
             if let Some(q) = p.count_at(j) {
+                // `…, and eight cases in 2019, including …`: a figure of its own year starts a
+                // new statement, not another part.
+                if year_tagged(p, q) && !year_tagged(p, first) {
+                    break;
+                }
                 if item_has_year {
                     year_items += 1;
                 }
@@ -655,6 +660,8 @@ impl<'l, 'v> Extractor<'l, 'v> {
         // The total the sentence's enumerations are about (set by a dash, colon, comma or
         // `Of …` enumeration, not by a nested parenthesis).
         let mut sentence_anchor: Option<(usize, usize)> = None;
+        // Figures given for a past year in parentheses: (year, quantity).
+        let mut year_figures: Vec<(Decimal, usize)> = Vec::new();
         let mut consumed = 0usize;
         let n = p.toks.len();
         let is_total = |q: usize, np: &Np| {
@@ -686,17 +693,35 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 }
             }
             let t = &p.toks[i];
-            // (b) `18 sex trafficking victims (17 adult females and one girl)`
+            // (b) `18 sex trafficking victims (17 adult females and one girl)`; a breakdown
+            // tagged with a year (`(eight … and five … in 2017)`) is of that year's figure.
             if t.is_punct('(') && p.count_at(i + 1).is_some() {
                 if let Some(list) = parse_list(p, i + 1, Mode::Paren) {
                     let closes = p.punct(list.end, ')');
+                    let tagged_year = (list.end >= 2 && p.is(list.end - 2, "in"))
+                        .then(|| {
+                            p.q_at
+                                .get(&(list.end - 1))
+                                .filter(|&&y| p.qs[y].kind == QKind::Year)
+                                .map(|&y| p.qs[y].value)
+                        })
+                        .flatten();
                     if closes && list.items.len() >= 2 {
-                        if let Some(total) = p.count_before(i, 25) {
+                        let total = match tagged_year {
+                            Some(year) => year_figures
+                                .iter()
+                                .rev()
+                                .find(|(y, _)| *y == year)
+                                .map(|&(_, q)| q),
+                            None => p.count_before(i, 25),
+                        };
+                        if let Some(total) = total {
                             let np = p.np(total);
-                            if p.qs[total].is_exact_count()
-                                && (np.head().is_some_and(|h| lex.counted.contains(h))
-                                    || np.link == Link::Were)
-                            {
+                            let counts_something =
+                                np.head().is_some_and(|h| lex.counted.contains(h))
+                                    || np.link == Link::Were
+                                    || tagged_year.is_some();
+                            if p.qs[total].is_exact_count() && counts_something {
                                 self.closed(
                                     p,
                                     total,
@@ -707,6 +732,35 @@ impl<'l, 'v> Extractor<'l, 'v> {
                                 );
                             }
                         }
+                    }
+                }
+                // `(13 in 2017)`: remember the year's figure.
+                if let Some(&q) = p.q_at.get(&(i + 1)) {
+                    let k = p.qs[q].toks.1;
+                    if p.qs[q].is_exact_count() && p.is(k, "in") && p.punct(k + 2, ')') {
+                        if let Some(&y) = p
+                            .q_at
+                            .get(&(k + 1))
+                            .filter(|&&y| p.qs[y].kind == QKind::Year)
+                        {
+                            year_figures.push((p.qs[y].value, q));
+                        }
+                    }
+                }
+            }
+            // `All were foreign citizens, including five men and two women`: the latest total.
+            let sentence_start = i == 0 || p.sentence[i - 1] != sent;
+            if sentence_start && t.is_word("all") && (p.is(i + 1, "were") || p.is(i + 1, "of")) {
+                let mut k = i + 2;
+                while k < p.toks.len() && p.sentence[k] == sent && !p.punct(k, ',') && k < i + 10 {
+                    k += 1;
+                }
+                if p.punct(k, ',') && p.is(k + 1, "including") && p.count_at(k + 2).is_some() {
+                    if let (Some(&total), Some(list)) =
+                        (totals.last(), parse_list(p, k + 2, Mode::Clause))
+                    {
+                        self.including(p, total, &list, out, &mut parts_used);
+                        consumed = list.end;
                     }
                 }
             }
@@ -1686,4 +1740,19 @@ fn next_dated_figure(p: &Para, q: usize) -> Option<usize> {
     }
     let next = *p.q_at.get(&(k + 1))?;
     (p.qs[next].kind == p.qs[q].kind && !p.qs[next].approx).then_some(next)
+}
+
+/// A count followed by its own year: `eight cases in 2019`.
+fn year_tagged(p: &Para, q: usize) -> bool {
+    let np = p.np(q);
+    let k = p.qs[q].toks.1
+        + if np.link == Link::Noun {
+            np.words.len()
+        } else {
+            0
+        };
+    (p.is(k, "in") || p.is(k, "during"))
+        && p.q_at
+            .get(&(k + 1))
+            .is_some_and(|&y| p.qs[y].kind == QKind::Year)
 }
