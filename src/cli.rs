@@ -4,7 +4,7 @@ use crate::diagnostic::Severity;
 use crate::input;
 use crate::parse::StructureGrammar;
 use crate::render::{self, FileOutcome};
-use crate::rules::{RuleSet, Selection, check_source};
+use crate::rules::{RuleSet, Selection, Settings, check_source_with};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -66,9 +66,13 @@ pub struct CheckArgs {
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
-    /// Also list the checks that passed (human format).
+    /// Also list the checks that passed, and the edition used (human format).
     #[arg(long, short)]
     pub verbose: bool,
+    /// The report edition (year), for exchange-rate bands and the reporting period. Without it,
+    /// the edition is guessed from the dates in the text.
+    #[arg(long, value_name = "YEAR")]
+    pub edition: Option<i32>,
     /// The name to report for standard input (its extension selects .txt or .md handling).
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -211,7 +215,14 @@ fn check(args: &CheckArgs, rules: &RuleSet) -> u8 {
         .map(|i| FileOutcome {
             name: i.name,
             checked: i.source.map(|src| {
-                let result = check_source(&src, rules, &selection);
+                let result = check_source_with(
+                    &src,
+                    rules,
+                    &selection,
+                    Settings {
+                        edition: args.edition,
+                    },
+                );
                 (src, result)
             }),
         })

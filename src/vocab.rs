@@ -48,6 +48,16 @@ pub struct Vocabulary {
     /// Phrases of the tier sentence and the tier statement.
     #[serde(default)]
     pub tier_phrases: Option<TierPhrases>,
+    /// Nouns counted one per place (`two shelters in Bishkek and Osh`).
+    #[serde(default)]
+    pub place_nouns: Vec<String>,
+    /// Words that mark a dated event as outside the reporting period on purpose.
+    #[serde(default)]
+    pub past_markers: Vec<String>,
+    /// Who reports a figure (`the government`, `civil society`, `NGOs`), by the words of the
+    /// sentence's subject.
+    #[serde(default)]
+    pub actors: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -175,6 +185,9 @@ impl Vocabulary {
         if other.tier_phrases.is_some() {
             self.tier_phrases = other.tier_phrases;
         }
+        self.place_nouns.extend(other.place_nouns);
+        self.past_markers.extend(other.past_markers);
+        self.actors.extend(other.actors);
     }
 
     /// Take each list this vocabulary lacks from `defaults`.
@@ -202,6 +215,9 @@ impl Vocabulary {
         if self.tier_phrases.is_none() {
             self.tier_phrases = defaults.tier_phrases.clone();
         }
+        fill(&mut self.place_nouns, &defaults.place_nouns);
+        fill(&mut self.past_markers, &defaults.past_markers);
+        fill(&mut self.actors, &defaults.actors);
     }
 
     pub fn counted_noun_set(&self) -> std::collections::HashSet<String> {

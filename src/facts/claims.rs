@@ -142,6 +142,39 @@ pub struct ChapterClaims {
     pub tier: TierClaims,
     /// Every dated month mentioned, as (year, month), for guessing the edition.
     pub dates: Vec<(i32, u32)>,
+    /// Dated events (`In April 2022, …`), for the reporting period.
+    pub dated: Vec<DatedEvent>,
+    /// A count and the places listed for it (`two shelters in Bishkek and Osh`).
+    pub count_lists: Vec<CountList>,
+    /// Figures stated as who did what (`The government identified 66 victims`).
+    pub statements: Vec<FigureStatement>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DatedEvent {
+    pub year: i32,
+    pub month: u32,
+    pub span: Span,
+    /// The sentence says the event lies outside the period on purpose (`previously`, `until`).
+    pub marked: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct CountList {
+    pub count: Fig,
+    pub items: Vec<Span>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct FigureStatement {
+    /// `the government`, `civil society` …
+    pub actor: String,
+    /// `identify`, `investigate` …
+    pub action: String,
+    /// The counted noun, singular (`victim`).
+    pub noun: String,
+    pub figure: Fig,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -634,7 +667,14 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 let qs = scan(&toks, &self.currencies, &self.lex.counted);
                 let sentences: Vec<Span> = paragraph.sentences.iter().map(|s| s.span).collect();
                 let p = Para::new(&toks, &self.lex.counted, qs, &sentences);
-                out.dates.extend(dates(&p));
+                out.dates
+                    .extend(dates(&p).into_iter().map(|d| (d.year, d.month)));
+                out.dated.extend(dates(&p).into_iter().map(|mut d| {
+                    d.marked = self.marked_past(&p, d.span);
+                    d
+                }));
+                self.count_lists(&p, &mut out);
+                self.statements(&p, &mut out);
                 self.relations(&p, section.kind, &mut out);
                 self.conversions(&p, &mut out);
                 self.ranges(&p, &mut out);
@@ -1414,6 +1454,181 @@ impl<'l, 'v> Extractor<'l, 'v> {
         });
     }
 
+    /// Does the sentence holding `span` mark its date as outside the period on purpose?
+    fn marked_past(&self, p: &Para, span: Span) -> bool {
+        let Some(at) = p.toks.iter().position(|t| t.span.start == span.start) else {
+            return true;
+        };
+        let sent = p.sentence[at];
+        let markers: HashSet<String> = self
+            .lex
+            .vocab
+            .past_markers
+            .iter()
+            .map(|m| m.to_lowercase())
+            .collect();
+        p.toks
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| p.sentence[k] == sent)
+            .any(|(_, t)| t.kind == TokKind::Word && markers.contains(&t.lower()))
+    }
+
+    /// `two crisis centers … located in Bishkek and Osh`: a count of places and the places named.
+    fn count_lists(&self, p: &Para, out: &mut ChapterClaims) {
+        let places: HashSet<String> = self
+            .lex
+            .vocab
+            .place_nouns
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
+        for (n, q) in p.qs.iter().enumerate() {
+            if !q.is_exact_count() || q.value < Decimal::from(2) || q.value > Decimal::from(20) {
+                continue;
+            }
+            let np = p.np(n);
+            if np.link != Link::Noun || !np.head().is_some_and(|h| places.contains(h)) {
+                continue;
+            }
+            let sent = p.sentence[q.toks.0];
+            // `in` within the clause, then capitalised names separated by commas and `and`.
+            let mut k = q.toks.1 + np.words.len();
+            let limit = k + 14;
+            while k < p.toks.len().min(limit) && p.sentence[k] == sent && !p.is(k, "in") {
+                if p.punct(k, ';') || p.punct(k, ',') || p.q_at.contains_key(&k) {
+                    break;
+                }
+                k += 1;
+            }
+            if !p.is(k, "in") {
+                continue;
+            }
+            k += 1;
+            let mut items: Vec<Span> = Vec::new();
+            let mut current: Option<Span> = None;
+            while k < p.toks.len() && p.sentence[k] == sent {
+                let t = &p.toks[k];
+                let capital = t.kind == TokKind::Word
+                    && t.text.chars().next().is_some_and(char::is_uppercase);
+                if capital {
+                    current = Some(current.map_or(t.span, |c| c.cover(t.span)));
+                } else if t.is_punct(',') || t.is_word("and") {
+                    if let Some(c) = current.take() {
+                        items.push(c);
+                    }
+                    if t.is_word("and") && items.is_empty() {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                k += 1;
+            }
+            if let Some(c) = current {
+                items.push(c);
+            }
+            // Only a list is checked: one name (`in Bishkek`) may hold several places.
+            let next_is_lower_clause = p.word(k).is_some();
+            if items.len() >= 2
+                && !p.punct(k, '(')
+                && !(next_is_lower_clause && p.punct(k - 1, ','))
+            {
+                let span = q.span.cover(*items.last().expect("two or more"));
+                out.count_lists.push(CountList {
+                    count: p.fig(n),
+                    items,
+                    span,
+                });
+            }
+        }
+    }
+
+    /// `The government identified 66 victims`: actor, action and noun of a sentence's first figure.
+    fn statements(&self, p: &Para, out: &mut ChapterClaims) {
+        let actors: Vec<String> = self
+            .lex
+            .vocab
+            .actors
+            .iter()
+            .map(|a| a.to_lowercase())
+            .collect();
+        let mut seen_sentences = HashSet::new();
+        for (n, q) in p.qs.iter().enumerate() {
+            let sent = p.sentence[q.toks.0];
+            if !seen_sentences.insert(sent) || !q.is_exact_count() {
+                continue;
+            }
+            // The sentence must be about the reporting period: no year, no comparison before it.
+            let start = (0..q.toks.0)
+                .rev()
+                .take_while(|&k| p.sentence[k] == sent)
+                .last()
+                .unwrap_or(q.toks.0);
+            let before: Vec<&Token> = p.toks[start..q.toks.0].iter().collect();
+            if before.len() > 8
+                || before
+                    .iter()
+                    .any(|t| t.kind == TokKind::Number || t.is_punct(',') || t.is_punct(';'))
+            {
+                continue;
+            }
+            let words: Vec<String> = before
+                .iter()
+                .filter(|t| t.kind == TokKind::Word)
+                .map(|t| t.lower())
+                .collect();
+            let phrase = words.join(" ");
+            let Some(actor) = actors
+                .iter()
+                .filter(|a| phrase.starts_with(a.as_str()))
+                .max_by_key(|a| a.len())
+            else {
+                continue;
+            };
+            let Some(action) = words.iter().rev().find_map(|w| self.lex.action_of(w)) else {
+                continue;
+            };
+            let np = p.np(n);
+            let Some(noun) = np
+                .head()
+                .filter(|h| np.link == Link::Noun && self.lex.counted.contains(*h))
+            else {
+                continue;
+            };
+            // A figure for another year or a part of it is not the period's figure.
+            let sentence_has_year = (q.toks.1..p.toks.len())
+                .take_while(|&k| p.sentence[k] == sent)
+                .any(|k| {
+                    p.q_at
+                        .get(&k)
+                        .is_some_and(|&y| matches!(p.qs[y].kind, QKind::Year | QKind::Date))
+                        || p.is(k, "previous")
+                        || p.is(k, "prior")
+                });
+            let qualified = words.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "additional" | "another" | "further" | "new" | "also"
+                )
+            });
+            if sentence_has_year || qualified {
+                continue;
+            }
+            out.statements.push(FigureStatement {
+                actor: actor.trim_start_matches("the ").to_string(),
+                action: action.to_string(),
+                noun: np.words[..np.words.len() - 1]
+                    .iter()
+                    .cloned()
+                    .chain(std::iter::once(singular(noun)))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                figure: p.fig(n),
+            });
+        }
+    }
+
     /// Currency conversions: `4 million som (\$46,000)`, `€1,500 to €12,000 ($1,800 to $14,410)`.
     fn conversions(&self, p: &Para, out: &mut ChapterClaims) {
         for q in &p.qs {
@@ -1676,8 +1891,8 @@ impl<'l, 'v> Extractor<'l, 'v> {
     }
 }
 
-/// `April 2022`, `March 3, 2021`: (year, month) of each dated month.
-fn dates(p: &Para) -> Vec<(i32, u32)> {
+/// `April 2022`, `March 3, 2021`: each dated month, with its span.
+fn dates(p: &Para) -> Vec<DatedEvent> {
     let mut out = Vec::new();
     for (i, t) in p.toks.iter().enumerate() {
         if t.kind != TokKind::Word || !is_month(t.text) {
@@ -1688,11 +1903,17 @@ fn dates(p: &Para) -> Vec<(i32, u32)> {
             .find(|(m, _)| t.text.to_lowercase().starts_with(m))
             .map(|(_, n)| *n);
         let year = (i + 1..(i + 4).min(p.toks.len()))
+            .take_while(|&j| p.toks[j].kind == TokKind::Number || p.punct(j, ','))
             .filter(|&j| p.toks[j].kind == TokKind::Number && p.toks[j].text.len() == 4)
-            .find_map(|j| p.toks[j].text.parse::<i32>().ok())
-            .filter(|y| (1900..=2100).contains(y));
-        if let (Some(m), Some(y)) = (month, year) {
-            out.push((y, m));
+            .find_map(|j| p.toks[j].text.parse::<i32>().ok().map(|y| (j, y)))
+            .filter(|(_, y)| (1900..=2100).contains(y));
+        if let (Some(m), Some((j, y))) = (month, year) {
+            out.push(DatedEvent {
+                year: y,
+                month: m,
+                span: t.span.cover(p.toks[j].span),
+                marked: false,
+            });
         }
     }
     out

@@ -60,6 +60,14 @@ pub fn render(outcomes: &[FileOutcome], color: bool, verbose: bool) -> String {
                     out.push('\n');
                 }
                 if verbose {
+                    match r.edition {
+                        Some((year, crate::rules::EditionSource::Given)) => out.push_str(&format!("{}: edition {year} (given)\n", o.name)),
+                        Some((year, crate::rules::EditionSource::Guessed)) => out.push_str(&format!(
+                            "{}: edition {year} (guessed from the dates in the text; set it with --edition)\n",
+                            o.name
+                        )),
+                        None => out.push_str(&format!("{}: edition unknown (no dated months in the text; set it with --edition)\n", o.name)),
+                    }
                     for c in &r.checks {
                         let (line, col) = src.line_col(c.span.start);
                         out.push_str(&format!(

@@ -153,10 +153,19 @@ pub fn check_source_with(
     }
 }
 
-/// The edition a text belongs to: the year after the latest dated event (reports cover April
-/// to March and are published in June), or that year when the event falls in January–March.
+/// The edition a text belongs to. A report covers April to March and is published in June, so
+/// a dated month implies an edition: the next year, or the same year for January–March. The
+/// edition most of the text's dated months imply wins (the later one on a tie), so that one
+/// forward-looking date (`until March 2025`) does not move it.
 fn guess_edition(facts: &Facts) -> Option<i32> {
-    let latest_date = facts.chapters.iter().flat_map(|c| c.dates.iter()).max()?;
-    let (year, month) = *latest_date;
-    Some(if month <= 3 { year } else { year + 1 })
+    let mut votes: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for &(year, month) in facts.chapters.iter().flat_map(|c| c.dates.iter()) {
+        *votes
+            .entry(if month <= 3 { year } else { year + 1 })
+            .or_default() += 1;
+    }
+    votes
+        .into_iter()
+        .max_by_key(|&(edition, n)| (n, edition))
+        .map(|(edition, _)| edition)
 }

@@ -61,7 +61,7 @@ impl BreakdownRule {
             return;
         }
         let what = if b.kind == RelationKind::Split {
-            "this split of the total"
+            "the parts of this split"
         } else {
             "the parts"
         };

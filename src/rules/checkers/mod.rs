@@ -4,11 +4,14 @@
 
 mod breakdown;
 mod broken_paragraph;
+mod count_list;
 mod duplicate_sentence;
 mod escaped_markup;
+mod figure_conflict;
 mod figures;
 mod heading_malformed;
 mod missing_section;
+mod period;
 mod range;
 mod rate;
 mod recommendation_form;
@@ -62,6 +65,9 @@ pub const KINDS: &[(&str, Constructor)] = &[
     ("rate", rate::build),
     ("tier", tier_mismatch::build),
     ("range", range::build),
+    ("figure-conflict", figure_conflict::build),
+    ("count-mismatch", count_list::build),
+    ("date-out-of-period", period::build),
 ];
 
 pub fn build(kind: &str, options: &toml::Table) -> Result<Box<dyn Checker>, String> {

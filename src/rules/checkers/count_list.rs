@@ -1,0 +1,59 @@
+//! TL109 `count-mismatch`: a count of places followed by a list of a different length
+//! (`two crisis centers … in Bishkek, Osh, and Naryn`).
+
+use super::figures::{json, text};
+use super::{Checker, Context, NoOptions, Output, options};
+use crate::diagnostic::Check;
+use crate::rules::spec::RuleSpec;
+use rust_decimal::Decimal;
+use serde_json::json;
+
+pub struct CountMismatch;
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
+    let NoOptions {} = options(table)?;
+    Ok(Box::new(CountMismatch))
+}
+
+impl Checker for CountMismatch {
+    fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
+        for chapter in &cx.facts.chapters {
+            for l in &chapter.count_lists {
+                let names: Vec<&str> = l.items.iter().map(|s| cx.source.slice(*s)).collect();
+                let ok = Decimal::from(l.items.len()) == l.count.value;
+                out.checks.push(Check {
+                    rule: rule.name.clone(),
+                    ok,
+                    expression: format!(
+                        "{} = {} named ({})",
+                        text(l.count.value),
+                        l.items.len(),
+                        names.join(", ")
+                    ),
+                    values: json!({"count": json(l.count.value), "items": names}),
+                    span: l.span,
+                });
+                if !ok {
+                    let mut d = rule
+                        .diagnostic(
+                            l.span,
+                            format!(
+                                "the text counts {} but names {}",
+                                text(l.count.value),
+                                l.items.len()
+                            ),
+                        )
+                        .with_label(l.count.span, format!("count: {}", text(l.count.value)));
+                    for (k, s) in l.items.iter().enumerate() {
+                        d = d.with_label(*s, format!("{}", k + 1));
+                    }
+                    out.diagnostics.push(d.with_help(format!(
+                        "{} listed: {}",
+                        l.items.len(),
+                        names.join(", ")
+                    )));
+                }
+            }
+        }
+    }
+}

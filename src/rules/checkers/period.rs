@@ -1,0 +1,47 @@
+//! TL110 `date-out-of-period`: a dated event outside the edition's reporting period (April 1 of
+//! the year before the edition to March 31 of its year) that the sentence does not mark as past.
+
+use super::{Checker, Context, NoOptions, Output, options};
+use crate::diagnostic::Check;
+use crate::rules::spec::RuleSpec;
+use serde_json::json;
+
+pub struct DateOutOfPeriod;
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
+    let NoOptions {} = options(table)?;
+    Ok(Box::new(DateOutOfPeriod))
+}
+
+/// Is (year, month) within the reporting period of `edition`?
+pub fn in_period(edition: i32, year: i32, month: u32) -> bool {
+    (year == edition - 1 && month >= 4) || (year == edition && month <= 3)
+}
+
+impl Checker for DateOutOfPeriod {
+    fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
+        let Some(edition) = cx.edition else { return };
+        for chapter in &cx.facts.chapters {
+            for d in chapter.dated.iter().filter(|d| !d.marked) {
+                let ok = in_period(edition, d.year, d.month);
+                out.checks.push(Check {
+                    rule: rule.name.clone(),
+                    ok,
+                    expression: format!("{}-{:02} within April {} – March {edition}", d.year, d.month, edition - 1),
+                    values: json!({"date": format!("{}-{:02}", d.year, d.month), "edition": edition}),
+                    span: d.span,
+                });
+                if !ok {
+                    out.diagnostics.push(
+                        rule.diagnostic(
+                            d.span,
+                            format!("this date is outside the {edition} edition's reporting period (April {} to March {edition})", edition - 1),
+                        )
+                        .with_label(d.span, "dated event")
+                        .with_help("mark it as past (`previously`, `in previous years`), move it, or check the edition (--edition)"),
+                    );
+                }
+            }
+        }
+    }
+}
