@@ -66,12 +66,13 @@ impl BreakdownRule {
             "the parts"
         };
         // A split that refers back and falls short may name only some categories; it is an
-        // error when another enumeration of the same total adds up (so the reference is right).
+        // error when another enumeration of the same total adds up or agrees with it (so the
+        // reference is right).
         let corroborated = all.iter().any(|o| {
             !std::ptr::eq(o, b)
                 && o.total.span == b.total.span
                 && matches!(o.kind, RelationKind::Sum | RelationKind::Split)
-                && sum(&o.parts) == o.total.value
+                && (sum(&o.parts) == o.total.value || sum(&o.parts) == total)
         });
         let uncertain = b.kind == RelationKind::Split && total < b.total.value && !corroborated;
         let mut d = rule

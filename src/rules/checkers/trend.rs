@@ -82,62 +82,65 @@ impl Checker for Trend {
                     );
                 }
             }
-            // Introduction summaries against the sections' comparisons.
+            // Introduction summaries against the sections' comparisons, one action at a time
+            // (`investigating and prosecuting more cases` states two trends).
             for s in &chapter.summaries {
-                let matching: Vec<&Comparison> = chapter
-                    .comparisons
-                    .iter()
-                    .filter(|c| c.section != SectionKind::Intro)
-                    .filter(|c| {
-                        let funding = s.actions.iter().any(|a| a == "fund");
-                        if funding != c.money {
-                            return false;
-                        }
-                        match &c.action {
-                            Some(a) if !s.actions.is_empty() => s.actions.contains(a),
-                            _ => s.actions.is_empty() && c.noun.is_some() && c.noun == s.noun,
-                        }
-                    })
-                    .collect();
-                if matching.is_empty() {
-                    continue;
-                }
-                let agreeing = matching.iter().filter(|c| agrees(s.direction, c)).count();
-                if agreeing == matching.len() {
-                    out.checks
-                        .extend(matching.iter().map(|c| check(rule, s.direction, c, true)));
-                } else if agreeing == 0 {
-                    out.checks
-                        .extend(matching.iter().map(|c| check(rule, s.direction, c, false)));
-                    let mut d = rule
-                        .diagnostic(
-                            s.direction_span,
-                            format!(
-                                "the introduction says {}, but the section's figures say otherwise",
-                                d_word(s.direction)
-                            ),
-                        )
-                        .with_label(s.span, "summary");
-                    for c in &matching {
-                        d = d
-                            .with_label(c.current.span, format!("now: {}", text(c.current.value)))
-                            .with_label(
-                                c.previous.span,
-                                format!("before: {}", text(c.previous.value)),
-                            );
-                    }
-                    let help = matching
+                let funding = s.actions.iter().any(|a| a == "fund");
+                let actions: Vec<Option<&String>> = if s.actions.is_empty() {
+                    vec![None]
+                } else {
+                    s.actions.iter().map(Some).collect()
+                };
+                for action in actions {
+                    let matching: Vec<&Comparison> = chapter
+                        .comparisons
                         .iter()
-                        .map(|c| {
-                            format!(
-                                "{} against {}",
-                                text(c.current.value),
-                                text(c.previous.value)
-                            )
+                        .filter(|c| c.section != SectionKind::Intro && funding == c.money)
+                        .filter(|c| match action {
+                            Some(a) => c.action.as_ref() == Some(a),
+                            None => c.action.is_none() && c.noun.is_some() && c.noun == s.noun,
                         })
-                        .collect::<Vec<_>>()
-                        .join("; ");
-                    out.diagnostics.push(d.with_help(help));
+                        .collect();
+                    if matching.is_empty() {
+                        continue;
+                    }
+                    let agreeing = matching.iter().filter(|c| agrees(s.direction, c)).count();
+                    if agreeing == matching.len() {
+                        out.checks
+                            .extend(matching.iter().map(|c| check(rule, s.direction, c, true)));
+                    } else if agreeing == 0 {
+                        out.checks
+                            .extend(matching.iter().map(|c| check(rule, s.direction, c, false)));
+                        let mut d = rule
+                            .diagnostic(
+                                s.direction_span,
+                                format!("the introduction says {}, but the section's figures say otherwise", d_word(s.direction)),
+                            )
+                            .with_label(s.span, "summary");
+                        for c in &matching {
+                            d = d
+                                .with_label(
+                                    c.current.span,
+                                    format!("now: {}", text(c.current.value)),
+                                )
+                                .with_label(
+                                    c.previous.span,
+                                    format!("before: {}", text(c.previous.value)),
+                                );
+                        }
+                        let help = matching
+                            .iter()
+                            .map(|c| {
+                                format!(
+                                    "{} against {}",
+                                    text(c.current.value),
+                                    text(c.previous.value)
+                                )
+                            })
+                            .collect::<Vec<_>>()
+                            .join("; ");
+                        out.diagnostics.push(d.with_help(help));
+                    }
                 }
             }
         }
