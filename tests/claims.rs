@@ -1,0 +1,343 @@
+//! Claim patterns, one small text each, written in the style of the report.
+
+use rust_decimal::Decimal;
+use tiplint::facts::{ChapterClaims, Direction, Lexicon, RelationKind, extract};
+use tiplint::parse::StructureGrammar;
+use tiplint::rules::RuleSet;
+
+fn claims(text: &str) -> ChapterClaims {
+    let rules = RuleSet::default_rules();
+    let report = StructureGrammar::new(&rules.vocabulary).parse(text);
+    let lex = Lexicon::new(&rules.vocabulary);
+    extract(text, &report, &lex).chapters.remove(0)
+}
+
+fn d(n: i64) -> Decimal {
+    Decimal::from(n)
+}
+
+/// Every breakdown as (kind, total, parts).
+fn breakdowns(text: &str) -> Vec<(RelationKind, Decimal, Vec<Decimal>)> {
+    claims(text)
+        .breakdowns
+        .iter()
+        .map(|b| {
+            (
+                b.kind,
+                b.total.value,
+                b.parts.iter().map(|p| p.value).collect(),
+            )
+        })
+        .collect()
+}
+
+fn sum(total: i64, parts: &[i64]) -> (RelationKind, Decimal, Vec<Decimal>) {
+    (
+        RelationKind::Sum,
+        d(total),
+        parts.iter().map(|&p| d(p)).collect(),
+    )
+}
+
+fn split(total: i64, parts: &[i64]) -> (RelationKind, Decimal, Vec<Decimal>) {
+    (
+        RelationKind::Split,
+        d(total),
+        parts.iter().map(|&p| d(p)).collect(),
+    )
+}
+
+#[test]
+fn dash_list_with_nested_parentheses() {
+    let b = breakdowns(
+        "NGOs identified 31 victims – 12 sex trafficking victims (ten women and two girls), 18 forced labor victims, and one boy in begging – in the capital.",
+    );
+    assert_eq!(b, vec![sum(31, &[12, 18, 1]), sum(12, &[10, 2])]);
+}
+
+#[test]
+fn parentheses_after_the_total_even_past_a_year() {
+    assert_eq!(
+        breakdowns(
+            "Police opened nine investigations (four of forced labor and five of sex trafficking)."
+        ),
+        vec![sum(9, &[4, 5])]
+    );
+    assert_eq!(
+        breakdowns(
+            "Police opened 12 investigations in 2030 (two of forced labor and ten of sex trafficking)."
+        ),
+        vec![sum(12, &[2, 10])]
+    );
+}
+
+#[test]
+fn colon_list() {
+    assert_eq!(
+        breakdowns(
+            "Courts convicted 11 traffickers: eight for sex trafficking and three for forced labor."
+        ),
+        vec![sum(11, &[8, 3])]
+    );
+}
+
+#[test]
+fn explicit_and_back_referring_anchors() {
+    assert_eq!(
+        breakdowns("Of the 15 victims identified, nine were women and six were girls."),
+        vec![sum(15, &[9, 6])]
+    );
+    assert_eq!(
+        breakdowns(
+            "The government identified 15 victims. Of these, nine were women and six were girls."
+        ),
+        vec![split(15, &[9, 6])]
+    );
+    assert_eq!(
+        breakdowns(
+            "The government identified 15 victims. Of those victims, nine were women and six were girls."
+        ),
+        vec![split(15, &[9, 6])]
+    );
+    assert_eq!(
+        breakdowns(
+            "The government identified 15 victims. Among them, nine were women and six were girls."
+        ),
+        vec![split(15, &[9, 6])]
+    );
+}
+
+#[test]
+fn split_after_a_semicolon_refers_to_the_sentence_total() {
+    let b = breakdowns(
+        "NGOs assisted 20 victims – 15 women and five men; 12 were Narnian and eight were foreign nationals.",
+    );
+    assert_eq!(b, vec![sum(20, &[15, 5]), split(20, &[12, 8])]);
+}
+
+#[test]
+fn two_splits_written_as_one_are_told_apart() {
+    let b = breakdowns(
+        "Of the 40 victims assisted, 30 were Narnian and ten were foreigners; 25 were victims of sex trafficking, 15 of forced labor, 22 were female, and 18 male.",
+    );
+    assert_eq!(
+        b,
+        vec![
+            sum(40, &[30, 10]),
+            split(40, &[25, 15]),
+            split(40, &[22, 18])
+        ]
+    );
+}
+
+#[test]
+fn elliptical_comma_form() {
+    assert_eq!(
+        breakdowns(
+            "The government prosecuted five defendants, three for sex trafficking and two for forced labor."
+        ),
+        vec![sum(5, &[3, 2])]
+    );
+    // Parts counting other things are not a breakdown.
+    assert!(
+        breakdowns("The government trained 40 judges, 30 prosecutors, and 20 police officers.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn including_lists_are_open() {
+    let b = breakdowns("Police identified 30 victims, including 12 children and eight men.");
+    assert_eq!(b, vec![(RelationKind::Including, d(30), vec![d(12), d(8)])]);
+    let b = breakdowns(
+        "Police opened 40 cases in 2030, including 24 sex trafficking cases and 16 forced labor cases, and eight cases in 2029, including one sex trafficking case and seven forced labor cases.",
+    );
+    assert_eq!(b[0], (RelationKind::Including, d(40), vec![d(24), d(16)]));
+    assert_eq!(b[1], (RelationKind::Including, d(8), vec![d(1), d(7)]));
+}
+
+#[test]
+fn of_whom_all_were_and_which_included() {
+    assert_eq!(
+        breakdowns(
+            "The ministry served 1,200 victims, of whom 700 were women and 500 were children."
+        )[0]
+        .1,
+        d(1200)
+    );
+    let b = breakdowns(
+        "Authorities identified seven victims. All were foreign citizens, including five men and two women.",
+    );
+    assert_eq!(b, vec![(RelationKind::Including, d(7), vec![d(5), d(2)])]);
+    let b = breakdowns(
+        "The government identified six victims. Of these, four were sex trafficking victims and two were labor trafficking victims, which included three women, two men, and one boy.",
+    );
+    assert!(
+        b.contains(&(RelationKind::Including, d(6), vec![d(3), d(2), d(1)])),
+        "{b:?}"
+    );
+}
+
+#[test]
+fn year_tagged_breakdown_belongs_to_that_years_figure() {
+    let b = breakdowns(
+        "The government identified nine victims (13 in 2029). Of these, eight were subjected to forced labor and one to sex trafficking (ten were subjected to sex trafficking and three to forced labor in 2029).",
+    );
+    assert!(b.contains(&split(9, &[8, 1])), "{b:?}");
+    assert!(b.contains(&sum(13, &[10, 3])), "{b:?}");
+}
+
+#[test]
+fn subsets() {
+    let b =
+        breakdowns("Inspectors found 35 agencies out of the 60 agencies licensed charged fees.");
+    assert_eq!(b, vec![(RelationKind::Subset, d(60), vec![d(35)])]);
+    let b = breakdowns("Only 21 of the 50 identified victims received care.");
+    assert_eq!(b, vec![(RelationKind::Subset, d(50), vec![d(21)])]);
+}
+
+#[test]
+fn nothing_is_read_from_approximate_or_per_year_lists() {
+    assert!(
+        breakdowns("The government identified more than 30 victims (12 women and 10 men).")
+            .is_empty()
+    );
+    assert!(
+        breakdowns("The government identified 30 victims (around 12 women and 10 men).").is_empty()
+    );
+    assert!(
+        breakdowns("The government identified 30 victims (two in 2028 and three in 2029).")
+            .is_empty()
+    );
+    assert!(
+        breakdowns("It identified 30 victims, compared with 12 and 18, respectively, in 2029.")
+            .is_empty()
+    );
+}
+
+#[test]
+fn comparisons_with_their_direction() {
+    let c = claims("The government identified 83 victims, an increase from 76 in 2029.");
+    assert_eq!(c.comparisons.len(), 1);
+    let cmp = &c.comparisons[0];
+    assert_eq!((cmp.current.value, cmp.previous.value), (d(83), d(76)));
+    assert_eq!(cmp.direction.map(|x| x.0), Some(Direction::Up));
+    let c = claims(
+        "The government reported investigating 30 cases, compared with six cases the previous year.",
+    );
+    assert_eq!(
+        (
+            c.comparisons[0].current.value,
+            c.comparisons[0].previous.value
+        ),
+        (d(30), d(6))
+    );
+    assert_eq!(c.comparisons[0].direction, None);
+    assert_eq!(c.comparisons[0].action.as_deref(), Some("investigate"));
+    let c = claims("Courts convicted 12 traffickers, down from 20 the year before.");
+    assert_eq!(
+        c.comparisons[0].direction.map(|x| x.0),
+        Some(Direction::Down)
+    );
+    let c = claims(
+        "The government prosecuted three defendants, two for sex trafficking and one for labor trafficking, compared with no prosecutions in the previous year.",
+    );
+    assert_eq!(
+        (
+            c.comparisons[0].current.value,
+            c.comparisons[0].previous.value
+        ),
+        (d(3), d(0))
+    );
+}
+
+#[test]
+fn earlier_year_in_parentheses_and_multiyear_chains() {
+    let c = claims(
+        "The average prison term decreased for the second year to 10 months (15 months in 2029).",
+    );
+    assert_eq!(
+        (
+            c.comparisons[0].current.value,
+            c.comparisons[0].previous.value
+        ),
+        (d(10), d(15))
+    );
+    assert_eq!(
+        c.comparisons[0].direction.map(|x| x.0),
+        Some(Direction::Down)
+    );
+    let c = claims(
+        "The government allocated €270,000 ($290,000), a multiyear decrease compared with €400,000 ($430,000) in 2029 and €450,000 ($480,000) in 2028.",
+    );
+    let pairs: Vec<_> = c
+        .comparisons
+        .iter()
+        .map(|x| (x.current.value, x.previous.value))
+        .collect();
+    assert_eq!(pairs, vec![(d(270000), d(400000)), (d(400000), d(450000))]);
+}
+
+#[test]
+fn intro_summaries_carry_their_actions() {
+    let c = claims(
+        "These efforts included investigating and prosecuting more trafficking cases. The government identified fewer victims. However, it increased protection efforts.",
+    );
+    let s: Vec<_> = c
+        .summaries
+        .iter()
+        .map(|s| (s.direction, s.actions.clone()))
+        .collect();
+    assert_eq!(
+        s,
+        vec![
+            (
+                Direction::Up,
+                vec!["prosecute".to_string(), "investigate".to_string()]
+            ),
+            (Direction::Down, vec!["identify".to_string()]),
+        ]
+    );
+}
+
+#[test]
+fn conversions_and_ranges() {
+    let c = claims(
+        "The government provided 4 million som ($46,000); fines ranged from €1,500 to €12,000 ($1,800 to $14,400).",
+    );
+    let conv: Vec<_> = c
+        .conversions
+        .iter()
+        .map(|x| (x.currency.as_str(), x.local.value, x.usd.value))
+        .collect();
+    assert_eq!(
+        conv,
+        vec![
+            ("KGS", d(4_000_000), d(46_000)),
+            ("EUR", d(1500), d(1800)),
+            ("EUR", d(12000), d(14400))
+        ]
+    );
+    let c = claims(
+        "Penalties were three to six years' imprisonment, or between 12 and 18 months, under the 2030-2033 plan; prosecutions decreased from 30 to six.",
+    );
+    let r: Vec<_> = c
+        .ranges
+        .iter()
+        .map(|x| (x.low.value, x.high.value))
+        .collect();
+    assert_eq!(r, vec![(d(3), d(6)), (d(12), d(18)), (d(2030), d(2033))]);
+}
+
+#[test]
+fn tier_statements_count_lists_dates_and_statements() {
+    let c = claims(
+        "Narnia (Tier 2)\n\nThe Government of Narnia does not fully meet the minimum standards but is making significant efforts to do so; therefore Narnia was upgraded to Tier 2. NGOs ran two shelters in Aville and Btown. In May 2030, the government identified 12 victims.\n",
+    );
+    assert!(c.tier.heading.is_some() && c.tier.standards.is_some());
+    assert_eq!(c.tier.statements.len(), 1);
+    assert_eq!(c.count_lists.len(), 1);
+    assert_eq!(c.count_lists[0].items.len(), 2);
+    assert_eq!((c.dated[0].year, c.dated[0].month), (2030, 5));
+    assert!(!c.dated[0].marked);
+}
