@@ -189,6 +189,9 @@ pub struct Lexicon<'v> {
     persons: HashSet<String>,
     classes: HashSet<String>,
     directions: HashMap<String, Direction>,
+    places: HashSet<String>,
+    past_markers: HashSet<String>,
+    actors: Vec<String>,
 }
 
 impl<'v> Lexicon<'v> {
@@ -211,6 +214,9 @@ impl<'v> Lexicon<'v> {
             persons: lower(&vocab.person_nouns),
             classes: lower(&vocab.person_classes),
             directions,
+            places: lower(&vocab.place_nouns),
+            past_markers: lower(&vocab.past_markers),
+            actors: vocab.actors.iter().map(|a| a.to_lowercase()).collect(),
         }
     }
 
@@ -335,10 +341,16 @@ const NP_STOP: &[&str] = &[
 /// One paragraph's tokens and quantities, and the indexes the patterns need.
 struct Para<'t, 'a> {
     toks: &'t [Token<'a>],
+    /// Each word token in lower case (borrowed when it already is).
+    lower: Vec<Option<std::borrow::Cow<'a, str>>>,
     counted: &'t HashSet<String>,
     qs: Vec<Quantity>,
     /// Token index → the quantity starting there.
-    q_at: HashMap<usize, usize>,
+    q_at: TokenMap,
+    /// Token index → the quantity covering it.
+    q_of: Vec<Option<usize>>,
+    /// The noun phrase after each quantity, read once.
+    nps: Vec<Np>,
     /// Token index → sentence number.
     sentence: Vec<usize>,
     /// Token index → parenthesis depth (after the token for `(`, before it for `)`).
@@ -352,16 +364,29 @@ impl<'t, 'a> Para<'t, 'a> {
         qs: Vec<Quantity>,
         sentences: &[Span],
     ) -> Self {
-        let q_at = qs.iter().enumerate().map(|(n, q)| (q.toks.0, n)).collect();
-        let sentence = toks
-            .iter()
-            .map(|t| {
-                sentences
-                    .iter()
-                    .position(|s| s.contains(t.span))
-                    .unwrap_or(usize::MAX)
-            })
-            .collect();
+        let mut q_at = TokenMap(vec![None; toks.len()]);
+        let mut q_of = vec![None; toks.len()];
+        for (n, q) in qs.iter().enumerate() {
+            if let Some(slot) = q_at.0.get_mut(q.toks.0) {
+                *slot = Some(n);
+            }
+            for slot in q_of.iter_mut().take(q.toks.1).skip(q.toks.0) {
+                *slot = Some(n);
+            }
+        }
+        // Sentences and tokens are both in order: one pass maps each token to its sentence.
+        let mut sentence = Vec::with_capacity(toks.len());
+        let mut s = 0;
+        for t in toks {
+            while s < sentences.len() && sentences[s].end <= t.span.start {
+                s += 1;
+            }
+            sentence.push(if s < sentences.len() && sentences[s].contains(t.span) {
+                s
+            } else {
+                usize::MAX
+            });
+        }
         let mut depth = Vec::with_capacity(toks.len());
         let mut d = 0;
         for t in toks {
@@ -373,21 +398,44 @@ impl<'t, 'a> Para<'t, 'a> {
                 d += 1;
             }
         }
-        Para {
+        let lower = toks
+            .iter()
+            .map(|t| {
+                (t.kind == TokKind::Word).then(|| {
+                    if t.text.is_ascii() && !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
+                        std::borrow::Cow::Borrowed(t.text)
+                    } else if t.text.is_ascii() {
+                        std::borrow::Cow::Owned(t.text.to_ascii_lowercase())
+                    } else if t.text.chars().any(char::is_uppercase) {
+                        std::borrow::Cow::Owned(t.text.to_lowercase())
+                    } else {
+                        std::borrow::Cow::Borrowed(t.text)
+                    }
+                })
+            })
+            .collect();
+        let mut para = Para {
             toks,
+            lower,
             counted,
             qs,
             q_at,
+            q_of,
             sentence,
             depth,
-        }
+            nps: Vec::new(),
+        };
+        para.nps = (0..para.qs.len()).map(|q| para.read_np(q)).collect();
+        para
     }
 
     fn word(&self, i: usize) -> Option<String> {
-        self.toks
-            .get(i)
-            .filter(|t| t.kind == TokKind::Word)
-            .map(|t| t.lower())
+        self.word_ref(i).map(str::to_string)
+    }
+
+    /// The lower-case word at `i`, without allocating.
+    fn word_ref(&self, i: usize) -> Option<&str> {
+        self.lower.get(i).and_then(|w| w.as_deref())
     }
 
     fn is(&self, i: usize, w: &str) -> bool {
@@ -414,7 +462,11 @@ impl<'t, 'a> Para<'t, 'a> {
     }
 
     /// The noun phrase after a count.
-    fn np(&self, q: usize) -> Np {
+    fn np(&self, q: usize) -> &Np {
+        &self.nps[q]
+    }
+
+    fn read_np(&self, q: usize) -> Np {
         let mut j = self.qs[q].toks.1;
         let mut link = Link::Noun;
         if ["were", "was", "are", "is"].iter().any(|w| self.is(j, w)) {
@@ -442,11 +494,11 @@ impl<'t, 'a> Para<'t, 'a> {
         let capitalised = self.toks.get(j).is_some_and(|t| {
             t.kind == TokKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
         });
-        while let Some(w) = self.word(j) {
-            if NP_STOP.contains(&w.as_str()) || self.q_at.contains_key(&j) || words.len() >= 6 {
+        while let Some(w) = self.word_ref(j) {
+            if NP_STOP.contains(&w) || self.q_at.contains_key(&j) || words.len() >= 6 {
                 break;
             }
-            words.push(w);
+            words.push(w.to_string());
             j += 1;
         }
         // `24 victims identified`: the phrase ends at its counted noun.
@@ -474,7 +526,7 @@ impl<'t, 'a> Para<'t, 'a> {
             if self.depth[i] != depth {
                 continue;
             }
-            if let Some(q) = self.qs.iter().position(|q| q.toks.0 <= i && i < q.toks.1) {
+            if let Some(q) = self.q_of[i] {
                 // `10 investigations in 2016 (…)`: the year qualifies the total.
                 if matches!(self.qs[q].kind, QKind::Year | QKind::Date) {
                     continue;
@@ -511,12 +563,9 @@ fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
     let mut items = vec![first];
     let mut approx = p.qs[first].approx;
     let mut i = p.qs[first].toks.1;
-    let mut year_items = usize::from(false);
+    let mut year_items = 0usize;
     let mut item_has_year = false;
-    loop {
-        let Some(t) = p.toks.get(i) else {
-            break;
-        };
+    while let Some(t) = p.toks.get(i) {
         if p.sentence[i] != sent {
             break;
         }
@@ -656,10 +705,10 @@ impl<'l, 'v> Extractor<'l, 'v> {
             span: chapter.span,
             ..Default::default()
         };
-        if let Some(h) = &chapter.heading {
-            if let (Some(t), Some(span)) = (h.tier, h.tier_span) {
-                out.tier.heading = Some((t, span));
-            }
+        if let Some(h) = &chapter.heading
+            && let (Some(t), Some(span)) = (h.tier, h.tier_span)
+        {
+            out.tier.heading = Some((t, span));
         }
         for section in &chapter.sections {
             for paragraph in &section.paragraphs {
@@ -667,9 +716,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 let qs = scan(&toks, &self.currencies, &self.lex.counted);
                 let sentences: Vec<Span> = paragraph.sentences.iter().map(|s| s.span).collect();
                 let p = Para::new(&toks, &self.lex.counted, qs, &sentences);
-                out.dates
-                    .extend(dates(&p).into_iter().map(|d| (d.year, d.month)));
-                out.dated.extend(dates(&p).into_iter().map(|mut d| {
+                let dated = dates(&p);
+                out.dates.extend(dated.iter().map(|d| (d.year, d.month)));
+                out.dated.extend(dated.into_iter().map(|mut d| {
                     d.marked = self.marked_past(&p, d.span);
                     d
                 }));
@@ -716,10 +765,10 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 sentence_total = None;
             }
             // A comparison's earlier figure is not a total anything refers back to.
-            if let Some(&q) = p.q_at.get(&i) {
-                if p.qs[q].kind == QKind::Count || matches!(p.qs[q].kind, QKind::Money(_)) {
-                    self.comparison(p, q, i, section, &parts_used, &mut previous_values, out);
-                }
+            if let Some(&q) = p.q_at.get(&i)
+                && (p.qs[q].kind == QKind::Count || matches!(p.qs[q].kind, QKind::Money(_)))
+            {
+                self.comparison(p, q, i, section, &parts_used, &mut previous_values, out);
             }
             if sentence_anchor.is_some_and(|(s, _)| s != sent) {
                 sentence_anchor = None;
@@ -727,7 +776,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             // A count that counts something: a total others may refer back to.
             if let Some(q) = p.count_at(i) {
                 let np = p.np(q);
-                if !parts_used.contains(&q) && !previous_values.contains(&q) && is_total(q, &np) {
+                if !parts_used.contains(&q) && !previous_values.contains(&q) && is_total(q, np) {
                     totals.push(q);
                     sentence_total = Some((sent, q));
                 }
@@ -777,14 +826,15 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 // `(13 in 2017)`: remember the year's figure.
                 if let Some(&q) = p.q_at.get(&(i + 1)) {
                     let k = p.qs[q].toks.1;
-                    if p.qs[q].is_exact_count() && p.is(k, "in") && p.punct(k + 2, ')') {
-                        if let Some(&y) = p
+                    if p.qs[q].is_exact_count()
+                        && p.is(k, "in")
+                        && p.punct(k + 2, ')')
+                        && let Some(&y) = p
                             .q_at
                             .get(&(k + 1))
                             .filter(|&&y| p.qs[y].kind == QKind::Year)
-                        {
-                            year_figures.push((p.qs[y].value, q));
-                        }
+                    {
+                        year_figures.push((p.qs[y].value, q));
                     }
                 }
             }
@@ -795,13 +845,14 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 while k < p.toks.len() && p.sentence[k] == sent && !p.punct(k, ',') && k < i + 10 {
                     k += 1;
                 }
-                if p.punct(k, ',') && p.is(k + 1, "including") && p.count_at(k + 2).is_some() {
-                    if let (Some(&total), Some(list)) =
+                if p.punct(k, ',')
+                    && p.is(k + 1, "including")
+                    && p.count_at(k + 2).is_some()
+                    && let (Some(&total), Some(list)) =
                         (totals.last(), parse_list(p, k + 2, Mode::Clause))
-                    {
-                        self.including(p, total, &list, out, &mut parts_used);
-                        consumed = list.end;
-                    }
+                {
+                    self.including(p, total, &list, out, &mut parts_used);
+                    consumed = list.end;
                 }
             }
             if i < consumed {
@@ -809,47 +860,47 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 continue;
             }
             // (a) `66 victims – 18 …, 47 …, and one …`
-            if t.is_dash() && p.count_at(i + 1).is_some() {
-                if let Some(total) = p.count_before(i, 6).filter(|&q| is_total(q, &p.np(q))) {
-                    if let Some(list) = parse_list(p, i + 1, Mode::Dash) {
-                        if self.closed(p, total, &list, RelationKind::Sum, out, &mut parts_used) {
-                            sentence_anchor = Some((sent, total));
-                            consumed = list.end;
-                        }
-                    }
-                }
+            if t.is_dash()
+                && p.count_at(i + 1).is_some()
+                && let Some(total) = p.count_before(i, 6).filter(|&q| is_total(q, p.np(q)))
+                && let Some(list) = parse_list(p, i + 1, Mode::Dash)
+                && self.closed(p, total, &list, RelationKind::Sum, out, &mut parts_used)
+            {
+                sentence_anchor = Some((sent, total));
+                consumed = list.end;
             }
             // (c) `30 cases: 20 … and 10 …`
-            if t.is_punct(':') && p.count_at(i + 1).is_some() {
-                if let Some(total) = p.count_before(i, 6).filter(|&q| is_total(q, &p.np(q))) {
-                    if let Some(list) = parse_list(p, i + 1, Mode::Clause) {
-                        if self.closed(p, total, &list, RelationKind::Sum, out, &mut parts_used) {
-                            sentence_anchor = Some((sent, total));
-                        }
-                        consumed = list.end;
-                    }
+            if t.is_punct(':')
+                && p.count_at(i + 1).is_some()
+                && let Some(total) = p.count_before(i, 6).filter(|&q| is_total(q, p.np(q)))
+                && let Some(list) = parse_list(p, i + 1, Mode::Clause)
+            {
+                if self.closed(p, total, &list, RelationKind::Sum, out, &mut parts_used) {
+                    sentence_anchor = Some((sent, total));
                 }
+                consumed = list.end;
             }
             // (d) `Of the 24 victims identified, 21 were … and three were …`; `Of these, …`
             let clause_start = i == 0 || p.sentence[i - 1] != sent || p.punct(i - 1, ';');
-            if clause_start && (t.is_word("of") || t.is_word("among")) {
-                if let Some((total, list_start, explicit)) = self.anchor(p, i, &totals) {
-                    sentence_anchor = Some((sent, total));
-                    if let Some(list) = list_start.and_then(|k| parse_list(p, k, Mode::Clause)) {
-                        let np = p.np(list.items[0]);
-                        let kind = if explicit {
-                            RelationKind::Sum
-                        } else {
-                            RelationKind::Split
-                        };
-                        if list.items.len() >= 2 && (np.link != Link::Noun || explicit) {
-                            self.closed_clause(p, total, &list, kind, out, &mut parts_used);
-                        } else if list.items.len() == 1 && np.link == Link::Were {
-                            self.subset(p, total, list.items[0], out);
-                            parts_used.insert(list.items[0]);
-                        }
-                        consumed = list.end;
+            if clause_start
+                && (t.is_word("of") || t.is_word("among"))
+                && let Some((total, list_start, explicit)) = self.anchor(p, i, &totals)
+            {
+                sentence_anchor = Some((sent, total));
+                if let Some(list) = list_start.and_then(|k| parse_list(p, k, Mode::Clause)) {
+                    let np = p.np(list.items[0]);
+                    let kind = if explicit {
+                        RelationKind::Sum
+                    } else {
+                        RelationKind::Split
+                    };
+                    if list.items.len() >= 2 && (np.link != Link::Noun || explicit) {
+                        self.closed_clause(p, total, &list, kind, out, &mut parts_used);
+                    } else if list.items.len() == 1 && np.link == Link::Were {
+                        self.subset(p, total, list.items[0], out);
+                        parts_used.insert(list.items[0]);
                     }
+                    consumed = list.end;
                 }
             }
             if t.is_punct('(') {
@@ -859,62 +910,51 @@ impl<'l, 'v> Extractor<'l, 'v> {
             if t.is_word("which")
                 && (p.is(i + 1, "included") || p.is(i + 1, "includes") || p.is(i + 1, "include"))
                 && p.count_at(i + 2).is_some()
-            {
-                if let (Some((_, total)), Some(list)) =
+                && let (Some((_, total)), Some(list)) =
                     (sentence_anchor, parse_list(p, i + 2, Mode::Clause))
-                {
-                    self.including(p, total, &list, out, &mut parts_used);
-                    consumed = list.end;
-                }
+            {
+                self.including(p, total, &list, out, &mut parts_used);
+                consumed = list.end;
             }
             // `1,839 victims, of whom 1,422 were females and 410 were children`
-            if t.is_word("of") && p.is(i + 1, "whom") && p.count_at(i + 2).is_some() {
-                if let (Some((_, total)), Some(list)) =
+            if t.is_word("of")
+                && p.is(i + 1, "whom")
+                && p.count_at(i + 2).is_some()
+                && let (Some((_, total)), Some(list)) =
                     (sentence_total, parse_list(p, i + 2, Mode::Clause))
-                {
-                    self.including(p, total, &list, out, &mut parts_used);
-                    consumed = list.end;
-                }
+            {
+                self.including(p, total, &list, out, &mut parts_used);
+                consumed = list.end;
             }
             // (g) `; 48 were Kyrgyzstani and 18 were foreign nationals`
             if t.is_punct(';') && p.depth[i] == 0 {
                 let first = if p.is(i + 1, "and") { i + 2 } else { i + 1 };
                 if let (Some(q), Some((_, total))) =
                     (p.count_at(first), sentence_anchor.or(sentence_total))
+                    && p.np(q).link == Link::Were
+                    && let Some(list) = parse_list(p, first, Mode::Clause)
+                    && list.items.len() >= 2
                 {
-                    if p.np(q).link == Link::Were {
-                        if let Some(list) = parse_list(p, first, Mode::Clause) {
-                            if list.items.len() >= 2 {
-                                self.closed_clause(
-                                    p,
-                                    total,
-                                    &list,
-                                    RelationKind::Split,
-                                    out,
-                                    &mut parts_used,
-                                );
-                                consumed = list.end;
-                            }
-                        }
-                    }
+                    self.closed_clause(p, total, &list, RelationKind::Split, out, &mut parts_used);
+                    consumed = list.end;
                 }
             }
             if let Some(q) = p.count_at(i) {
                 let np = p.np(q);
                 // (e) `three defendants, two for sex trafficking and one for labor trafficking`
-                if is_total(q, &np) && !parts_used.contains(&q) {
+                if is_total(q, np) && !parts_used.contains(&q) {
                     let after = p.qs[q].toks.1 + np.words.len();
-                    if p.punct(after, ',') && p.count_at(after + 1).is_some() {
-                        if let Some(list) = parse_list(p, after + 1, Mode::Clause) {
-                            let elliptic =
-                                list.items.iter().all(|&x| p.np(x).link == Link::Elliptic);
-                            if list.items.len() >= 2
-                                && elliptic
-                                && self.closed(p, q, &list, RelationKind::Sum, out, &mut parts_used)
-                            {
-                                sentence_anchor = Some((sent, q));
-                                consumed = list.end;
-                            }
+                    if p.punct(after, ',')
+                        && p.count_at(after + 1).is_some()
+                        && let Some(list) = parse_list(p, after + 1, Mode::Clause)
+                    {
+                        let elliptic = list.items.iter().all(|&x| p.np(x).link == Link::Elliptic);
+                        if list.items.len() >= 2
+                            && elliptic
+                            && self.closed(p, q, &list, RelationKind::Sum, out, &mut parts_used)
+                        {
+                            sentence_anchor = Some((sent, q));
+                            consumed = list.end;
                         }
                     }
                     // (f) `six cases, including one … and five …`
@@ -930,11 +970,12 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     if p.punct(k, ',') {
                         k += 1;
                     }
-                    if p.is(k, "including") && p.count_at(k + 1).is_some() {
-                        if let Some(list) = parse_list(p, k + 1, Mode::Clause) {
-                            self.including(p, q, &list, out, &mut parts_used);
-                            consumed = list.end;
-                        }
+                    if p.is(k, "including")
+                        && p.count_at(k + 1).is_some()
+                        && let Some(list) = parse_list(p, k + 1, Mode::Clause)
+                    {
+                        self.including(p, q, &list, out, &mut parts_used);
+                        consumed = list.end;
                     }
                 }
                 // (h) `135 agencies out of the 160`, `21 of the 50 victims`
@@ -952,11 +993,12 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     if p.is(j, "the") {
                         j += 1;
                     }
-                    if let Some(whole) = p.count_at(j) {
-                        if p.qs[whole].is_exact_count() && p.qs[q].is_exact_count() {
-                            self.subset(p, whole, q, out);
-                            parts_used.insert(q);
-                        }
+                    if let Some(whole) = p.count_at(j)
+                        && p.qs[whole].is_exact_count()
+                        && p.qs[q].is_exact_count()
+                    {
+                        self.subset(p, whole, q, out);
+                        parts_used.insert(q);
                     }
                 }
             }
@@ -971,8 +1013,8 @@ impl<'l, 'v> Extractor<'l, 'v> {
         let among = p.is(i, "among");
         let mut j = i + 1;
         let mut demonstrative = false;
-        while let Some(w) = p.word(j) {
-            match w.as_str() {
+        while let Some(w) = p.word_ref(j) {
+            match w {
                 "the" | "all" => {}
                 "these" | "those" | "them" => demonstrative = true,
                 _ => break,
@@ -991,12 +1033,12 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 return None;
             }
             (q, true, p.qs[q].toks.1)
-        } else if let Some(head) = p.word(j).filter(|w| self.lex.counted.contains(w)) {
+        } else if let Some(head) = p.word_ref(j).filter(|w| self.lex.counted.contains(*w)) {
             // `Of the victims identified,`: the latest total counting the same noun.
             let q = *totals.iter().rev().find(|&&q| {
                 p.np(q)
                     .head()
-                    .is_some_and(|h| singular(h) == singular(&head))
+                    .is_some_and(|h| singular(h) == singular(head))
             })?;
             (q, false, j)
         } else if demonstrative && p.punct(j, ',') {
@@ -1088,12 +1130,12 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 capitalised: false,
             }
         } else {
-            total_np
+            total_np.clone()
         };
         if !list
             .items
             .iter()
-            .all(|&q| compatible(self.lex, &total_np, &p.np(q)))
+            .all(|&q| compatible(self.lex, &total_np, p.np(q)))
         {
             return false;
         }
@@ -1122,7 +1164,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             || !list
                 .items
                 .iter()
-                .all(|&q| compatible(self.lex, &p.np(total), &p.np(q)))
+                .all(|&q| compatible(self.lex, p.np(total), p.np(q)))
         {
             return;
         }
@@ -1177,7 +1219,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             if p.q_at.get(&k).is_some_and(|&y| p.qs[y].kind == QKind::Year) {
                 continue;
             }
-            let w = p.word(k).unwrap_or_default();
+            let w = p.word_ref(k).unwrap_or_default();
             if (w == "with" || w == "to") && p.is(k.wrapping_sub(1), "compared") {
                 intro = Some(k - 1);
                 break;
@@ -1187,7 +1229,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 break;
             }
             let filler = matches!(
-                w.as_str(),
+                w,
                 "the"
                     | "a"
                     | "an"
@@ -1199,7 +1241,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     | "number"
                     | "only"
                     | "just"
-            ) || w.ends_with("ing") && self.lex.action_of(&w).is_some();
+            ) || w.ends_with("ing") && self.lex.action_of(w).is_some();
             if !filler {
                 break;
             }
@@ -1227,9 +1269,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
             if p.sentence[j] != sent || p.q_at.contains_key(&j) {
                 break;
             }
-            if let Some(w) = p.word(j) {
-                if let Some(d) = self.lex.direction_of(&w) {
-                    if !matches!(w.as_str(), "more" | "fewer" | "less") {
+            if let Some(w) = p.word_ref(j) {
+                if let Some(d) = self.lex.direction_of(w) {
+                    if !matches!(w, "more" | "fewer" | "less") {
                         direction = Some((d, p.toks[j].span));
                         direction_at = Some(j);
                     }
@@ -1309,11 +1351,11 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     break;
                 }
                 j -= 1;
-                if let Some(w) = p.word(j) {
-                    if let Some(a) = self.lex.action_of(&w) {
-                        action = Some(a.to_string());
-                        break;
-                    }
+                if let Some(w) = p.word_ref(j)
+                    && let Some(a) = self.lex.action_of(w)
+                {
+                    action = Some(a.to_string());
+                    break;
                 }
             }
         }
@@ -1331,17 +1373,19 @@ impl<'l, 'v> Extractor<'l, 'v> {
         // earlier figure goes the same way against the one before it.
         let multiyear = direction_at.is_some_and(|j| {
             (1..=2).any(|b| {
-                j.checked_sub(b).and_then(|k| p.word(k)).is_some_and(|w| {
-                    matches!(
-                        w.as_str(),
-                        "multiyear"
-                            | "multi-year"
-                            | "consecutive"
-                            | "continued"
-                            | "steady"
-                            | "continuous"
-                    )
-                })
+                j.checked_sub(b)
+                    .and_then(|k| p.word_ref(k))
+                    .is_some_and(|w| {
+                        matches!(
+                            w,
+                            "multiyear"
+                                | "multi-year"
+                                | "consecutive"
+                                | "continued"
+                                | "steady"
+                                | "continuous"
+                        )
+                    })
             })
         });
         if let (true, Some(direction)) = (multiyear, direction) {
@@ -1405,7 +1449,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             if p.sentence[j] != p.sentence[open] || p.punct(j, ',') || p.punct(j, ';') {
                 break None;
             }
-            if let Some(q) = p.qs.iter().position(|q| q.toks.0 <= j && j < q.toks.1) {
+            if let Some(q) = p.q_of[j] {
                 let same = match (&p.qs[q].kind, &pq.kind) {
                     (QKind::Duration(a), QKind::Duration(b)) => a == b,
                     (QKind::Count, QKind::Duration(_)) => false,
@@ -1424,9 +1468,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 if p.sentence[k] != p.sentence[open] || p.punct(k, ';') {
                     break;
                 }
-                if let Some(w) = p.word(k) {
-                    if matches!(
-                        w.as_str(),
+                if let Some(w) = p.word_ref(k)
+                    && matches!(
+                        w,
                         "increased"
                             | "decreased"
                             | "rose"
@@ -1434,10 +1478,10 @@ impl<'l, 'v> Extractor<'l, 'v> {
                             | "declined"
                             | "dropped"
                             | "grew"
-                    ) {
-                        direction = self.lex.direction_of(&w).map(|d| (d, p.toks[k].span));
-                        break;
-                    }
+                    )
+                {
+                    direction = self.lex.direction_of(w).map(|d| (d, p.toks[k].span));
+                    break;
                 }
             }
         }
@@ -1460,13 +1504,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             return true;
         };
         let sent = p.sentence[at];
-        let markers: HashSet<String> = self
-            .lex
-            .vocab
-            .past_markers
-            .iter()
-            .map(|m| m.to_lowercase())
-            .collect();
+        let markers = &self.lex.past_markers;
         p.toks
             .iter()
             .enumerate()
@@ -1476,13 +1514,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
 
     /// `two crisis centers … located in Bishkek and Osh`: a count of places and the places named.
     fn count_lists(&self, p: &Para, out: &mut ChapterClaims) {
-        let places: HashSet<String> = self
-            .lex
-            .vocab
-            .place_nouns
-            .iter()
-            .map(|w| w.to_lowercase())
-            .collect();
+        let places = &self.lex.places;
         for (n, q) in p.qs.iter().enumerate() {
             if !q.is_exact_count() || q.value < Decimal::from(2) || q.value > Decimal::from(20) {
                 continue;
@@ -1529,7 +1561,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 items.push(c);
             }
             // Only a list is checked: one name (`in Bishkek`) may hold several places.
-            let next_is_lower_clause = p.word(k).is_some();
+            let next_is_lower_clause = p.word_ref(k).is_some();
             if items.len() >= 2
                 && !p.punct(k, '(')
                 && !(next_is_lower_clause && p.punct(k - 1, ','))
@@ -1546,13 +1578,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
 
     /// `The government identified 66 victims`: actor, action and noun of a sentence's first figure.
     fn statements(&self, p: &Para, out: &mut ChapterClaims) {
-        let actors: Vec<String> = self
-            .lex
-            .vocab
-            .actors
-            .iter()
-            .map(|a| a.to_lowercase())
-            .collect();
+        let actors = &self.lex.actors;
         let mut seen_sentences = HashSet::new();
         for (n, q) in p.qs.iter().enumerate() {
             let sent = p.sentence[q.toks.0];
@@ -1655,39 +1681,36 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 continue;
             }
             // A range of amounts and its converted range.
-            if p.is(after, "to") {
-                if let Some(&hi) = p.q_at.get(&(after + 1)) {
-                    let high = &p.qs[hi];
-                    let close = high.toks.1;
-                    if high.kind == q.kind && p.punct(close, '(') {
-                        let Some(&u1) = p.q_at.get(&(close + 1)) else {
-                            continue;
-                        };
-                        let lo_usd = &p.qs[u1];
-                        if !p.is(lo_usd.toks.1, "to") {
-                            continue;
-                        }
-                        let Some(&u2) = p.q_at.get(&(lo_usd.toks.1 + 1)) else {
-                            continue;
-                        };
-                        let hi_usd = &p.qs[u2];
-                        let usd = QKind::Money("USD".into());
-                        if lo_usd.kind == usd
-                            && hi_usd.kind == usd
-                            && !lo_usd.approx
-                            && !hi_usd.approx
-                        {
-                            out.conversions.push(Conversion {
-                                currency: code.clone(),
-                                local: q.clone(),
-                                usd: lo_usd.clone(),
-                            });
-                            out.conversions.push(Conversion {
-                                currency: code.clone(),
-                                local: high.clone(),
-                                usd: hi_usd.clone(),
-                            });
-                        }
+            if p.is(after, "to")
+                && let Some(&hi) = p.q_at.get(&(after + 1))
+            {
+                let high = &p.qs[hi];
+                let close = high.toks.1;
+                if high.kind == q.kind && p.punct(close, '(') {
+                    let Some(&u1) = p.q_at.get(&(close + 1)) else {
+                        continue;
+                    };
+                    let lo_usd = &p.qs[u1];
+                    if !p.is(lo_usd.toks.1, "to") {
+                        continue;
+                    }
+                    let Some(&u2) = p.q_at.get(&(lo_usd.toks.1 + 1)) else {
+                        continue;
+                    };
+                    let hi_usd = &p.qs[u2];
+                    let usd = QKind::Money("USD".into());
+                    if lo_usd.kind == usd && hi_usd.kind == usd && !lo_usd.approx && !hi_usd.approx
+                    {
+                        out.conversions.push(Conversion {
+                            currency: code.clone(),
+                            local: q.clone(),
+                            usd: lo_usd.clone(),
+                        });
+                        out.conversions.push(Conversion {
+                            currency: code.clone(),
+                            local: high.clone(),
+                            usd: hi_usd.clone(),
+                        });
                     }
                 }
             }
@@ -1721,15 +1744,15 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 .toks
                 .0
                 .checked_sub(1)
-                .and_then(|j| p.word(j))
+                .and_then(|j| p.word_ref(j))
                 .unwrap_or_default();
             let before2 = q
                 .toks
                 .0
                 .checked_sub(2)
-                .and_then(|j| p.word(j))
+                .and_then(|j| p.word_ref(j))
                 .unwrap_or_default();
-            if before == "from" && self.lex.direction_of(&before2).is_some() {
+            if before == "from" && self.lex.direction_of(before2).is_some() {
                 continue;
             }
             let ok = match (&q.kind, &hq.kind) {
@@ -1740,9 +1763,8 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 (QKind::Count, QKind::Count) => {
                     between && {
                         // `between 12 and 18 months`: the unit follows the second figure.
-                        p.word(hq.toks.1).is_some_and(|w| {
-                            ["years", "months", "days", "weeks", "hours", "percent"]
-                                .contains(&w.as_str())
+                        p.word_ref(hq.toks.1).is_some_and(|w| {
+                            ["years", "months", "days", "weeks", "hours", "percent"].contains(&w)
                         })
                     }
                 }
@@ -1776,11 +1798,11 @@ impl<'l, 'v> Extractor<'l, 'v> {
             let mut noun = None;
             let mut j = i + 1;
             while j < p.toks.len() && j <= i + 4 {
-                let Some(x) = p.word(j) else { break };
-                if NP_STOP.contains(&x.as_str()) && x != "the" {
+                let Some(x) = p.word_ref(j) else { break };
+                if NP_STOP.contains(&x) && x != "the" {
                     break;
                 }
-                if self.lex.counted.contains(&x) || x == "funding" {
+                if self.lex.counted.contains(x) || x == "funding" {
                     noun = Some(x);
                     break;
                 }
@@ -1789,7 +1811,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             let Some(noun) = noun else { continue };
             if matches!(w.as_str(), "more" | "fewer" | "less" | "higher" | "lower")
                 || j == i + 1
-                || self.lex.action_of(&noun).is_some()
+                || self.lex.action_of(noun).is_some()
             {
                 // Actions: verbs just before the direction word (`investigating and prosecuting`),
                 // or the noun's own (`prosecutions`).
@@ -1797,7 +1819,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 let mut k = i;
                 while k > 0 {
                     k -= 1;
-                    let Some(x) = p.word(k) else {
+                    let Some(x) = p.word_ref(k) else {
                         if p.punct(k, ',') {
                             continue;
                         }
@@ -1806,17 +1828,17 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     if x == "and" || x.ends_with("ly") || x == "far" {
                         continue;
                     }
-                    match self.lex.action_of(&x) {
+                    match self.lex.action_of(x) {
                         Some(a) if x.ends_with("ing") || x.ends_with("ed") => {
                             actions.push(a.to_string())
                         }
                         _ => break,
                     }
                 }
-                if actions.is_empty() {
-                    if let Some(a) = self.lex.action_of(&noun) {
-                        actions.push(a.to_string());
-                    }
+                if actions.is_empty()
+                    && let Some(a) = self.lex.action_of(noun)
+                {
+                    actions.push(a.to_string());
                 }
                 if noun == "funding" {
                     actions = vec!["fund".into()];
@@ -1825,7 +1847,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     direction,
                     direction_span: t.span,
                     actions,
-                    noun: Some(singular(&noun)),
+                    noun: Some(singular(noun)),
                     span: t.span.cover(p.toks[j].span),
                 });
             }
@@ -1976,4 +1998,16 @@ fn year_tagged(p: &Para, q: usize) -> bool {
         && p.q_at
             .get(&(k + 1))
             .is_some_and(|&y| p.qs[y].kind == QKind::Year)
+}
+
+/// Token index → quantity index, as a vector (the hot look-up of every pattern).
+struct TokenMap(Vec<Option<usize>>);
+
+impl TokenMap {
+    fn get(&self, at: &usize) -> Option<&usize> {
+        self.0.get(*at).and_then(Option::as_ref)
+    }
+    fn contains_key(&self, at: &usize) -> bool {
+        self.get(at).is_some()
+    }
 }

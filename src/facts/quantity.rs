@@ -72,54 +72,106 @@ fn word<'t, 'a: 't>(w: &'static str) -> impl Fn(Toks<'t, 'a>) -> PResult<'t, 'a,
     tok(move |t: &Token| t.is_word(w))
 }
 
-const UNITS: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &[
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
 /// `seven`, `twenty-one`, `ninety`: a number word below one hundred.
 pub fn small_number_word(w: &str) -> Option<u32> {
-    let w = w.to_lowercase();
-    if let Some(n) = UNITS.iter().position(|u| *u == w) {
-        return Some(n as u32);
+    if w.len() < 3 || w.len() > 13 || !w.is_ascii() {
+        return None;
     }
-    if let Some(n) = TENS.iter().position(|t| !t.is_empty() && *t == w) {
-        return Some(n as u32 * 10);
+    let mut buf = [0u8; 13];
+    buf[..w.len()].copy_from_slice(w.as_bytes());
+    buf[..w.len()].make_ascii_lowercase();
+    let w = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    if let Some(n) = unit_or_ten(w) {
+        return Some(n);
     }
     let (tens, unit) = w.split_once('-')?;
-    let t = TENS.iter().position(|x| !x.is_empty() && *x == tens)?;
-    let u = UNITS[1..10].iter().position(|x| *x == unit)? + 1;
-    Some(t as u32 * 10 + u as u32)
+    match (unit_or_ten(tens)?, unit_or_ten(unit)?) {
+        (t, u) if t >= 20 && t % 10 == 0 && (1..=9).contains(&u) => Some(t + u),
+        _ => None,
+    }
+}
+
+/// `zero` … `nineteen`, `twenty` … `ninety`, in lower case.
+fn unit_or_ten(w: &str) -> Option<u32> {
+    Some(match w {
+        "zero" => 0,
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    })
 }
 
 fn scale_of(w: &str) -> Option<Decimal> {
-    match w.to_lowercase().as_str() {
-        "thousand" => Some(Decimal::from(1_000)),
-        "million" => Some(Decimal::from(1_000_000)),
-        "billion" => Some(Decimal::from(1_000_000_000u64)),
-        _ => None,
+    if w.eq_ignore_ascii_case("thousand") {
+        Some(Decimal::from(1_000))
+    } else if w.eq_ignore_ascii_case("million") {
+        Some(Decimal::from(1_000_000))
+    } else if w.eq_ignore_ascii_case("billion") {
+        Some(Decimal::from(1_000_000_000u64))
+    } else {
+        None
     }
+}
+
+/// Could this word start a number in words (`seven`, `twenty-one`, `a dozen`)? A cheap filter
+/// on the first two letters, before any look-up.
+fn could_be_number_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() == 1 {
+        return b[0] == b'a' || b[0] == b'A';
+    }
+    if b.len() < 3 || b.len() > 13 {
+        return false;
+    }
+    let pair = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()];
+    matches!(
+        &pair,
+        b"ze"
+            | b"on"
+            | b"tw"
+            | b"th"
+            | b"fo"
+            | b"fi"
+            | b"si"
+            | b"se"
+            | b"ei"
+            | b"ni"
+            | b"te"
+            | b"el"
+    )
+}
+
+fn is_law_word(w: &str) -> bool {
+    if w.len() > 12 {
+        return false;
+    }
+    let w = w.trim_end_matches('.');
+    LAW_WORDS.iter().any(|l| l.eq_ignore_ascii_case(w))
 }
 
 /// The value of a number, its precision, and whether a scale word was used.
@@ -300,8 +352,9 @@ const MONTHS: &[&str] = &[
 ];
 
 pub fn is_month(w: &str) -> bool {
-    let l = w.to_lowercase();
-    MONTHS.contains(&l.as_str()) && w.chars().next().is_some_and(char::is_uppercase)
+    w.len() <= 9
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
 const LAW_WORDS: &[&str] = &[
@@ -367,7 +420,7 @@ impl<'v> CurrencyNames<'v> {
         self.vocab
             .currencies
             .iter()
-            .find(|c| c.names.iter().any(|n| *n == l))
+            .find(|c| c.names.contains(&l))
             .map(|c| c.code.as_str())
     }
     /// Words that may stand between an amount and its currency name (`Kyrgyzstani`, `Philippine`).
@@ -394,48 +447,52 @@ pub fn scan(
         let (prefix_currency, start) = match t.kind {
             TokKind::Currency => (currencies.by_symbol(t.text).map(str::to_string), i + 1),
             TokKind::Word
-                if currencies.by_code(t.text).is_some()
-                    && tokens.get(i + 1).is_some_and(|n| n.kind == TokKind::Number) =>
+                if tokens.get(i + 1).is_some_and(|n| n.kind == TokKind::Number)
+                    && currencies.by_code(t.text).is_some() =>
             {
                 (currencies.by_code(t.text).map(str::to_string), i + 1)
             }
             _ => (None, i),
         };
         // `no prosecutions`, `none`: zero of a counted noun.
-        if prefix_currency.is_none() && (t.is_word("no") || t.is_word("zero")) {
-            if let Some(n) = tokens.get(i + 1) {
-                let next_noun = (i + 1..tokens.len().min(i + 5))
-                    .map(|j| &tokens[j])
-                    .take_while(|x| x.kind == TokKind::Word)
-                    .any(|x| counted_nouns.contains(&x.lower()));
-                if n.kind == TokKind::Word
-                    && next_noun
-                    && !n.is_word("longer")
-                    && !n.is_word("more")
-                {
-                    out.push(Quantity {
-                        kind: QKind::Count,
-                        value: Decimal::ZERO,
-                        half_last_digit: Decimal::ZERO,
-                        half_last_nonzero: Decimal::ZERO,
-                        approx: false,
-                        scaled: false,
-                        span: t.span,
-                        toks: (i, i + 1),
-                    });
-                    i += 1;
-                    continue;
-                }
+        if prefix_currency.is_none()
+            && (t.is_word("no") || t.is_word("zero"))
+            && let Some(n) = tokens.get(i + 1)
+        {
+            let next_noun = (i + 1..tokens.len().min(i + 5))
+                .map(|j| &tokens[j])
+                .take_while(|x| x.kind == TokKind::Word)
+                .any(|x| counted_nouns.contains(&x.lower()));
+            if n.kind == TokKind::Word && next_noun && !n.is_word("longer") && !n.is_word("more") {
+                out.push(Quantity {
+                    kind: QKind::Count,
+                    value: Decimal::ZERO,
+                    half_last_digit: Decimal::ZERO,
+                    half_last_nonzero: Decimal::ZERO,
+                    approx: false,
+                    scaled: false,
+                    span: t.span,
+                    toks: (i, i + 1),
+                });
+                i += 1;
+                continue;
             }
         }
         let slice = &tokens[start..];
-        let Ok((rest, v)) = number_value(slice) else {
+        let maybe_number = slice.first().is_some_and(|f| {
+            f.kind == TokKind::Number || f.kind == TokKind::Word && could_be_number_word(f.text)
+        });
+        let parsed = if maybe_number {
+            number_value(slice)
+        } else {
+            fail(slice)
+        };
+        let Ok((rest, v)) = parsed else {
             // `dozens of`, `hundreds of`: vague, marked approximate.
             if t.kind == TokKind::Word
-                && matches!(
-                    t.lower().as_str(),
-                    "dozens" | "hundreds" | "thousands" | "scores"
-                )
+                && ["dozens", "hundreds", "thousands", "scores"]
+                    .iter()
+                    .any(|w| t.is_word(w))
             {
                 out.push(Quantity {
                     kind: QKind::Count,
@@ -449,7 +506,11 @@ pub fn scan(
                 });
             }
             if t.kind == TokKind::Word && !t.is_word("and") && !t.is_word("or") {
-                law_list = LAW_WORDS.contains(&t.lower().trim_end_matches('.'));
+                // Only a word right before a figure (`Article 166`, `No. 12`) starts a reference.
+                let before_figure = tokens
+                    .get(i + 1)
+                    .is_some_and(|n| n.kind == TokKind::Number || n.is_punct('.'));
+                law_list = before_figure && is_law_word(t.text);
             }
             i += 1;
             continue;
@@ -483,11 +544,10 @@ pub fn scan(
             kind = QKind::Money(code.to_string());
             end_tok = end + 1;
         } else if let (Some(q), Some(code)) = (next, next2.and_then(|n| currencies.by_name(n.text)))
+            && currencies.is_qualifier(q)
         {
-            if currencies.is_qualifier(q) {
-                kind = QKind::Money(code.to_string());
-                end_tok = end + 2;
-            }
+            kind = QKind::Money(code.to_string());
+            end_tok = end + 2;
         }
         let is_4digit_year = v.digits
             && !v.scaled
@@ -502,11 +562,7 @@ pub fn scan(
             {
                 kind = QKind::Percent;
             } else if prev.is_some_and(|p| p.kind == TokKind::Word && is_month(p.text)) {
-                kind = if is_4digit_year {
-                    QKind::Date
-                } else {
-                    QKind::Date
-                };
+                kind = QKind::Date;
             } else if is_4digit_year
                 && (!next.is_some_and(|n| counted_nouns.contains(&n.lower()))
                     || prev.is_some_and(|p| p.is_punct('-') || p.is_punct('–'))
@@ -541,16 +597,15 @@ pub fn scan(
                 .is_some_and(|p| p.is_word("aged") || p.is_word("age") || p.is_word("ages"))
             {
                 kind = QKind::Age;
-            } else if prev.is_some_and(|p| {
-                p.kind == TokKind::Word && LAW_WORDS.contains(&p.lower().trim_end_matches('.'))
-            }) || law_list
-                && prev.is_some_and(|p| p.is_punct(',') || p.is_word("and") || p.is_word("or"))
-                && next.is_none_or(|n| {
-                    n.kind == TokKind::Punct
-                        || n.is_word("and")
-                        || n.is_word("or")
-                        || n.is_word("of")
-                })
+            } else if prev.is_some_and(|p| p.kind == TokKind::Word && is_law_word(p.text))
+                || law_list
+                    && prev.is_some_and(|p| p.is_punct(',') || p.is_word("and") || p.is_word("or"))
+                    && next.is_none_or(|n| {
+                        n.kind == TokKind::Punct
+                            || n.is_word("and")
+                            || n.is_word("or")
+                            || n.is_word("of")
+                    })
                 || law_list && prev.is_some_and(|p| p.is_punct('.'))
             // `No. 12`
             {

@@ -46,11 +46,18 @@ const CURRENCY_SYMBOLS: &[char] = &['$', '€', '£', '¥', '₱', '₸', '֏', 
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let body = &text[span.start..span.end];
     let bytes = body.as_bytes();
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(body.len() / 5);
     let mut i = 0;
     let mut space = true;
+    // The character at `at` (ASCII read directly, anything else decoded).
+    let char_at = |at: usize| -> char {
+        match bytes[at] {
+            b if b < 0x80 => b as char,
+            _ => body[at..].chars().next().unwrap_or('\u{FFFD}'),
+        }
+    };
     while i < body.len() {
-        let c = body[i..].chars().next().expect("in bounds");
+        let c = char_at(i);
         if c.is_whitespace() || c == '\u{FEFF}' {
             space = true;
             i += c.len_utf8();
@@ -58,7 +65,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         }
         let start = i;
         let kind;
-        if c == '\\' && body[i + 1..].starts_with('$') {
+        if c == '\\' && bytes.get(i + 1) == Some(&b'$') {
             i += 2;
             kind = TokKind::Currency;
         } else if CURRENCY_SYMBOLS.contains(&c) {
@@ -71,8 +78,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
                     i += 1;
                 }
                 // `66,325`: a comma followed by exactly three digits.
-                if i + 3 < body.len() + 1
-                    && bytes.get(i) == Some(&b',')
+                if bytes.get(i) == Some(&b',')
                     && bytes
                         .get(i + 1..i + 4)
                         .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
@@ -91,16 +97,16 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         } else if c.is_alphabetic() {
             i += c.len_utf8();
             while i < body.len() {
-                let d = body[i..].chars().next().expect("in bounds");
+                let d = char_at(i);
                 if d.is_alphanumeric() {
                     i += d.len_utf8();
                     continue;
                 }
                 // Inner hyphen or apostrophe followed by a letter or digit.
                 if matches!(d, '-' | '\'' | '’') {
-                    let after = body[i + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        i += d.len_utf8();
+                    let after = i + d.len_utf8();
+                    if after < body.len() && char_at(after).is_alphanumeric() {
+                        i = after;
                         continue;
                     }
                 }

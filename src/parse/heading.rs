@@ -10,6 +10,9 @@ use nom::{
     combinator::{opt, value},
 };
 
+/// The longest line read as a heading (a name of up to eight words, a tier, and stray text).
+pub const MAX_HEADING_LEN: usize = 160;
+
 /// What the heading grammar found on one line, as byte ranges relative to the line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeadingMatch {
@@ -76,6 +79,10 @@ fn separator(i: &str) -> IResult<&str, bool> {
 
 /// Match one trimmed line against the heading forms. `None` when the line is not a heading at all.
 pub fn match_heading(line: &str) -> Option<HeadingMatch> {
+    // A heading is a short line; prose lines are not worth the grammar's time.
+    if line.len() > MAX_HEADING_LEN {
+        return None;
+    }
     let (rest, raw_name) = name(line).ok()?;
     let name_trimmed = raw_name.trim_end();
     if !plausible_name(name_trimmed) {
@@ -131,7 +138,10 @@ pub fn match_tier_line(line: &str) -> Option<Tier> {
 
 /// A country name: one to eight words, no digits, starting with a capital letter.
 pub fn plausible_name(name: &str) -> bool {
-    let words = name.split_whitespace().count();
+    if name.len() > MAX_HEADING_LEN {
+        return false;
+    }
+    let words = name.split_whitespace().take(9).count();
     (1..=8).contains(&words)
         && name.chars().next().is_some_and(|c| c.is_uppercase())
         && !name

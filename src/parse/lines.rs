@@ -6,9 +6,9 @@ use crate::vocab::Vocabulary;
 use nom::{
     IResult, Parser,
     branch::alt,
-    bytes::complete::{take_till, take_while1},
+    bytes::complete::take_while1,
     character::complete::{char, one_of, space1},
-    combinator::{opt, recognize},
+    combinator::{opt, recognize, rest},
 };
 
 /// One line, without its line end; `content` has surrounding whitespace (and a BOM) trimmed.
@@ -28,9 +28,11 @@ fn is_trimmable(c: char) -> bool {
 }
 
 fn raw_line(i: &str) -> IResult<&str, &str> {
-    let (rest, line) = take_till(|c| c == '\n').parse(i)?;
-    let (rest, _) = opt(char('\n')).parse(rest)?;
-    Ok((rest, line))
+    // A line ends at `\n` (found with memchr) or at the end of the text.
+    match i.find('\n') {
+        Some(n) => Ok((&i[n + 1..], &i[..n])),
+        None => rest.parse(i),
+    }
 }
 
 /// Split text into lines (LF or CRLF), with byte spans into `text`.
@@ -143,6 +145,9 @@ pub fn match_label(line: &str, vocab: &Vocabulary) -> Option<LabelMatch> {
 
 /// A report title such as `2022 Trafficking in Persons Report: Armenia`.
 pub fn is_title(line: &str, vocab: &Vocabulary) -> bool {
+    if line.len() > 160 {
+        return false;
+    }
     let lower = line.to_lowercase();
     !ends_sentence(line)
         && line.split_whitespace().count() <= 12
@@ -167,6 +172,9 @@ const TRAILING_FUNCTION_WORDS: &[&str] = &[
 /// A short title-like line with no sentence in it (`Regional Affairs`, `Key Findings`): kept as
 /// unknown text rather than read as a paragraph that continues after the next blank line.
 pub fn is_label_like(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.is_empty() || words.len() > 8 || ends_sentence(line) {
         return false;

@@ -12,60 +12,72 @@ use std::collections::HashSet;
 pub fn split_sentences(text: &str, span: Span, abbreviations: &HashSet<String>) -> Vec<Span> {
     let body = &text[span.start..span.end];
     let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if start.is_none() {
-            if c.is_whitespace() || is_list_marker(c) && next_is_space(&chars, i) {
-                i += 1;
-                continue;
-            }
-            start = Some(at);
-        }
-        if matches!(c, '.' | '?' | '!') {
-            // Take closing quotes and brackets with the terminator.
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(body.len(), |&(o, _)| o);
-            let boundary = if j >= chars.len() {
-                true
-            } else if chars[j].1.is_whitespace() {
-                let mut k = j;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    k += 1;
-                }
-                k >= chars.len() || opens_sentence(chars[k].1)
+    let mut start = skip_to_sentence(body, 0);
+    let mut pos = start;
+    // Jump from terminator to terminator; everything between belongs to the sentence.
+    while let Some(rel) = body.as_bytes()[pos..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'?' | b'!'))
+    {
+        let at = pos + rel;
+        let c = body.as_bytes()[at];
+        // Take closing quotes and brackets with the terminator.
+        let mut end = at + 1;
+        for (o, d) in body[end..].char_indices() {
+            if matches!(d, '"' | '”' | '’' | '\'' | ')' | ']') {
+                end = at + 1 + o + d.len_utf8();
             } else {
-                false
-            };
-            if boundary && !(c == '.' && is_abbreviation(body, at, abbreviations)) {
-                let s = start.take().unwrap_or(at);
-                out.push(Span::new(span.start + s, span.start + end));
-                i = j;
-                continue;
+                break;
             }
         }
-        i += 1;
+        let rest = &body[end..];
+        let boundary = match rest.chars().next() {
+            None => true,
+            Some(n) if n.is_whitespace() => {
+                rest.trim_start().chars().next().is_none_or(opens_sentence)
+            }
+            Some(_) => false,
+        };
+        pos = end;
+        if boundary && !(c == b'.' && is_abbreviation(body, at, abbreviations)) {
+            if start < at + 1 {
+                out.push(Span::new(span.start + start, span.start + end));
+            }
+            start = skip_to_sentence(body, end);
+            pos = start;
+            if start >= body.len() {
+                break;
+            }
+        }
     }
-    if let Some(s) = start {
-        let tail = body[s..].trim_end();
+    if start < body.len() {
+        let tail = body[start..].trim_end();
         if !tail.is_empty() {
-            out.push(Span::new(span.start + s, span.start + s + tail.len()));
+            out.push(Span::new(
+                span.start + start,
+                span.start + start + tail.len(),
+            ));
         }
     }
     out
 }
 
-fn is_list_marker(c: char) -> bool {
-    matches!(c, '*' | '•' | '·' | '▪' | '◦')
+/// Past whitespace and list markers (`*`, `•` followed by a space) to where a sentence starts.
+fn skip_to_sentence(body: &str, mut at: usize) -> usize {
+    let mut chars = body[at..].chars().peekable();
+    while let Some(c) = chars.next() {
+        let next_space = chars.peek().is_none_or(|n| n.is_whitespace());
+        if c.is_whitespace() || is_list_marker(c) && next_space {
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    at
 }
 
-fn next_is_space(chars: &[(usize, char)], i: usize) -> bool {
-    chars.get(i + 1).is_none_or(|&(_, c)| c.is_whitespace())
+fn is_list_marker(c: char) -> bool {
+    matches!(c, '*' | '•' | '·' | '▪' | '◦')
 }
 
 fn opens_sentence(c: char) -> bool {

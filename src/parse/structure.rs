@@ -91,9 +91,11 @@ impl<'v> StructureGrammar<'v> {
     ) -> Option<(usize, Span, Tier)> {
         let l = lines[i].content;
         let s = &text[l.start..l.end];
-        let known = self.countries.contains_key(&normalise_name(s));
+        if s.len() > 60 || !plausible_name(s) || s.contains(':') {
+            return None;
+        }
         let all_caps = !s.chars().any(char::is_lowercase) && s.chars().any(char::is_alphabetic);
-        if !plausible_name(s) || s.contains(':') || !(known || all_caps) {
+        if !all_caps && !self.countries.contains_key(&normalise_name(s)) {
             return None;
         }
         let next = (i + 1..lines.len()).find(|&j| !lines[j].is_blank())?;

@@ -19,29 +19,80 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
 
 /// Lower case, single spaces, straight quotes: two sentences differing only so are the same.
 fn normalise(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace(['’', '‘'], "'")
-        .replace(['“', '”'], "\"")
-        .to_lowercase()
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '’' | '‘' => out.push('\''),
+                '“' | '”' => out.push('"'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+/// A hash of the normalised sentence (FNV-1a over its bytes), computed without building it.
+fn fingerprint(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |b: u8| {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    let bytes = s.as_bytes();
+    let (mut i, mut started, mut space) = (0, false, false);
+    while i < bytes.len() {
+        let b = bytes[i];
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            s[i..].chars().next().unwrap_or(' ')
+        };
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            space = started;
+            continue;
+        }
+        if space {
+            feed(b' ');
+            space = false;
+        }
+        started = true;
+        match c {
+            c if c.is_ascii() => feed(c.to_ascii_lowercase() as u8),
+            '’' | '‘' => feed(b'\''),
+            '“' | '”' => feed(b'"'),
+            c => {
+                let mut buf = [0u8; 4];
+                for l in c.to_lowercase() {
+                    l.encode_utf8(&mut buf).bytes().for_each(&mut feed);
+                }
+            }
+        }
+    }
+    h
 }
 
 impl Checker for DuplicateSentence {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.report.chapters {
-            let mut seen = HashMap::new();
+            let mut seen: HashMap<u64, Vec<crate::source::Span>> = HashMap::new();
             for sentence in chapter.sentences() {
                 let text = cx.source.slice(sentence.span);
-                if text.split_whitespace().count() < self.min_words {
+                if text.split_whitespace().take(self.min_words).count() < self.min_words {
                     continue;
                 }
-                let key = normalise(text);
-                match seen.get(&key) {
-                    None => {
-                        seen.insert(key, sentence.span);
-                    }
-                    Some(&first) => out.diagnostics.push(
+                let earlier = seen.entry(fingerprint(text)).or_default();
+                // Equal fingerprints are confirmed on the text itself.
+                let first = earlier
+                    .iter()
+                    .copied()
+                    .find(|s| normalise(cx.source.slice(*s)) == normalise(text));
+                match first {
+                    None => earlier.push(sentence.span),
+                    Some(first) => out.diagnostics.push(
                         rule.diagnostic(
                             sentence.span,
                             "this sentence appears twice in the chapter",

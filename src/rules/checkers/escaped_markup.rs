@@ -27,16 +27,17 @@ impl Checker for EscapedMarkup {
             &self.characters
         };
         let text = &cx.source.text;
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
-            if c != '\\' {
+        let mut skip_until = 0;
+        for (at, _) in text.match_indices('\\') {
+            if at < skip_until {
                 continue;
             }
-            let Some(&(_, next)) = chars.peek() else {
+            let Some(next) = text[at + 1..].chars().next() else {
                 break;
             };
             if next == '\\' {
-                chars.next();
+                // An escaped backslash: neither is debris.
+                skip_until = at + 2;
                 continue;
             }
             if !set.contains(next) {

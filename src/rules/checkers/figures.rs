@@ -8,10 +8,10 @@ use serde_json::Value;
 /// A figure as a JSON number (an integer when it is one).
 pub fn json(d: Decimal) -> Value {
     let d = d.normalize();
-    if d.fract().is_zero() {
-        if let Some(i) = d.to_i64() {
-            return Value::from(i);
-        }
+    if d.fract().is_zero()
+        && let Some(i) = d.to_i64()
+    {
+        return Value::from(i);
     }
     d.to_f64().map_or(Value::Null, Value::from)
 }

@@ -13,6 +13,9 @@ use std::collections::BTreeMap;
 
 pub struct Rate;
 
+/// A conversion and the rates it allows: (lowest, highest, as stated).
+type Allowed<'c> = (&'c Conversion, (Decimal, Decimal, Decimal));
+
 pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
     let NoOptions {} = options(table)?;
     Ok(Box::new(Rate))
@@ -49,8 +52,7 @@ fn rate_text(r: Decimal) -> String {
 impl Checker for Rate {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.facts.chapters {
-            let mut by_currency: BTreeMap<&str, Vec<(&Conversion, (Decimal, Decimal, Decimal))>> =
-                BTreeMap::new();
+            let mut by_currency: BTreeMap<&str, Vec<Allowed>> = BTreeMap::new();
             for c in &chapter.conversions {
                 if let Some(iv) = interval(c) {
                     by_currency

@@ -25,26 +25,27 @@ impl Checker for TierMismatch {
                 continue;
             }
             let mut problems = Vec::new();
-            if let (Some((h, _)), Some((s, _))) = (t.heading, statement) {
-                if h != *s {
-                    problems.push(format!("the heading says {h} but the text says {s}"));
-                }
+            if let (Some((h, _)), Some((s, _))) = (t.heading, statement)
+                && h != *s
+            {
+                problems.push(format!("the heading says {h} but the text says {s}"));
             }
-            if let (Some((h, _)), Some((std, _))) = (t.heading, t.standards) {
-                if !std.allows(h) {
-                    problems.push(format!(
-                        "the heading says {h} but the text says the government {}",
-                        std.describe()
-                    ));
-                }
+            if let (Some((h, _)), Some((std, _))) = (t.heading, t.standards)
+                && !std.allows(h)
+            {
+                problems.push(format!(
+                    "the heading says {h} but the text says the government {}",
+                    std.describe()
+                ));
             }
-            if let (Some((s, _)), Some((std, _))) = (statement, t.standards) {
-                if !std.allows(*s) && t.heading.is_none_or(|(h, _)| h == *s) {
-                    problems.push(format!(
-                        "the text places the country on {s} but says the government {}",
-                        std.describe()
-                    ));
-                }
+            if let (Some((s, _)), Some((std, _))) = (statement, t.standards)
+                && !std.allows(*s)
+                && t.heading.is_none_or(|(h, _)| h == *s)
+            {
+                problems.push(format!(
+                    "the text places the country on {s} but says the government {}",
+                    std.describe()
+                ));
             }
             let ok = problems.is_empty();
             let spans: Vec<_> = [
