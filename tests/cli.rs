@@ -423,3 +423,17 @@ fn a_rules_directory_replaces_the_defaults_and_bad_rules_are_clear_errors() {
             "rule `escaped-markup`: unknown kind `nonsense`",
         ));
 }
+
+#[test]
+fn the_rule_catalogue_in_docs_is_generated_from_the_rule_data() {
+    let out = tiplint()
+        .args(["rules", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let generated = String::from_utf8(out.stdout).unwrap();
+    let committed = fs::read_to_string("docs/rules.md").unwrap();
+    assert!(
+        generated == committed,
+        "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md`"
+    );
+}

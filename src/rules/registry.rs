@@ -167,6 +167,8 @@ impl RuleSet {
         if let Some(fallback) = fallback {
             vocabulary.fill_missing(fallback);
         }
+        // Listed and run in the order of their codes, whatever the files' order.
+        rules.sort_by(|a, b| a.spec.code.cmp(&b.spec.code));
         Ok(RuleSet { rules, vocabulary })
     }
 
