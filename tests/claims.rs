@@ -341,3 +341,31 @@ fn tier_statements_count_lists_dates_and_statements() {
     assert_eq!((c.dated[0].year, c.dated[0].month), (2030, 5));
     assert!(!c.dated[0].marked);
 }
+
+#[test]
+fn a_direction_verb_compares_the_two_figures_of_from_to() {
+    let c = claims("The government identified 45 victims; investigations decreased from 30 to 12.");
+    let pairs: Vec<_> = c
+        .comparisons
+        .iter()
+        .map(|x| (x.current.value, x.previous.value))
+        .collect();
+    assert_eq!(pairs, vec![(d(12), d(30))]);
+    let c = claims("The government identified 45 victims, and prosecutions fell from 30 to 42.");
+    assert_eq!(
+        (
+            c.comparisons[0].current.value,
+            c.comparisons[0].previous.value
+        ),
+        (d(42), d(30))
+    );
+}
+
+#[test]
+fn hypothetical_tier_statements_are_not_placements() {
+    let c = claims(
+        "Narnia (Tier 2 Watch List)\n\nWithout a waiver Narnia would have been downgraded to Tier 3. Narnia remained on Tier 2 Watch List.\n",
+    );
+    assert_eq!(c.tier.statements.len(), 1);
+    assert_eq!(c.tier.statements[0].0, tiplint::parse::Tier::Tier2WatchList);
+}

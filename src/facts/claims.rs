@@ -1285,29 +1285,44 @@ impl<'l, 'v> Extractor<'l, 'v> {
             // A bare `from` (`from 2019 to 2021`, `victims from Uzbekistan`) compares nothing.
             return;
         }
-        // The current figure: the nearest earlier figure of the same kind in the sentence that is
-        // not a part of a breakdown.
+        // The current figure. After a direction verb (`fell from 30 to 12`) it is the figure after
+        // `to`: the sentence's earlier figures are about something else. Otherwise it is the
+        // nearest earlier figure of the same kind in the clause (not across `;`) that is not a
+        // part of a breakdown.
         let money = matches!(p.qs[prev].kind, QKind::Money(_));
-        let mut j = intro;
-        let current = loop {
-            if j == 0 {
-                break None;
-            }
-            j -= 1;
-            if p.sentence[j] != sent {
-                break None;
-            }
-            let Some(&q) = p.q_at.get(&j) else { continue };
-            if p.depth[j] > p.depth[intro] {
-                continue;
-            }
-            let qq = &p.qs[q];
-            if money {
-                if qq.kind == p.qs[prev].kind {
+        let verb = direction_at.and_then(|j| p.word_ref(j)).is_some_and(|w| {
+            w.ends_with("ed") || matches!(w, "rose" | "fell" | "grew" | "risen" | "fallen")
+        });
+        let current = if verb && p.is(intro, "from") {
+            let to = p.qs[prev].toks.1;
+            let next = if p.is(to, "to") {
+                p.q_at.get(&(to + 1)).copied()
+            } else {
+                None
+            };
+            next.filter(|&q| p.qs[q].kind == p.qs[prev].kind)
+        } else {
+            let mut j = intro;
+            loop {
+                if j == 0 {
+                    break None;
+                }
+                j -= 1;
+                if p.sentence[j] != sent || p.punct(j, ';') {
+                    break None;
+                }
+                let Some(&q) = p.q_at.get(&j) else { continue };
+                if p.depth[j] > p.depth[intro] {
+                    continue;
+                }
+                let qq = &p.qs[q];
+                if money {
+                    if qq.kind == p.qs[prev].kind {
+                        break Some(q);
+                    }
+                } else if qq.kind == QKind::Count && !parts.contains(&q) {
                     break Some(q);
                 }
-            } else if qq.kind == QKind::Count && !parts.contains(&q) {
-                break Some(q);
             }
         };
         let Some(current) = current else {
@@ -1862,7 +1877,8 @@ impl<'l, 'v> Extractor<'l, 'v> {
         let Some(first) = p.toks.first() else { return };
         let span = first.span.cover(p.toks[p.toks.len() - 1].span);
         let body = &text[span.start..span.end];
-        let lower = body.to_lowercase();
+        // ASCII lower case keeps every byte offset the same as the text's.
+        let lower = body.to_ascii_lowercase();
         let find = |list: &[String]| {
             list.iter()
                 .filter_map(|ph| lower.find(&ph.to_lowercase()).map(|at| (at, ph.len())))
@@ -1904,12 +1920,30 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 from = start;
                 let rest = body[start..].trim_start();
                 let rest_at = span.start + body.len() - rest.len();
-                if let Ok((r, tier)) = tier_grammar(rest) {
+                // `would have been downgraded to Tier 3` states no placement.
+                let mut a = from.saturating_sub(ph.len() + 40);
+                while !lower.is_char_boundary(a) {
+                    a -= 1;
+                }
+                let before = &lower[a..from - ph.len()];
+                let hypothetical = [
+                    "would",
+                    "could",
+                    "otherwise",
+                    "automatically",
+                    "may",
+                    "might",
+                    "if ",
+                ]
+                .iter()
+                .any(|w| before.contains(w));
+                if let (Ok((r, tier)), false) = (tier_grammar(rest), hypothetical) {
                     let end = rest_at + rest.len() - r.len();
                     out.tier.statements.push((tier, Span::new(rest_at, end)));
                 }
             }
         }
+        out.tier.statements.sort_by_key(|(_, span)| span.start);
     }
 }
 
