@@ -369,3 +369,16 @@ fn hypothetical_tier_statements_are_not_placements() {
     assert_eq!(c.tier.statements.len(), 1);
     assert_eq!(c.tier.statements[0].0, tiplint::parse::Tier::Tier2WatchList);
 }
+
+#[test]
+fn a_list_after_a_colon_or_dash_belongs_to_the_figure_it_follows() {
+    // The colon follows `the previous year`, not the earlier figure's noun phrase.
+    assert!(breakdowns("Authorities identified 25 victims, compared with 30 victims the previous year: 15 adults and ten children.").is_empty());
+    // Occupations are classes of officials.
+    assert_eq!(
+        breakdowns(
+            "The ministry trained 300 officials – 120 police officers, 100 prosecutors and 80 judges – across 12 regions."
+        ),
+        vec![sum(300, &[120, 100, 80])]
+    );
+}

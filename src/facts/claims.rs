@@ -512,6 +512,13 @@ impl<'t, 'a> Para<'t, 'a> {
         }
     }
 
+    /// Does the noun phrase of quantity `q` end at most `gap` words before token `at`? (A list
+    /// after a dash or colon belongs to the figure whose noun phrase it follows.)
+    fn ends_near(&self, q: usize, at: usize, gap: usize) -> bool {
+        let end = self.qs[q].toks.1 + self.nps[q].words.len();
+        end <= at && at - end <= gap && (end..at).all(|k| self.word_ref(k).is_some())
+    }
+
     /// The nearest exact count before token `before`, in the same sentence and at the same
     /// parenthesis depth, with no other count, `;` or opening parenthesis between.
     fn count_before(&self, before: usize, max_gap: usize) -> Option<usize> {
@@ -862,7 +869,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
             // (a) `66 victims – 18 …, 47 …, and one …`
             if t.is_dash()
                 && p.count_at(i + 1).is_some()
-                && let Some(total) = p.count_before(i, 6).filter(|&q| is_total(q, p.np(q)))
+                && let Some(total) = p
+                    .count_before(i, 6)
+                    .filter(|&q| is_total(q, p.np(q)) && p.ends_near(q, i, 2))
                 && let Some(list) = parse_list(p, i + 1, Mode::Dash)
                 && self.closed(p, total, &list, RelationKind::Sum, out, &mut parts_used)
             {
@@ -872,7 +881,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
             // (c) `30 cases: 20 … and 10 …`
             if t.is_punct(':')
                 && p.count_at(i + 1).is_some()
-                && let Some(total) = p.count_before(i, 6).filter(|&q| is_total(q, p.np(q)))
+                && let Some(total) = p
+                    .count_before(i, 6)
+                    .filter(|&q| is_total(q, p.np(q)) && p.ends_near(q, i, 1))
                 && let Some(list) = parse_list(p, i + 1, Mode::Clause)
             {
                 if self.closed(p, total, &list, RelationKind::Sum, out, &mut parts_used) {
