@@ -58,6 +58,9 @@ pub struct Vocabulary {
     /// sentence's subject.
     #[serde(default)]
     pub actors: Vec<String>,
+    /// House style: compounds written with a hyphen (`low-income`, `awareness-raising`).
+    #[serde(default)]
+    pub hyphenated_compounds: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -188,6 +191,7 @@ impl Vocabulary {
         self.place_nouns.extend(other.place_nouns);
         self.past_markers.extend(other.past_markers);
         self.actors.extend(other.actors);
+        self.hyphenated_compounds.extend(other.hyphenated_compounds);
     }
 
     /// Take each list this vocabulary lacks from `defaults`.
@@ -218,6 +222,10 @@ impl Vocabulary {
         fill(&mut self.place_nouns, &defaults.place_nouns);
         fill(&mut self.past_markers, &defaults.past_markers);
         fill(&mut self.actors, &defaults.actors);
+        fill(
+            &mut self.hyphenated_compounds,
+            &defaults.hyphenated_compounds,
+        );
     }
 
     pub fn counted_noun_set(&self) -> std::collections::HashSet<String> {

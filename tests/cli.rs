@@ -296,7 +296,7 @@ fn select_ignore_and_unknown_rules() {
             "--format",
             "json",
             "--ignore",
-            "TL204,escaped-markup",
+            "TL204,escaped-markup,TL302,hyphenation",
             SAMPLE,
         ])
         .output()

@@ -142,6 +142,9 @@ pub struct ChapterClaims {
     pub tier: TierClaims,
     /// Every dated month mentioned, as (year, month), for guessing the edition.
     pub dates: Vec<(i32, u32)>,
+    /// Every year mentioned on its own (not the end of a range), for guessing the edition when
+    /// no month is dated.
+    pub years: Vec<i32>,
     /// Dated events (`In April 2022, …`), for the reporting period.
     pub dated: Vec<DatedEvent>,
     /// A count and the places listed for it (`two shelters in Bishkek and Osh`).
@@ -729,6 +732,15 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     d.marked = self.marked_past(&p, d.span);
                     d
                 }));
+                out.years.extend(
+                    p.qs.iter()
+                        .filter(|q| q.kind == QKind::Year)
+                        .filter(|q| {
+                            q.toks.0 == 0
+                                || !(p.punct(q.toks.0 - 1, '-') || p.punct(q.toks.0 - 1, '–'))
+                        })
+                        .filter_map(|q| rust_decimal::prelude::ToPrimitive::to_i32(&q.value)),
+                );
                 self.count_lists(&p, &mut out);
                 self.statements(&p, &mut out);
                 self.relations(&p, section.kind, &mut out);

@@ -164,8 +164,17 @@ fn guess_edition(facts: &Facts) -> Option<i32> {
             .entry(if month <= 3 { year } else { year + 1 })
             .or_default() += 1;
     }
-    votes
+    let by_months = votes
         .into_iter()
         .max_by_key(|&(edition, n)| (n, edition))
-        .map(|(edition, _)| edition)
+        .map(|(edition, _)| edition);
+    // Without a dated month: the year after the latest year the text mentions.
+    by_months.or_else(|| {
+        facts
+            .chapters
+            .iter()
+            .flat_map(|c| c.years.iter())
+            .max()
+            .map(|y| y + 1)
+    })
 }

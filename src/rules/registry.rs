@@ -17,6 +17,7 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         "rules/consistency.toml",
         include_str!("../../rules/consistency.toml"),
     ),
+    ("rules/style.toml", include_str!("../../rules/style.toml")),
     (
         "rules/editorial.toml",
         include_str!("../../rules/editorial.toml"),

@@ -10,14 +10,18 @@ mod escaped_markup;
 mod figure_conflict;
 mod figures;
 mod heading_malformed;
+mod hyphenation;
 mod missing_section;
+mod outdated_name;
 mod period;
 mod range;
 mod rate;
 mod recommendation_form;
 mod section_order;
+mod spelling_variant;
 mod tier_mismatch;
 mod trend;
+mod words;
 
 use crate::diagnostic::{Check, Diagnostic};
 use crate::facts::Facts;
@@ -68,6 +72,9 @@ pub const KINDS: &[(&str, Constructor)] = &[
     ("figure-conflict", figure_conflict::build),
     ("count-mismatch", count_list::build),
     ("date-out-of-period", period::build),
+    ("spelling-variant", spelling_variant::build),
+    ("hyphenation", hyphenation::build),
+    ("outdated-name", outdated_name::build),
 ];
 
 pub fn build(kind: &str, options: &toml::Table) -> Result<Box<dyn Checker>, String> {

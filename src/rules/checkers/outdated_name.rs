@@ -1,0 +1,82 @@
+//! TL306 `outdated-name`: a name the style list replaces (`Turkey` → `Türkiye`).
+
+use super::{Checker, Context, Output, options};
+use crate::rules::spec::RuleSpec;
+use crate::source::Span;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutdatedName {
+    names: Vec<Substitution>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Substitution {
+    old: String,
+    new: String,
+    /// Text that, right before the old name, shows it is part of a current one (`North `).
+    #[serde(default)]
+    not_after: Vec<String>,
+    /// The first edition that uses the new name; earlier editions keep the old one.
+    #[serde(default)]
+    since: Option<i32>,
+}
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
+    let checker: OutdatedName = options(table)?;
+    if let Some(bad) = checker
+        .names
+        .iter()
+        .find(|s| s.old.is_empty() || s.new.contains(&s.old) && s.not_after.is_empty())
+    {
+        return Err(format!(
+            "invalid options: `{}` → `{}` would match its own replacement",
+            bad.old, bad.new
+        ));
+    }
+    Ok(Box::new(checker))
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric() || c == '-')
+}
+
+impl Checker for OutdatedName {
+    fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
+        let text = &cx.source.text;
+        for chapter in &cx.report.chapters {
+            let body = &text[chapter.span.start..chapter.span.end];
+            for s in &self.names {
+                if let (Some(since), Some(edition)) = (s.since, cx.edition) {
+                    if edition < since {
+                        continue;
+                    }
+                }
+                for (at, _) in body.match_indices(&s.old) {
+                    let before = &body[..at];
+                    let after = &body[at + s.old.len()..];
+                    if is_word_char(before.chars().next_back())
+                        || is_word_char(after.chars().next())
+                    {
+                        continue;
+                    }
+                    if s.not_after.iter().any(|p| before.ends_with(p.as_str())) {
+                        continue;
+                    }
+                    let span = Span::new(
+                        chapter.span.start + at,
+                        chapter.span.start + at + s.old.len(),
+                    );
+                    out.diagnostics.push(
+                        rule.diagnostic(span, format!("`{}` is now `{}`", s.old, s.new))
+                            .with_label(span, format!("write `{}`", s.new))
+                            .with_help("the report uses the current name")
+                            .with_fix(span, s.new.clone()),
+                    );
+                }
+            }
+        }
+    }
+}

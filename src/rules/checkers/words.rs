@@ -1,0 +1,58 @@
+//! Shared by the word-level editorial rules: the chapter's words, and case-preserving fixes.
+
+use crate::facts::token::{TokKind, Token, tokenize};
+use crate::rules::checkers::Context;
+
+/// The word tokens of every chapter, chapter by chapter.
+pub fn chapter_words<'a>(cx: &Context<'a>) -> Vec<Vec<Token<'a>>> {
+    cx.report
+        .chapters
+        .iter()
+        .map(|c| {
+            tokenize(&cx.source.text, c.span)
+                .into_iter()
+                .filter(|t| t.kind == TokKind::Word)
+                .collect()
+        })
+        .collect()
+}
+
+/// `target` written with the capitalisation of `like` (`Anti-trafficking` for `Antitrafficking`).
+pub fn with_case_of(target: &str, like: &str) -> String {
+    let upper = like
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && like.chars().count() > 1;
+    if upper {
+        return target.to_uppercase();
+    }
+    let mut out = String::with_capacity(target.len());
+    let mut chars = target.chars();
+    match (chars.next(), like.chars().next()) {
+        (Some(first), Some(l)) if l.is_uppercase() => out.extend(first.to_uppercase()),
+        (Some(first), _) => out.push(first),
+        (None, _) => {}
+    }
+    out.extend(chars);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_follows_the_written_word() {
+        assert_eq!(
+            with_case_of("anti-trafficking", "Antitrafficking"),
+            "Anti-trafficking"
+        );
+        assert_eq!(
+            with_case_of("anti-trafficking", "antitrafficking"),
+            "anti-trafficking"
+        );
+        assert_eq!(with_case_of("low-income", "LOWINCOME"), "LOW-INCOME");
+        assert_eq!(with_case_of("NGO-run", "NGOrun"), "NGO-run");
+    }
+}
