@@ -49,10 +49,10 @@ impl Checker for OutdatedName {
         for chapter in &cx.report.chapters {
             let body = &text[chapter.span.start..chapter.span.end];
             for s in &self.names {
-                if let (Some(since), Some(edition)) = (s.since, cx.edition) {
-                    if edition < since {
-                        continue;
-                    }
+                if let (Some(since), Some(edition)) = (s.since, cx.edition)
+                    && edition < since
+                {
+                    continue;
                 }
                 for (at, _) in body.match_indices(&s.old) {
                     let before = &body[..at];
