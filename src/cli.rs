@@ -73,6 +73,13 @@ pub struct CheckArgs {
     /// the edition is guessed from the dates in the text.
     #[arg(long, value_name = "YEAR")]
     pub edition: Option<i32>,
+    /// Apply every safe fix in place (standard input: print the fixed text), then report what
+    /// is left.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff (for `patch -p0` or `git apply -p0`); change nothing.
+    #[arg(long)]
+    pub diff: bool,
     /// The name to report for standard input (its extension selects .txt or .md handling).
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -227,6 +234,9 @@ fn check(args: &CheckArgs, rules: &RuleSet) -> u8 {
             }),
         })
         .collect();
+    if args.fix || args.diff {
+        return fix_or_diff(args, rules, &selection, outcomes);
+    }
     let stdout_tty = std::io::stdout().is_terminal();
     let format = args.format.unwrap_or(if stdout_tty {
         Format::Human
@@ -262,6 +272,86 @@ fn check(args: &CheckArgs, rules: &RuleSet) -> u8 {
                 {
                     code = EXIT_FINDINGS;
                 }
+            }
+        }
+    }
+    code
+}
+
+/// `--fix` and `--diff`: safe fixes for every readable input.
+fn fix_or_diff(
+    args: &CheckArgs,
+    rules: &RuleSet,
+    selection: &Selection,
+    outcomes: Vec<FileOutcome>,
+) -> u8 {
+    let settings = Settings {
+        edition: args.edition,
+    };
+    let mut code = EXIT_OK;
+    for o in outcomes {
+        let (src, result) = match o.checked {
+            Ok(x) => x,
+            Err(e) => {
+                eprintln!("error: {}: {e}", o.name);
+                code = EXIT_ERROR;
+                continue;
+            }
+        };
+        let recheck = |text: &str| {
+            check_source_with(
+                &crate::source::Source::new(src.name.clone(), text.to_string()),
+                rules,
+                selection,
+                settings,
+            )
+        };
+        let (fixed, applied) = crate::fix::fix_to_fixed_point(&src.text, rules, recheck);
+        let stdin = o.name == args.stdin_filename;
+        if args.diff {
+            if applied > 0 {
+                print(&crate::fix::unified_diff(&o.name, &src.text, &fixed));
+                code = code.max(EXIT_FINDINGS);
+            }
+            continue;
+        }
+        if stdin {
+            print(&fixed);
+            continue;
+        }
+        if applied == 0 {
+            if args
+                .fail_on
+                .threshold()
+                .is_some_and(|t| result.diagnostics.iter().any(|d| d.severity >= t))
+            {
+                code = code.max(EXIT_FINDINGS);
+            }
+            continue;
+        }
+        match crate::fix::write_if_unchanged(
+            std::path::Path::new(&o.name),
+            src.text.as_bytes(),
+            &fixed,
+        ) {
+            Ok(()) => {
+                let left = recheck(&fixed);
+                let failing = args
+                    .fail_on
+                    .threshold()
+                    .is_some_and(|t| left.diagnostics.iter().any(|d| d.severity >= t));
+                eprintln!(
+                    "{}: applied {applied} fix(es); {} finding(s) left",
+                    o.name,
+                    left.diagnostics.len()
+                );
+                if failing {
+                    code = code.max(EXIT_FINDINGS);
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {}: {e}", o.name);
+                code = EXIT_ERROR;
             }
         }
     }
