@@ -4,7 +4,7 @@ use assert_cmd::Command;
 use std::fs;
 
 const SAMPLE: &str = "samples/kyrgyz-republic-2023.txt";
-const EXPECTED: &str = "tests/fixtures/kyrgyz-republic-2023.fixed.txt";
+const EXPECTED: &str = "tests/expected/kyrgyz-republic-2023.fixed.txt";
 
 fn tiplint() -> Command {
     Command::cargo_bin("tiplint").unwrap()
