@@ -13,4 +13,5 @@ pub mod parse;
 pub mod render;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 pub mod vocab;

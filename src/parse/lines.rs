@@ -157,6 +157,11 @@ pub fn is_title(line: &str, vocab: &Vocabulary) -> bool {
             .any(|m| lower.contains(&m.to_lowercase()))
 }
 
+/// An HTML comment on its own line (`<!-- tiplint-disable … -->`): never prose.
+pub fn is_comment_line(line: &str) -> bool {
+    line.starts_with("<!--") && line.ends_with("-->")
+}
+
 /// Whether text ends as a sentence or clause does (so a blank line after it is a real break).
 pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');

@@ -7,7 +7,7 @@
 
 use crate::parse::heading::{match_heading, match_tier_line, plausible_name};
 use crate::parse::lines::{
-    Line, bullet, ends_sentence, is_label_like, is_title, match_label, split_lines,
+    Line, bullet, ends_sentence, is_comment_line, is_label_like, is_title, match_label, split_lines,
 };
 use crate::parse::sentence::split_sentences;
 use crate::parse::tree::*;
@@ -158,7 +158,7 @@ impl<'v> StructureGrammar<'v> {
                 }
                 continue;
             }
-            if md_heading || is_title(s, self.vocab) {
+            if md_heading || is_title(s, self.vocab) || is_comment_line(s) {
                 items.push(Item::Unknown(span));
                 continue;
             }

@@ -75,6 +75,8 @@ pub struct FileResult {
     pub checks: Vec<Check>,
     /// The edition the rules used, and whether it was given or guessed.
     pub edition: Option<(i32, EditionSource)>,
+    /// Findings silenced by inline suppressions.
+    pub suppressed: usize,
 }
 
 /// Settings that change what the rules conclude.
@@ -125,9 +127,19 @@ pub fn check_source_with(
         rule.checker.check(&cx, &rule.spec, &mut out);
     }
     let Output {
-        mut diagnostics,
+        diagnostics,
         mut checks,
     } = out;
+    let suppressions = crate::suppress::parse(source, rules);
+    let unused_rule = rules
+        .rules
+        .iter()
+        .find(|r| r.spec.kind == "unused-suppression" && selection.enabled(&r.spec.name))
+        .map(|r| &r.spec);
+    let (mut diagnostics, suppressed) =
+        crate::suppress::apply(source, &suppressions, diagnostics, unused_rule, |name| {
+            selection.enabled(name)
+        });
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
             b.span.start,
@@ -150,6 +162,7 @@ pub fn check_source_with(
         diagnostics,
         checks,
         edition,
+        suppressed,
     }
 }
 

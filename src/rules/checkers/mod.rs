@@ -75,6 +75,7 @@ pub const KINDS: &[(&str, Constructor)] = &[
     ("spelling-variant", spelling_variant::build),
     ("hyphenation", hyphenation::build),
     ("outdated-name", outdated_name::build),
+    ("unused-suppression", unused_suppression),
 ];
 
 pub fn build(kind: &str, options: &toml::Table) -> Result<Box<dyn Checker>, String> {
@@ -96,3 +97,16 @@ pub fn options<T: DeserializeOwned>(table: &toml::Table) -> Result<T, String> {
 #[derive(serde::Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct NoOptions {}
+
+/// The engine applies suppressions after every checker and reports the unused ones under the
+/// rule of this kind; the kind itself has nothing to check.
+struct Reported;
+
+impl Checker for Reported {
+    fn check(&self, _: &Context, _: &RuleSpec, _: &mut Output) {}
+}
+
+fn unused_suppression(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
+    let NoOptions {} = options(table)?;
+    Ok(Box::new(Reported))
+}

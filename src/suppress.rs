@@ -1,0 +1,148 @@
+//! Inline suppressions: `<!-- tiplint-disable-next-line RULE -->`, `<!-- tiplint-disable RULE -->`
+//! … `<!-- tiplint-enable RULE -->` (rule names or codes, comma-separated; none means every rule).
+
+use crate::diagnostic::Diagnostic;
+use crate::rules::RuleSet;
+use crate::rules::spec::RuleSpec;
+use crate::source::{Source, Span};
+
+#[derive(Debug, Clone)]
+pub struct Suppression {
+    /// The comment itself.
+    pub span: Span,
+    /// Rule names it silences; `None` for all.
+    pub rules: Option<Vec<String>>,
+    /// First and last line (1-based) it covers.
+    pub lines: (usize, usize),
+}
+
+enum Directive {
+    NextLine,
+    Disable,
+    Enable,
+}
+
+fn directive(line: &str) -> Option<(Directive, Vec<String>)> {
+    let inner = line.strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+    let (kind, rest) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
+    let d = match kind {
+        "tiplint-disable-next-line" => Directive::NextLine,
+        "tiplint-disable" => Directive::Disable,
+        "tiplint-enable" => Directive::Enable,
+        _ => return None,
+    };
+    let rules = rest
+        .split([',', ' '])
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string)
+        .collect();
+    Some((d, rules))
+}
+
+/// Every suppression in the text, with rule names resolved (unknown names are kept as written,
+/// so they match nothing and are reported as unused).
+pub fn parse(source: &Source, rules: &RuleSet) -> Vec<Suppression> {
+    let resolve = |names: Vec<String>| -> Option<Vec<String>> {
+        if names.is_empty() {
+            return None;
+        }
+        Some(
+            names
+                .into_iter()
+                .map(|n| rules.find(&n).map_or(n, |r| r.spec.name.clone()))
+                .collect(),
+        )
+    };
+    let mut out = Vec::new();
+    let mut open: Vec<(Span, Option<Vec<String>>, usize)> = Vec::new();
+    let mut offset = 0;
+    let lines: Vec<&str> = source.text.split_inclusive('\n').collect();
+    for (n, raw) in lines.iter().enumerate() {
+        let line_no = n + 1;
+        let trimmed = raw.trim();
+        let start = offset + (raw.len() - raw.trim_start().len());
+        offset += raw.len();
+        let Some((kind, names)) = directive(trimmed) else {
+            continue;
+        };
+        let span = Span::new(start, start + trimmed.len());
+        match kind {
+            Directive::NextLine => {
+                // The next line with text on it.
+                let target = (n + 1..lines.len())
+                    .find(|&k| !lines[k].trim().is_empty())
+                    .map_or(line_no + 1, |k| k + 1);
+                out.push(Suppression {
+                    span,
+                    rules: resolve(names),
+                    lines: (target, target),
+                });
+            }
+            Directive::Disable => open.push((span, resolve(names), line_no)),
+            Directive::Enable => {
+                let names = resolve(names);
+                if let Some(k) = open.iter().rposition(|(_, r, _)| *r == names) {
+                    let (s, r, from) = open.remove(k);
+                    out.push(Suppression {
+                        span: s,
+                        rules: r,
+                        lines: (from, line_no),
+                    });
+                }
+            }
+        }
+    }
+    let last = lines.len().max(1);
+    out.extend(open.into_iter().map(|(span, rules, from)| Suppression {
+        span,
+        rules,
+        lines: (from, last),
+    }));
+    out
+}
+
+/// Drop suppressed diagnostics; report unused suppressions with `unused` (a rule spec) if given.
+/// A suppression is judged only if one of the rules it names ran (`ran`). Returns the
+/// diagnostics kept and how many were suppressed.
+pub fn apply(
+    source: &Source,
+    suppressions: &[Suppression],
+    diagnostics: Vec<Diagnostic>,
+    unused: Option<&RuleSpec>,
+    ran: impl Fn(&str) -> bool,
+) -> (Vec<Diagnostic>, usize) {
+    let mut used = vec![false; suppressions.len()];
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    let mut hidden = 0;
+    for d in diagnostics {
+        let (line, _) = source.line_col(d.span.start);
+        let hit = suppressions.iter().position(|s| {
+            s.lines.0 <= line
+                && line <= s.lines.1
+                && s.rules.as_ref().is_none_or(|r| r.contains(&d.rule))
+        });
+        match hit {
+            Some(k) => {
+                used[k] = true;
+                hidden += 1;
+            }
+            None => kept.push(d),
+        }
+    }
+    if let Some(rule) = unused {
+        let judged = |s: &Suppression| s.rules.as_ref().is_none_or(|r| r.iter().any(|n| ran(n)));
+        for (s, _) in suppressions
+            .iter()
+            .zip(&used)
+            .filter(|(s, u)| !**u && judged(s))
+        {
+            kept.push(
+                rule.diagnostic(s.span, "this suppression silences nothing")
+                    .with_label(s.span, "unused")
+                    .with_help("remove it, or check the rule name"),
+            );
+        }
+    }
+    (kept, hidden)
+}

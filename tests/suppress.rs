@@ -1,0 +1,64 @@
+//! Inline suppressions in .txt and .md.
+
+use tiplint::rules::{RuleSet, Selection, check_source};
+use tiplint::source::Source;
+
+fn rules_fired(name: &str, text: &str) -> Vec<(String, usize)> {
+    let rules = RuleSet::default_rules();
+    let src = Source::new(name, text.to_string());
+    let result = check_source(
+        &src,
+        &rules,
+        &Selection::resolve(
+            &rules,
+            &[],
+            &["missing-section".into(), "heading-malformed".into()],
+        )
+        .unwrap(),
+    );
+    result
+        .diagnostics
+        .iter()
+        .map(|d| (d.rule.clone(), src.line_col(d.span.start).0))
+        .collect()
+}
+
+const TEXT: &str = "Narnia (Tier 2)\n\n<!-- tiplint-disable-next-line escaped-markup -->\nIt paid 1,000 som (\\$12).\n\nIt paid 2,000 som (\\$24).\n\n<!-- tiplint-disable TL204 -->\nThe Ministry of\n\nLabor leads.\n<!-- tiplint-enable TL204 -->\n\nThe Ministry of\n\nLabor leads again.\n";
+
+#[test]
+fn next_line_and_block_suppressions_in_text_and_markdown() {
+    for name in ["chapter.txt", "chapter.md"] {
+        let fired = rules_fired(name, TEXT);
+        // Line 4's escape is silenced, line 6's is not; the first page break is inside the block.
+        assert!(
+            !fired.contains(&("escaped-markup".into(), 4)),
+            "{name}: {fired:?}"
+        );
+        assert!(
+            fired.contains(&("escaped-markup".into(), 6)),
+            "{name}: {fired:?}"
+        );
+        let breaks: Vec<_> = fired
+            .iter()
+            .filter(|(r, _)| r == "broken-paragraph")
+            .collect();
+        assert_eq!(
+            breaks,
+            vec![&("broken-paragraph".to_string(), 14)],
+            "{name}: {fired:?}"
+        );
+        assert!(
+            !fired.iter().any(|(r, _)| r == "unused-suppression"),
+            "{name}: {fired:?}"
+        );
+    }
+}
+
+#[test]
+fn a_suppression_that_silences_nothing_is_reported() {
+    let fired = rules_fired(
+        "chapter.txt",
+        "Narnia (Tier 2)\n\n<!-- tiplint-disable-next-line hyphenation -->\nNothing to see.\n",
+    );
+    assert_eq!(fired, vec![("unused-suppression".to_string(), 3)]);
+}
