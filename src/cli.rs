@@ -21,6 +21,9 @@ pub struct Cli {
     /// Use the rule files (*.toml) in DIR instead of the built-in rules.
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Read settings from FILE (default: tiplint.toml in this directory or above).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -142,14 +145,38 @@ pub fn run() -> ExitCode {
     ExitCode::from(run_with(cli))
 }
 
-fn load_rules(cli: &Cli) -> Result<RuleSet, u8> {
-    match &cli.rules {
-        None => Ok(RuleSet::default_rules()),
-        Some(dir) => RuleSet::from_dir(dir).map_err(|e| {
-            eprintln!("error: {e}");
-            EXIT_ERROR
+/// The configuration in use: `--config FILE`, or `tiplint.toml` found from here upward.
+fn load_config(cli: &Cli) -> Result<crate::config::Loaded, String> {
+    let path = match &cli.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|d| crate::config::discover(&d)),
+    };
+    match path {
+        None => Ok(crate::config::Loaded::default()),
+        Some(p) => Ok(crate::config::Loaded {
+            config: crate::config::load(&p)?,
+            path: Some(p),
         }),
     }
+}
+
+fn load_rules(cli: &Cli, config: &crate::config::Loaded) -> Result<RuleSet, String> {
+    let mut rules =
+        RuleSet::load(cli.rules.as_deref(), &config.rule_files()).map_err(|e| e.to_string())?;
+    for (rule, severity) in &config.config.severity {
+        rules.set_severity(rule, *severity).map_err(|e| {
+            format!(
+                "{}: [severity]: {e}",
+                config
+                    .path
+                    .as_deref()
+                    .map_or("tiplint.toml".into(), |p| p.display().to_string())
+            )
+        })?;
+    }
+    Ok(rules)
 }
 
 fn print(s: &str) {
@@ -160,12 +187,17 @@ fn print(s: &str) {
 }
 
 pub fn run_with(cli: Cli) -> u8 {
-    let rules = match load_rules(&cli) {
-        Ok(r) => r,
-        Err(code) => return code,
+    let loaded =
+        load_config(&cli).and_then(|config| load_rules(&cli, &config).map(|rules| (config, rules)));
+    let (config, rules) = match loaded {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_ERROR;
+        }
     };
     match &cli.command {
-        Command::Check(args) => check(args, &rules),
+        Command::Check(args) => check(args, &rules, &config.config),
         Command::Parse { file, format: _ } => parse(file, &rules),
         Command::Rules { format } => {
             print(&crate::docs::rules_listing(&rules, *format));
@@ -203,8 +235,20 @@ fn parse(file: &str, rules: &RuleSet) -> u8 {
     }
 }
 
-fn check(args: &CheckArgs, rules: &RuleSet) -> u8 {
-    let selection = match Selection::resolve(rules, &args.select, &args.ignore) {
+fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u8 {
+    // The command line wins over the configuration.
+    let select = if args.select.is_empty() {
+        &config.select
+    } else {
+        &args.select
+    };
+    let ignore = if args.ignore.is_empty() {
+        &config.ignore
+    } else {
+        &args.ignore
+    };
+    let edition = args.edition.or(config.edition);
+    let selection = match Selection::resolve(rules, select, ignore) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
@@ -235,7 +279,7 @@ fn check(args: &CheckArgs, rules: &RuleSet) -> u8 {
         })
         .collect();
     if args.fix || args.diff {
-        return fix_or_diff(args, rules, &selection, outcomes);
+        return fix_or_diff(args, rules, &selection, edition, outcomes);
     }
     let stdout_tty = std::io::stdout().is_terminal();
     let format = args.format.unwrap_or(if stdout_tty {
@@ -283,11 +327,10 @@ fn fix_or_diff(
     args: &CheckArgs,
     rules: &RuleSet,
     selection: &Selection,
+    edition: Option<i32>,
     outcomes: Vec<FileOutcome>,
 ) -> u8 {
-    let settings = Settings {
-        edition: args.edition,
-    };
+    let settings = Settings { edition };
     let mut code = EXIT_OK;
     for o in outcomes {
         let (src, result) = match o.checked {

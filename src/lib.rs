@@ -4,6 +4,7 @@
 //! [`rules`] (checkers over the structure, producing [`diagnostic`]s and checks) → [`render`].
 
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod docs;
 pub mod facts;

@@ -83,35 +83,41 @@ impl RuleSet {
     /// Every `*.toml` in `dir` (sorted by name), replacing the default rules. Vocabulary lists the
     /// directory does not give are taken from the defaults.
     pub fn from_dir(dir: &Path) -> Result<RuleSet, RuleError> {
-        let err = |message: String| RuleError {
-            path: dir.display().to_string(),
-            line: None,
-            column: None,
-            message,
+        Self::load(Some(dir), &[])
+    }
+
+    /// The rules in use: those of `dir` (or the defaults), plus `extra` rule files.
+    pub fn load(dir: Option<&Path>, extra: &[std::path::PathBuf]) -> Result<RuleSet, RuleError> {
+        let mut files = match dir {
+            Some(dir) => dir_files(dir)?,
+            None => DEFAULT_RULE_FILES
+                .iter()
+                .map(|(p, t)| (p.to_string(), t.to_string()))
+                .collect(),
         };
-        let entries =
-            std::fs::read_dir(dir).map_err(|e| err(format!("cannot read rules directory: {e}")))?;
-        let mut paths: Vec<_> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        paths.sort();
-        if paths.is_empty() {
-            return Err(err("no .toml rule files in this directory".into()));
+        for path in extra {
+            files.push(read_rule_file(path)?);
         }
-        let mut files = Vec::new();
-        for p in paths {
-            let text = std::fs::read_to_string(&p).map_err(|e| RuleError {
-                path: p.display().to_string(),
-                line: None,
-                column: None,
-                message: format!("cannot read: {e}"),
-            })?;
-            files.push((p.display().to_string(), text));
-        }
-        let defaults = Self::default_rules().vocabulary;
-        Self::from_files(files, Some(&defaults))
+        let defaults =
+            (dir.is_some() || !extra.is_empty()).then(|| Self::default_rules().vocabulary);
+        Self::from_files(files, defaults.as_ref())
+    }
+
+    /// Override a rule's default severity (by name or code).
+    pub fn set_severity(
+        &mut self,
+        rule: &str,
+        severity: crate::diagnostic::Severity,
+    ) -> Result<(), String> {
+        let r = self
+            .rules
+            .iter_mut()
+            .find(|r| {
+                r.spec.name.eq_ignore_ascii_case(rule) || r.spec.code.eq_ignore_ascii_case(rule)
+            })
+            .ok_or_else(|| format!("unknown rule `{rule}` (see `tiplint rules`)"))?;
+        r.spec.severity = severity;
+        Ok(())
     }
 
     /// Parse and validate rule files given as (path, text).
@@ -179,6 +185,37 @@ impl RuleSet {
                 || r.spec.code.eq_ignore_ascii_case(name_or_code)
         })
     }
+}
+
+fn read_rule_file(path: &Path) -> Result<(String, String), RuleError> {
+    let text = std::fs::read_to_string(path).map_err(|e| RuleError {
+        path: path.display().to_string(),
+        line: None,
+        column: None,
+        message: format!("cannot read: {e}"),
+    })?;
+    Ok((path.display().to_string(), text))
+}
+
+fn dir_files(dir: &Path) -> Result<Vec<(String, String)>, RuleError> {
+    let err = |message: String| RuleError {
+        path: dir.display().to_string(),
+        line: None,
+        column: None,
+        message,
+    };
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| err(format!("cannot read rules directory: {e}")))?;
+    let mut paths: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(err("no .toml rule files in this directory".into()));
+    }
+    paths.iter().map(|p| read_rule_file(p)).collect()
 }
 
 fn line_of(text: &str, name: &str) -> Option<usize> {
