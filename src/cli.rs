@@ -83,6 +83,12 @@ pub struct CheckArgs {
     /// Print the safe fixes as a unified diff (for `patch -p0` or `git apply -p0`); change nothing.
     #[arg(long)]
     pub diff: bool,
+    /// Record the current findings in FILE (a baseline) and exit.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings that FILE (from --write-baseline) does not hold.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
     /// The name to report for standard input (its extension selects .txt or .md handling).
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -281,6 +287,33 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
     if args.fix || args.diff {
         return fix_or_diff(args, rules, &selection, edition, outcomes);
     }
+    if let Some(path) = &args.write_baseline {
+        return match crate::baseline::write(path, &outcomes) {
+            Ok(n) => {
+                eprintln!("wrote {n} finding(s) to the baseline {}", path.display());
+                if outcomes.iter().any(|o| o.checked.is_err()) {
+                    EXIT_ERROR
+                } else {
+                    EXIT_OK
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                EXIT_ERROR
+            }
+        };
+    }
+    let mut outcomes = outcomes;
+    let mut baselined = 0;
+    if let Some(path) = &args.baseline {
+        match crate::baseline::read(path) {
+            Ok(b) => baselined = crate::baseline::apply(&b, &mut outcomes),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_ERROR;
+            }
+        }
+    }
     let stdout_tty = std::io::stdout().is_terminal();
     let format = args.format.unwrap_or(if stdout_tty {
         Format::Human
@@ -293,13 +326,16 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
         Color::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none(),
     };
     let text = match format {
-        Format::Json => render::json::render(&outcomes),
+        Format::Json => render::json::render(&outcomes, baselined),
         Format::Short => render::short::render(&outcomes),
         Format::Github => render::github::render(&outcomes),
         Format::Sarif => render::sarif::render(&outcomes, rules),
-        Format::Human => render::human::render(&outcomes, color, args.verbose),
+        Format::Human => render::human::render(&outcomes, color, args.verbose, baselined),
     };
     print(&text);
+    if baselined > 0 && !matches!(format, Format::Human | Format::Json) {
+        eprintln!("{baselined} finding(s) hidden by the baseline");
+    }
     let mut code = EXIT_OK;
     for o in &outcomes {
         match &o.checked {

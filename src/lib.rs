@@ -3,6 +3,7 @@
 //! Data flows one way: [`source`] (bytes → text and line index) → [`parse`] (structure) →
 //! [`rules`] (checkers over the structure, producing [`diagnostic`]s and checks) → [`render`].
 
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

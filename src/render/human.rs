@@ -42,7 +42,7 @@ pub fn render_one(handler: &GraphicalReportHandler, src: &Source, d: &Diagnostic
     out
 }
 
-pub fn render(outcomes: &[FileOutcome], color: bool, verbose: bool) -> String {
+pub fn render(outcomes: &[FileOutcome], color: bool, verbose: bool, baselined: usize) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -83,7 +83,13 @@ pub fn render(outcomes: &[FileOutcome], color: bool, verbose: bool) -> String {
             Err(e) => out.push_str(&format!("error: {}: {e}\n", o.name)),
         }
     }
-    out.push_str(&Summary::of(outcomes).line());
+    out.push_str(
+        &Summary {
+            baselined,
+            ..Summary::of(outcomes)
+        }
+        .line(),
+    );
     out.push('\n');
     out
 }

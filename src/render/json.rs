@@ -102,7 +102,7 @@ fn check<'a>(src: &Source, c: &'a Check) -> JsonCheck<'a> {
     }
 }
 
-pub fn render(outcomes: &[FileOutcome]) -> String {
+pub fn render(outcomes: &[FileOutcome], baselined: usize) -> String {
     let files = outcomes
         .iter()
         .map(|o| match &o.checked {
@@ -125,7 +125,10 @@ pub fn render(outcomes: &[FileOutcome]) -> String {
     let doc = Doc {
         version: 1,
         files,
-        summary: Summary::of(outcomes),
+        summary: Summary {
+            baselined,
+            ..Summary::of(outcomes)
+        },
     };
     let mut s = serde_json::to_string_pretty(&doc).expect("plain data serialises");
     s.push('\n');

@@ -26,6 +26,10 @@ pub struct Summary {
     pub infos: usize,
     pub checks: usize,
     pub checks_failed: usize,
+    /// Findings silenced by inline suppressions.
+    pub suppressed: usize,
+    /// Findings hidden by `--baseline`.
+    pub baselined: usize,
 }
 
 impl Summary {
@@ -44,6 +48,7 @@ impl Summary {
                 }
             }
             s.checks += r.checks.len();
+            s.suppressed += r.suppressed;
             s.checks_failed += r.checks.iter().filter(|c| !c.ok).count();
         }
         s

@@ -77,6 +77,8 @@ pub struct FileResult {
     pub edition: Option<(i32, EditionSource)>,
     /// Findings silenced by inline suppressions.
     pub suppressed: usize,
+    /// Each diagnostic's identity for baselines (same order as `diagnostics`).
+    pub identities: Vec<String>,
 }
 
 /// Settings that change what the rules conclude.
@@ -149,6 +151,10 @@ pub fn check_source_with(
         ))
     });
     checks.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+    let identities = diagnostics
+        .iter()
+        .map(|d| identity(source, &report, d))
+        .collect();
     FileResult {
         chapters: report
             .chapters
@@ -163,6 +169,7 @@ pub fn check_source_with(
         checks,
         edition,
         suppressed,
+        identities,
     }
 }
 
@@ -190,4 +197,37 @@ fn guess_edition(facts: &Facts) -> Option<i32> {
             .max()
             .map(|y| y + 1)
     })
+}
+
+/// A finding's identity without its position: the chapter's country and the normalised text of
+/// the sentence holding the finding's start (or of the finding's own text outside sentences).
+fn identity(source: &Source, report: &crate::parse::Report, d: &Diagnostic) -> String {
+    let chapter = report
+        .chapters
+        .iter()
+        .find(|c| c.span.contains(Span::new(d.span.start, d.span.start)));
+    let country = chapter.and_then(|c| c.country()).unwrap_or("");
+    let sentence = chapter
+        .and_then(|c| {
+            c.sentences().find(|s| {
+                s.span.start <= d.span.start && d.span.start < s.span.end.max(s.span.start + 1)
+            })
+        })
+        .map_or(d.span, |s| s.span);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let normalised = source
+        .slice(sentence)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for b in country
+        .bytes()
+        .chain([0u8])
+        .chain(normalised.bytes())
+        .chain([0u8])
+        .chain(d.message.bytes())
+    {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
