@@ -21,6 +21,9 @@ pub struct Cli {
     /// Use the rule files (*.toml) in DIR instead of the built-in rules.
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
+    /// Add the rules of FILE (repeatable), after the built-in ones or those of --rules.
+    #[arg(long = "rule-file", global = true, value_name = "FILE")]
+    pub rule_files: Vec<PathBuf>,
     /// Read settings from FILE (default: tiplint.toml in this directory or above).
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -169,8 +172,12 @@ fn load_config(cli: &Cli) -> Result<crate::config::Loaded, String> {
 }
 
 fn load_rules(cli: &Cli, config: &crate::config::Loaded) -> Result<RuleSet, String> {
-    let mut rules =
-        RuleSet::load(cli.rules.as_deref(), &config.rule_files()).map_err(|e| e.to_string())?;
+    let extra: Vec<PathBuf> = config
+        .rule_files()
+        .into_iter()
+        .chain(cli.rule_files.iter().cloned())
+        .collect();
+    let mut rules = RuleSet::load(cli.rules.as_deref(), &extra).map_err(|e| e.to_string())?;
     for (rule, severity) in &config.config.severity {
         rules.set_severity(rule, *severity).map_err(|e| {
             format!(

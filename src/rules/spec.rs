@@ -28,6 +28,7 @@ pub struct RuleSpec {
     /// One line: what it flags.
     pub summary: String,
     /// One paragraph: what it does, why, and how to fix what it finds.
+    #[serde(default)]
     pub doc: String,
     /// `safe` when the rule offers fixes that may be applied without review.
     #[serde(default)]
@@ -35,6 +36,8 @@ pub struct RuleSpec {
     /// Options of the rule's kind (checked when the rules are loaded).
     #[serde(default)]
     pub options: toml::Table,
+    /// Required of the built-in rules (a test checks it); optional in a user's rule file.
+    #[serde(default)]
     pub examples: Examples,
 }
 
@@ -46,10 +49,12 @@ pub enum FixSafety {
 }
 
 /// Texts the rule must flag and texts it must not: its documentation and its tests at once.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Examples {
+    #[serde(default)]
     pub must_flag: Vec<String>,
+    #[serde(default)]
     pub must_not_flag: Vec<String>,
     /// Texts and what the rule's fixes turn them into.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -21,6 +21,7 @@ mod section_order;
 mod spelling_variant;
 mod tier_mismatch;
 mod trend;
+mod user;
 mod words;
 
 use crate::diagnostic::{Check, Diagnostic};
@@ -76,6 +77,8 @@ pub const KINDS: &[(&str, Constructor)] = &[
     ("hyphenation", hyphenation::build),
     ("outdated-name", outdated_name::build),
     ("unused-suppression", unused_suppression),
+    ("existence", user::build_existence),
+    ("substitution", user::build_substitution),
 ];
 
 pub fn build(kind: &str, options: &toml::Table) -> Result<Box<dyn Checker>, String> {
