@@ -151,6 +151,22 @@ pub struct ChapterClaims {
     pub count_lists: Vec<CountList>,
     /// Figures stated as who did what (`The government identified 66 victims`).
     pub statements: Vec<FigureStatement>,
+    /// Every count and duration, as written, for house number style.
+    pub numbers: Vec<NumberUse>,
+}
+
+/// How a count was written.
+#[derive(Debug, Clone)]
+pub struct NumberUse {
+    pub value: Decimal,
+    pub span: Span,
+    /// Written in digits (`7`), not words (`seven`).
+    pub digits: bool,
+    /// The first word of its sentence.
+    pub opens_sentence: bool,
+    /// Part of a range whose other end is 10 or more (`five to 15 years`), or of a figure with a
+    /// scale word (`4 million`), or idiomatic (`a dozen`): exempt from house style.
+    pub exempt: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -741,6 +757,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                         })
                         .filter_map(|q| rust_decimal::prelude::ToPrimitive::to_i32(&q.value)),
                 );
+                self.numbers(&p, &mut out);
                 self.count_lists(&p, &mut out);
                 self.statements(&p, &mut out);
                 self.relations(&p, section.kind, &mut out);
@@ -1534,6 +1551,52 @@ impl<'l, 'v> Extractor<'l, 'v> {
             section,
             span: c.span.cover(pq.span),
         });
+    }
+
+    /// Counts and durations as written, for house number style.
+    fn numbers(&self, p: &Para, out: &mut ChapterClaims) {
+        for (n, q) in p.qs.iter().enumerate() {
+            if !matches!(q.kind, QKind::Count | QKind::Duration(_))
+                || q.approx
+                || q.value.fract() != Decimal::ZERO
+            {
+                continue;
+            }
+            let first = &p.toks[q.toks.0];
+            let digits = first.kind == TokKind::Number;
+            let opens_sentence = q.toks.0 == 0 || p.sentence[q.toks.0 - 1] != p.sentence[q.toks.0];
+            // The other end of a range (`five to 15`, `5-15`, `between 5 and 15`).
+            let joined =
+                |k: usize| p.is(k, "to") || p.is(k, "and") || p.punct(k, '-') || p.punct(k, '–');
+            let partner = [
+                (joined(q.toks.1))
+                    .then(|| p.q_at.get(&(q.toks.1 + 1)).copied())
+                    .flatten(),
+                (q.toks.0 >= 2 && joined(q.toks.0 - 1))
+                    .then(|| p.q_of[q.toks.0 - 2])
+                    .flatten(),
+            ];
+            let large_partner = partner
+                .iter()
+                .flatten()
+                .any(|&o| o != n && p.qs[o].value >= Decimal::from(10));
+            // `a dozen`, `no prosecutions`; `Tier 2` names a tier.
+            let idiom = first.is_word("a")
+                || first.is_word("no")
+                || first.is_word("zero")
+                || first.is_word("none")
+                || q.toks.0 > 0 && (p.is(q.toks.0 - 1, "tier") || p.is(q.toks.0 - 1, "tiers"));
+            out.numbers.push(NumberUse {
+                value: q.value,
+                span: q.span,
+                digits,
+                opens_sentence,
+                exempt: large_partner
+                    || q.scaled
+                    || idiom
+                    || !digits && q.toks.1 - q.toks.0 > 1 && !p.punct(q.toks.0 + 1, '-'),
+            });
+        }
     }
 
     /// Does the sentence holding `span` mark its date as outside the period on purpose?

@@ -2,6 +2,7 @@
 //! the checker is built from those options when the rules are loaded, so a bad option is an error
 //! at load time, not at run time.
 
+mod acronym;
 mod breakdown;
 mod broken_paragraph;
 mod count_list;
@@ -12,6 +13,7 @@ mod figures;
 mod heading_malformed;
 mod hyphenation;
 mod missing_section;
+mod number_style;
 mod outdated_name;
 mod period;
 mod range;
@@ -77,6 +79,8 @@ pub const KINDS: &[(&str, Constructor)] = &[
     ("hyphenation", hyphenation::build),
     ("outdated-name", outdated_name::build),
     ("unused-suppression", unused_suppression),
+    ("undefined-acronym", acronym::build),
+    ("number-style", number_style::build),
     ("existence", user::build_existence),
     ("substitution", user::build_substitution),
 ];

@@ -1,0 +1,78 @@
+//! TL304 `undefined-acronym`: an acronym neither defined in the chapter (`Full Name (ACR)`) nor in
+//! the report glossary.
+
+use super::words::chapter_words;
+use super::{Checker, Context, Output, options};
+use crate::rules::spec::RuleSpec;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UndefinedAcronym {
+    /// Acronyms the report defines once for all chapters.
+    glossary: Vec<String>,
+}
+
+pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
+    let checker: UndefinedAcronym = options(table)?;
+    Ok(Box::new(checker))
+}
+
+/// `NRM`, `SOPs`, `COVID-19`: two or more capitals (a plural `s` and digits allowed).
+fn acronym(word: &str) -> Option<&str> {
+    let core = word.strip_suffix('s').unwrap_or(word);
+    let core = core.split('-').next().unwrap_or(core);
+    let capitals = core.chars().filter(char::is_ascii_uppercase).count();
+    (capitals >= 2
+        && core
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()))
+    .then_some(core)
+}
+
+impl Checker for UndefinedAcronym {
+    fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
+        let glossary: HashSet<String> = self
+            .glossary
+            .iter()
+            .map(|g| g.trim_end_matches(['+', 's']).to_string())
+            .collect();
+        let text = &cx.source.text;
+        for (chapter, words) in cx.report.chapters.iter().zip(chapter_words(cx)) {
+            let body = &text[chapter.span.start..chapter.span.end];
+            // Prose only: headings and section labels are in capitals by design.
+            let prose: Vec<_> = chapter.paragraphs().map(|p| p.span).collect();
+            let mut reported = HashSet::new();
+            for w in &words {
+                let Some(acr) = acronym(w.text) else { continue };
+                if !prose.iter().any(|p| p.contains(w.span))
+                    || glossary.contains(acr)
+                    || reported.contains(acr)
+                {
+                    continue;
+                }
+                // Defined as `Full Name (ACR)` anywhere in the chapter, or a country's initials.
+                if body.contains(&format!("({acr})"))
+                    || body.contains(&format!("({acr}s)"))
+                    || cx.vocab.currencies.iter().any(|c| c.code == acr)
+                {
+                    continue;
+                }
+                // Words in capitals around it: a heading or a name in capitals, not an acronym.
+                if acr.len() > 6 {
+                    continue;
+                }
+                reported.insert(acr.to_string());
+                out.diagnostics.push(
+                    rule.diagnostic(
+                        w.span,
+                        format!("`{acr}` is not defined in this chapter or the report glossary"),
+                    )
+                    .with_label(w.span, "first use")
+                    .with_help(format!("spell it out at first use: `Full Name ({acr})`")),
+                );
+            }
+        }
+    }
+}
