@@ -1585,7 +1585,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 || first.is_word("no")
                 || first.is_word("zero")
                 || first.is_word("none")
-                || q.toks.0 > 0 && (p.is(q.toks.0 - 1, "tier") || p.is(q.toks.0 - 1, "tiers"));
+                || q.toks.0 > 0 && (p.is(q.toks.0 - 1, "tier") || p.is(q.toks.0 - 1, "tiers"))
+                // `Article 148 (2)`: a lone figure in parentheses labels a part.
+                || q.toks.0 > 0 && p.punct(q.toks.0 - 1, '(') && p.punct(q.toks.1, ')');
             out.numbers.push(NumberUse {
                 value: q.value,
                 span: q.span,
