@@ -382,3 +382,17 @@ fn a_list_after_a_colon_or_dash_belongs_to_the_figure_it_follows() {
         vec![sum(300, &[120, 100, 80])]
     );
 }
+
+#[test]
+fn a_bare_of_between_two_figures_is_not_a_subset() {
+    assert!(breakdowns("Most files hold the first ~2,000 bytes of one section.").is_empty());
+    assert!(breakdowns("The ministry printed 5,000 copies of 12 leaflets.").is_empty());
+    assert_eq!(
+        breakdowns("Only 21 of the 50 identified victims received care.").len(),
+        1
+    );
+    assert_eq!(
+        breakdowns("Courts suspended six out of eight sentences.").len(),
+        1
+    );
+}

@@ -300,6 +300,7 @@ impl Np {
 
 const NP_STOP: &[&str] = &[
     "of",
+    "out",
     "for",
     "in",
     "from",
@@ -1025,10 +1026,13 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     } else {
                         0
                     };
-                if p.is(k, "out") {
+                let out_of = p.is(k, "out");
+                if out_of {
                     k += 1;
                 }
-                if p.is(k, "of") {
+                // `out of (the) M` or `of the M`: a bare `of` (`2,000 bytes of one section`)
+                // relates different things.
+                if p.is(k, "of") && (out_of || p.is(k + 1, "the")) {
                     let mut j = k + 1;
                     if p.is(j, "the") {
                         j += 1;
@@ -1037,8 +1041,15 @@ impl<'l, 'v> Extractor<'l, 'v> {
                         && p.qs[whole].is_exact_count()
                         && p.qs[q].is_exact_count()
                     {
-                        self.subset(p, whole, q, out);
-                        parts_used.insert(q);
+                        // When both figures name what they count, it must be the same thing.
+                        let same_thing = match (np.link, np.head(), p.np(whole).head()) {
+                            (Link::Noun, Some(a), Some(b)) => singular(a) == singular(b),
+                            _ => true,
+                        };
+                        if same_thing {
+                            self.subset(p, whole, q, out);
+                            parts_used.insert(q);
+                        }
                     }
                 }
             }

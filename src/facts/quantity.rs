@@ -301,6 +301,14 @@ const APPROX_TWO: &[(&str, &str)] = &[
 
 /// Is the figure starting at token `at` preceded by an approximation (`more than`, `around`)?
 fn approximated(tokens: &[Token], at: usize) -> bool {
+    // `~2,000`, `≈ 30`
+    if at
+        .checked_sub(1)
+        .and_then(|j| tokens.get(j))
+        .is_some_and(|t| t.is_punct('~') || t.is_punct('≈'))
+    {
+        return true;
+    }
     let w = |k: usize| {
         at.checked_sub(k)
             .and_then(|j| tokens.get(j))
