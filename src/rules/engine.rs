@@ -119,6 +119,7 @@ pub fn check_source_with(
         vocab: &rules.vocabulary,
         facts: &facts,
         edition: edition.map(|e| e.0),
+        words: Default::default(),
     };
     let mut out = Output::default();
     for rule in rules

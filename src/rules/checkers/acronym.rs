@@ -44,7 +44,7 @@ impl Checker for UndefinedAcronym {
             // Prose only: headings and section labels are in capitals by design.
             let prose: Vec<_> = chapter.paragraphs().map(|p| p.span).collect();
             let mut reported = HashSet::new();
-            for w in &words {
+            for w in &words.tokens {
                 let Some(acr) = acronym(w.text) else { continue };
                 if !prose.iter().any(|p| p.contains(w.span))
                     || glossary.contains(acr)

@@ -22,20 +22,20 @@ impl Checker for Hyphenation {
             .collect();
         for words in chapter_words(cx) {
             // Where the chapter also writes the hyphenated form, `spelling-variant` reports it.
-            let written: HashSet<String> = words
+            let written: HashSet<&str> = words
+                .lower
                 .iter()
-                .filter(|w| w.text.contains('-'))
-                .map(|w| w.text.to_lowercase())
+                .map(|w| w.as_ref())
+                .filter(|w| w.contains('-'))
                 .collect();
-            for w in &words {
+            for (w, lower) in words.tokens.iter().zip(&words.lower) {
                 if w.text.contains('-') {
                     continue;
                 }
-                let lower = w.text.to_lowercase();
-                let Some(compound) = joined.get(&lower) else {
+                let Some(compound) = joined.get(lower.as_ref()) else {
                     continue;
                 };
-                if written.contains(&compound.to_lowercase()) {
+                if written.contains(compound.to_lowercase().as_str()) {
                     continue;
                 }
                 let fixed = with_case_of(compound, w.text);

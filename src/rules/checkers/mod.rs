@@ -24,7 +24,7 @@ mod spelling_variant;
 mod tier_mismatch;
 mod trend;
 mod user;
-mod words;
+pub mod words;
 
 use crate::diagnostic::{Check, Diagnostic};
 use crate::facts::Facts;
@@ -43,6 +43,8 @@ pub struct Context<'a> {
     pub facts: &'a Facts,
     /// The report edition (year), from the command line or guessed from the text.
     pub edition: Option<i32>,
+    /// Each chapter's words, read once on first use (see `words::chapter_words`).
+    pub words: std::sync::OnceLock<Vec<words::Words<'a>>>,
 }
 
 /// What checkers write.

@@ -23,17 +23,17 @@ impl Checker for SpellingVariant {
         for words in chapter_words(cx) {
             // Occurrences of each hyphenated word and of its joined form, by lower-case form.
             let mut forms: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-            for (n, w) in words.iter().enumerate() {
+            for (n, (w, lower)) in words.tokens.iter().zip(&words.lower).enumerate() {
                 if w.text.contains('-') && !w.text.chars().any(|c| c.is_ascii_digit()) {
-                    forms.entry(w.text.to_lowercase()).or_default().0.push(n);
+                    forms.entry(lower.to_string()).or_default().0.push(n);
                 }
             }
             let joined: BTreeMap<String, String> = forms
                 .keys()
                 .map(|h| (h.replace('-', ""), h.clone()))
                 .collect();
-            for (n, w) in words.iter().enumerate() {
-                if let Some(h) = joined.get(&w.text.to_lowercase()) {
+            for (n, lower) in words.lower.iter().enumerate() {
+                if let Some(h) = joined.get(lower.as_ref()) {
                     forms.get_mut(h).expect("from the same keys").1.push(n);
                 }
             }
@@ -47,14 +47,14 @@ impl Checker for SpellingVariant {
                 } else {
                     (without, with)
                 };
-                let model = &words[keep[0]];
+                let model = &words.tokens[keep[0]];
                 let target = if prefer_hyphen {
                     hyphenated.clone()
                 } else {
                     hyphenated.replace('-', "")
                 };
                 for &n in change {
-                    let w = &words[n];
+                    let w = &words.tokens[n];
                     let fixed = with_case_of(&target, w.text);
                     out.diagnostics.push(
                         rule.diagnostic(

@@ -2,19 +2,39 @@
 
 use crate::facts::token::{TokKind, Token, tokenize};
 use crate::rules::checkers::Context;
+use std::borrow::Cow;
 
-/// The word tokens of every chapter, chapter by chapter.
-pub fn chapter_words<'a>(cx: &Context<'a>) -> Vec<Vec<Token<'a>>> {
-    cx.report
-        .chapters
-        .iter()
-        .map(|c| {
-            tokenize(&cx.source.text, c.span)
-                .into_iter()
-                .filter(|t| t.kind == TokKind::Word)
-                .collect()
-        })
-        .collect()
+/// A chapter's words, each with its lower-case form (borrowed when it already is lower case).
+pub struct Words<'a> {
+    pub tokens: Vec<Token<'a>>,
+    pub lower: Vec<Cow<'a, str>>,
+}
+
+/// The words of every chapter, chapter by chapter, read once per file and shared by the rules.
+pub fn chapter_words<'c, 'a>(cx: &'c Context<'a>) -> &'c [Words<'a>] {
+    cx.words.get_or_init(|| {
+        cx.report
+            .chapters
+            .iter()
+            .map(|c| {
+                let tokens: Vec<Token<'a>> = tokenize(&cx.source.text, c.span)
+                    .into_iter()
+                    .filter(|t| t.kind == TokKind::Word)
+                    .collect();
+                let lower = tokens
+                    .iter()
+                    .map(|t| {
+                        if t.text.chars().any(char::is_uppercase) {
+                            Cow::Owned(t.text.to_lowercase())
+                        } else {
+                            Cow::Borrowed(t.text)
+                        }
+                    })
+                    .collect();
+                Words { tokens, lower }
+            })
+            .collect()
+    })
 }
 
 /// `target` written with the capitalisation of `like` (`Anti-trafficking` for `Antitrafficking`).
