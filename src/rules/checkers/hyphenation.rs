@@ -20,6 +20,8 @@ impl Checker for Hyphenation {
             .iter()
             .map(|c| (c.replace('-', "").to_lowercase(), c.as_str()))
             .collect();
+        // Only words as long as some joined compound can be one.
+        let lengths: HashSet<usize> = joined.keys().map(String::len).collect();
         for words in chapter_words(cx) {
             // Where the chapter also writes the hyphenated form, `spelling-variant` reports it.
             let written: HashSet<&str> = words
@@ -29,7 +31,7 @@ impl Checker for Hyphenation {
                 .filter(|w| w.contains('-'))
                 .collect();
             for (w, lower) in words.tokens.iter().zip(&words.lower) {
-                if w.text.contains('-') {
+                if !lengths.contains(&lower.len()) || w.text.contains('-') {
                     continue;
                 }
                 let Some(compound) = joined.get(lower.as_ref()) else {

@@ -32,7 +32,12 @@ impl Checker for SpellingVariant {
                 .keys()
                 .map(|h| (h.replace('-', ""), h.clone()))
                 .collect();
+            // Only words as long as some joined form can be one.
+            let lengths: HashSet<usize> = joined.keys().map(String::len).collect();
             for (n, lower) in words.lower.iter().enumerate() {
+                if !lengths.contains(&lower.len()) {
+                    continue;
+                }
                 if let Some(h) = joined.get(lower.as_ref()) {
                     forms.get_mut(h).expect("from the same keys").1.push(n);
                 }
