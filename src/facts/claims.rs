@@ -12,6 +12,7 @@ use crate::parse::heading::tier as tier_grammar;
 use crate::parse::{Report, SectionKind, Tier};
 use crate::source::Span;
 use crate::vocab::Vocabulary;
+use rayon::prelude::*;
 use rust_decimal::Decimal;
 use std::collections::{HashMap, HashSet};
 
@@ -718,9 +719,10 @@ pub fn extract(text: &str, report: &Report, lex: &Lexicon) -> Facts {
         currencies: CurrencyNames::new(lex.vocab),
     };
     Facts {
+        // Chapters are independent: read them in parallel (in order).
         chapters: report
             .chapters
-            .iter()
+            .par_iter()
             .map(|c| ex.chapter(text, c))
             .collect(),
     }
