@@ -1,4 +1,5 @@
-//! From command-line paths to sources: files, directories (walked for `.txt`/`.md`), or stdin.
+//! From command-line paths to sources: files, directories (walked for `.txt`/`.md`, respecting
+//! `.gitignore` and skipping hidden files), or stdin.
 
 use crate::source::Source;
 use std::io::Read;
@@ -14,14 +15,6 @@ fn is_text_file(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "md" | "markdown"))
-}
-
-fn is_hidden(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() > 0
-        && entry
-            .file_name()
-            .to_str()
-            .is_some_and(|n| n.starts_with('.'))
 }
 
 fn read_file(name: String, path: &Path) -> Input {
@@ -51,19 +44,21 @@ pub fn collect(paths: &[String], stdin_name: &str) -> Vec<Input> {
         let path = Path::new(p);
         if path.is_dir() {
             let mut found = 0;
-            let walker = walkdir::WalkDir::new(path)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| !is_hidden(e));
+            // Hidden files and whatever .gitignore excludes (build outputs) are skipped.
+            let walker = ignore::WalkBuilder::new(path)
+                .sort_by_file_name(|a, b| a.cmp(b))
+                .build();
             for entry in walker {
                 match entry {
-                    Ok(e) if e.file_type().is_file() && is_text_file(e.path()) => {
+                    Ok(e)
+                        if e.file_type().is_some_and(|t| t.is_file()) && is_text_file(e.path()) =>
+                    {
                         found += 1;
                         out.push(read_file(e.path().display().to_string(), e.path()));
                     }
                     Ok(_) => {}
                     Err(e) => out.push(Input {
-                        name: e.path().map_or(p.clone(), |x| x.display().to_string()),
+                        name: p.clone(),
                         source: Err(format!("cannot read: {e}")),
                     }),
                 }

@@ -437,3 +437,26 @@ fn the_rule_catalogue_in_docs_is_generated_from_the_rule_data() {
         "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md`"
     );
 }
+
+#[test]
+fn directory_walks_skip_hidden_and_ignored_files() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "Narnia (Tier 2)\n\nText.\n").unwrap();
+    fs::write(dir.path().join(".hidden.txt"), "Narnia (Tier 2)\n\nText.\n").unwrap();
+    fs::create_dir(dir.path().join("build")).unwrap();
+    fs::write(dir.path().join("build/b.txt"), "Narnia (Tier 2)\n\nText.\n").unwrap();
+    fs::write(dir.path().join(".ignore"), "build/\n").unwrap();
+    let out = tiplint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let doc = json_of(&out.stdout);
+    let paths: Vec<&str> = doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, vec!["./a.txt"]);
+}
