@@ -146,8 +146,13 @@ impl Source {
         (line + 1, column)
     }
 
-    pub fn whole(&self) -> Span {
-        Span::new(0, self.text.len())
+    /// The first line of `span` (up to its first line end).
+    pub fn first_line(&self, span: Span) -> Span {
+        let text = self.slice(span);
+        Span::new(
+            span.start,
+            span.start + text.find(['\r', '\n']).unwrap_or(text.len()),
+        )
     }
 
     /// True when the file is Markdown (by its name).

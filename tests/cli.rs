@@ -15,6 +15,16 @@ fn json_of(out: &[u8]) -> Value {
 
 const SAMPLE: &str = "samples/kyrgyz-republic-2023.txt";
 
+/// The files a JSON report lists, in order.
+fn paths_of(doc: &Value) -> Vec<&str> {
+    doc["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect()
+}
+
 #[test]
 fn sample_checks_clean_of_errors_with_chapter_and_summary() {
     let out = tiplint()
@@ -177,12 +187,7 @@ fn several_files_directories_and_stdin() {
         .output()
         .unwrap();
     let doc = json_of(&out.stdout);
-    let paths: Vec<&str> = doc["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = paths_of(&doc);
     assert_eq!(
         paths,
         vec![
@@ -452,11 +457,6 @@ fn directory_walks_skip_hidden_and_ignored_files() {
         .output()
         .unwrap();
     let doc = json_of(&out.stdout);
-    let paths: Vec<&str> = doc["files"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let paths = paths_of(&doc);
     assert_eq!(paths, vec!["./a.txt"]);
 }

@@ -450,10 +450,6 @@ impl<'t, 'a> Para<'t, 'a> {
         para
     }
 
-    fn word(&self, i: usize) -> Option<String> {
-        self.word_ref(i).map(str::to_string)
-    }
-
     /// The lower-case word at `i`, without allocating.
     fn word_ref(&self, i: usize) -> Option<&str> {
         self.lower.get(i).and_then(|w| w.as_deref())
@@ -1493,11 +1489,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             return;
         }
         let mut k = pq.toks.1;
-        while p
-            .word(k)
-            .is_some_and(|w| !matches!(w.as_str(), "in" | "during"))
-            && k < pq.toks.1 + 3
-        {
+        while p.word_ref(k).is_some_and(|w| !matches!(w, "in" | "during")) && k < pq.toks.1 + 3 {
             k += 1;
         }
         let dated = (p.is(k, "in") || p.is(k, "during"))

@@ -100,16 +100,6 @@ impl SectionKind {
             _ => return None,
         })
     }
-    pub fn name(self) -> &'static str {
-        match self {
-            SectionKind::Intro => "intro",
-            SectionKind::Recommendations => "recommendations",
-            SectionKind::Prosecution => "prosecution",
-            SectionKind::Protection => "protection",
-            SectionKind::Prevention => "prevention",
-            SectionKind::Profile => "profile",
-        }
-    }
     /// How the section is named to a reader.
     pub fn display(self) -> &'static str {
         match self {

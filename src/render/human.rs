@@ -32,7 +32,7 @@ pub fn to_miette(d: &Diagnostic) -> MietteDiagnostic {
     m
 }
 
-pub fn render_one(handler: &GraphicalReportHandler, src: &Source, d: &Diagnostic) -> String {
+fn render_one(handler: &GraphicalReportHandler, src: &Source, d: &Diagnostic) -> String {
     let report = Report::new(to_miette(d))
         .with_source_code(NamedSource::new(src.name.clone(), src.text.clone()));
     let mut out = String::new();

@@ -2,7 +2,6 @@
 
 use super::{Checker, Context, NoOptions, Output, options};
 use crate::rules::spec::RuleSpec;
-use crate::source::Span;
 
 pub struct HeadingMalformed;
 
@@ -16,11 +15,7 @@ impl Checker for HeadingMalformed {
         for chapter in &cx.report.chapters {
             match &chapter.heading {
                 None => {
-                    let start = chapter.span.start;
-                    let line_end = cx.source.text[start..chapter.span.end]
-                        .find(['\r', '\n'])
-                        .map_or(chapter.span.end, |n| start + n);
-                    let first_line = Span::new(start, line_end);
+                    let first_line = cx.source.first_line(chapter.span);
                     out.diagnostics.push(
                         rule.diagnostic(
                             first_line,

@@ -25,23 +25,17 @@ fn anchor(
         .iter()
         .find(|s| rank(s.kind) > rank(missing));
     if let Some(next) = after {
-        let span = next.title_span.unwrap_or_else(|| first_line(cx, next.span));
+        let span = next
+            .title_span
+            .unwrap_or_else(|| cx.source.first_line(next.span));
         return (span, format!("{} belongs before this", missing.display()));
     }
     let span = chapter
         .heading
         .as_ref()
         .map(|h| h.span)
-        .unwrap_or_else(|| first_line(cx, chapter.span));
+        .unwrap_or_else(|| cx.source.first_line(chapter.span));
     (span, format!("this chapter has no {}", missing.display()))
-}
-
-fn first_line(cx: &Context, span: Span) -> Span {
-    let text = &cx.source.text[span.start..span.end];
-    Span::new(
-        span.start,
-        span.start + text.find(['\r', '\n']).unwrap_or(text.len()),
-    )
 }
 
 impl Checker for MissingSection {
