@@ -135,6 +135,9 @@ pub struct TierClaims {
 #[derive(Debug, Clone, Default)]
 pub struct ChapterClaims {
     pub span: Span,
+    /// Every word of the chapter's paragraphs, in order, with its lower-case form when that
+    /// differs (the tokens are read here once; word-level rules reuse them).
+    pub words: Vec<WordUse>,
     pub breakdowns: Vec<Breakdown>,
     pub comparisons: Vec<Comparison>,
     pub summaries: Vec<Summary>,
@@ -154,6 +157,13 @@ pub struct ChapterClaims {
     pub statements: Vec<FigureStatement>,
     /// Every count and duration, as written, for house number style.
     pub numbers: Vec<NumberUse>,
+}
+
+/// A word of the text: where it is, and its lower-case form if that differs from the text.
+#[derive(Debug, Clone)]
+pub struct WordUse {
+    pub span: Span,
+    pub lower: Option<String>,
 }
 
 /// How a count was written.
@@ -741,6 +751,13 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 let qs = scan(&toks, &self.currencies, &self.lex.counted);
                 let sentences: Vec<Span> = paragraph.sentences.iter().map(|s| s.span).collect();
                 let p = Para::new(&toks, &self.lex.counted, qs, &sentences);
+                out.words
+                    .extend(p.toks.iter().zip(&p.lower).filter_map(|(t, l)| {
+                        l.as_ref().map(|l| WordUse {
+                            span: t.span,
+                            lower: matches!(l, std::borrow::Cow::Owned(_)).then(|| l.to_string()),
+                        })
+                    }));
                 let dated = dates(&p);
                 out.dates.extend(dated.iter().map(|d| (d.year, d.month)));
                 out.dated.extend(dated.into_iter().map(|mut d| {

@@ -1,6 +1,6 @@
 //! Shared by the word-level editorial rules: the chapter's words, and case-preserving fixes.
 
-use crate::facts::token::{TokKind, Token, tokenize};
+use crate::facts::token::{TokKind, Token};
 use crate::rules::checkers::Context;
 use std::borrow::Cow;
 
@@ -10,25 +10,32 @@ pub struct Words<'a> {
     pub lower: Vec<Cow<'a, str>>,
 }
 
-/// The words of every chapter, chapter by chapter, read once per file and shared by the rules.
+/// The words of every chapter's paragraphs, chapter by chapter, as the claims stage read them
+/// (the text is not tokenised again), with their lower-case forms.
 pub fn chapter_words<'c, 'a>(cx: &'c Context<'a>) -> &'c [Words<'a>] {
     cx.words.get_or_init(|| {
-        cx.report
+        cx.facts
             .chapters
             .iter()
             .map(|c| {
-                let tokens: Vec<Token<'a>> = tokenize(&cx.source.text, c.span)
-                    .into_iter()
-                    .filter(|t| t.kind == TokKind::Word)
-                    .collect();
-                let lower = tokens
+                let tokens: Vec<Token<'a>> = c
+                    .words
                     .iter()
-                    .map(|t| {
-                        if t.text.chars().any(char::is_uppercase) {
-                            Cow::Owned(t.text.to_lowercase())
-                        } else {
-                            Cow::Borrowed(t.text)
-                        }
+                    .map(|w| Token {
+                        kind: TokKind::Word,
+                        text: cx.source.slice(w.span),
+                        span: w.span,
+                        space_before: true,
+                    })
+                    .collect();
+                let lower = c
+                    .words
+                    .iter()
+                    .zip(&tokens)
+                    .map(|(w, t)| {
+                        w.lower
+                            .as_deref()
+                            .map_or(Cow::Borrowed(t.text), Cow::Borrowed)
                     })
                     .collect();
                 Words { tokens, lower }
