@@ -605,7 +605,8 @@ pub fn scan(
                 .is_some_and(|p| p.is_word("aged") || p.is_word("age") || p.is_word("ages"))
             {
                 kind = QKind::Age;
-            } else if prev.is_some_and(|p| p.kind == TokKind::Word && is_law_word(p.text))
+            } else if prev
+                .is_some_and(|p| p.is_punct('§') || p.kind == TokKind::Word && is_law_word(p.text))
                 || law_list
                     && prev.is_some_and(|p| p.is_punct(',') || p.is_word("and") || p.is_word("or"))
                     && next.is_none_or(|n| {
