@@ -178,16 +178,24 @@ fn load_rules(cli: &Cli, config: &crate::config::Loaded) -> Result<RuleSet, Stri
         .chain(cli.rule_files.iter().cloned())
         .collect();
     let mut rules = RuleSet::load(cli.rules.as_deref(), &extra).map_err(|e| e.to_string())?;
+    let at = |table: &str, e: String| {
+        format!(
+            "{}: [{table}]: {e}",
+            config
+                .path
+                .as_deref()
+                .map_or("tiplint.toml".into(), |p| p.display().to_string())
+        )
+    };
     for (rule, severity) in &config.config.severity {
-        rules.set_severity(rule, *severity).map_err(|e| {
-            format!(
-                "{}: [severity]: {e}",
-                config
-                    .path
-                    .as_deref()
-                    .map_or("tiplint.toml".into(), |p| p.display().to_string())
-            )
-        })?;
+        rules
+            .set_severity(rule, *severity)
+            .map_err(|e| at("severity", e))?;
+    }
+    for (rule, tolerance) in &config.config.tolerances {
+        rules
+            .set_option(rule, "tolerance", tolerance.clone())
+            .map_err(|e| at("tolerances", e))?;
     }
     Ok(rules)
 }

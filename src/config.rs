@@ -22,6 +22,11 @@ pub struct Config {
     /// Severity per rule (name or code): `error`, `warning` or `info`.
     #[serde(default)]
     pub severity: BTreeMap<String, Severity>,
+    /// Tolerance per rule (name or code) that takes one: `sum-mismatch`/`split-mismatch`
+    /// (units the parts may differ from the total), `rate-mismatch` (percent around the rates
+    /// the rounding allows).
+    #[serde(default)]
+    pub tolerances: BTreeMap<String, toml::Value>,
     /// Rule files added to the rules in use, relative to this file.
     #[serde(default)]
     pub rule_files: Vec<PathBuf>,

@@ -396,3 +396,23 @@ fn a_bare_of_between_two_figures_is_not_a_subset() {
         1
     );
 }
+
+#[test]
+fn currency_words_are_the_names_and_codes_beside_amounts() {
+    let text =
+        "It gave 4 million Som ($46,000), 1,000 Narnian soms, KGS 500 and $3 million to NGOs.\n";
+    let c = claims(text);
+    let words: Vec<(&str, &str, Decimal)> = c
+        .currency_words
+        .iter()
+        .map(|w| (w.code.as_str(), &text[w.span.start..w.span.end], w.amount))
+        .collect();
+    assert_eq!(
+        words,
+        [
+            ("KGS", "Som", d(4_000_000)),
+            ("KGS", "soms", d(1000)),
+            ("KGS", "KGS", d(500)),
+        ]
+    );
+}

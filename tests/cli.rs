@@ -301,7 +301,7 @@ fn select_ignore_and_unknown_rules() {
             "--format",
             "json",
             "--ignore",
-            "TL204,escaped-markup,TL302,hyphenation",
+            "TL204,escaped-markup,TL302,hyphenation,currency-name",
             SAMPLE,
         ])
         .output()

@@ -134,3 +134,85 @@ fn unknown_keys_and_unknown_rules_are_errors_that_name_them() {
         .assert()
         .code(0);
 }
+
+/// A project holding one chapter text and the given configuration.
+fn project_with(config: &str, chapter: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("tiplint.toml"), config).unwrap();
+    fs::write(dir.path().join("chapter.txt"), chapter).unwrap();
+    dir
+}
+
+fn short(dir: &tempfile::TempDir, rule: &str) -> assert_cmd::assert::Assert {
+    tiplint()
+        .current_dir(dir.path())
+        .args([
+            "check",
+            "--format",
+            "short",
+            "--select",
+            rule,
+            "chapter.txt",
+        ])
+        .assert()
+}
+
+#[test]
+fn tolerances_loosen_sums_and_exchange_rates() {
+    let sum = "The government identified nine victims (six women and four girls).\n";
+    short(&project_with("", sum), "sum-mismatch")
+        .code(1)
+        .stdout(predicate::str::contains(
+            "add up to 10, but the total says 9",
+        ));
+    short(
+        &project_with("[tolerances]\nsum-mismatch = 1\n", sum),
+        "sum-mismatch",
+    )
+    .code(0)
+    .stdout(predicate::str::is_empty());
+    let rates = "It gave 4 million som ($46,000). Fees were 1,000 soms ($15).\n";
+    // 75.3–98.9 som per dollar with rounding (3.5–4.5 million over 45,500–46,500) against
+    // 64.5–69.0 (1,000 over 14.5–15.5): 2% more room each way is not enough, 5% is.
+    short(
+        &project_with("[tolerances]\nrate-mismatch = 2\n", rates),
+        "rate-mismatch",
+    )
+    .code(1)
+    .stdout(predicate::str::contains("different exchange rates"));
+    short(
+        &project_with("[tolerances]\nTL105 = 5\n", rates),
+        "rate-mismatch",
+    )
+    .code(0)
+    .stdout(predicate::str::is_empty());
+}
+
+#[test]
+fn a_tolerance_a_rule_cannot_take_is_an_error_naming_it() {
+    let text = "The government identified nine victims.\n";
+    for (config, message) in [
+        (
+            "[tolerances]\ntier-mismatch = 1\n",
+            "rule `tier-mismatch` takes no tolerance",
+        ),
+        (
+            "[tolerances]\nno-such-rule = 1\n",
+            "unknown rule `no-such-rule`",
+        ),
+        (
+            "[tolerances]\nrate-mismatch = 120\n",
+            "tolerance is a percentage",
+        ),
+        ("[tolerances]\nsum-mismatch = -1\n", "sum-mismatch"),
+    ] {
+        tiplint()
+            .current_dir(project_with(config, text).path())
+            .args(["check", "chapter.txt"])
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains("[tolerances]").and(predicate::str::contains(message)),
+            );
+    }
+}

@@ -157,6 +157,20 @@ pub struct ChapterClaims {
     pub statements: Vec<FigureStatement>,
     /// Every count and duration, as written, for house number style.
     pub numbers: Vec<NumberUse>,
+    /// Every currency written as a word or code beside an amount (`som` in `4 million som`,
+    /// `KGS` in `KGS 1,000`); symbols (`$`) are not words and are left out.
+    pub currency_words: Vec<CurrencyWord>,
+}
+
+/// A currency named beside an amount.
+#[derive(Debug, Clone)]
+pub struct CurrencyWord {
+    /// The currency's code (`KGS`).
+    pub code: String,
+    /// The amount it follows or precedes.
+    pub amount: Decimal,
+    /// The currency's word as written (`soms`).
+    pub span: Span,
 }
 
 /// A word of the text: where it is, and its lower-case form if that differs from the text.
@@ -774,6 +788,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                         .filter_map(|q| rust_decimal::prelude::ToPrimitive::to_i32(&q.value)),
                 );
                 self.numbers(&p, &mut out);
+                self.currency_words(&p, &mut out);
                 self.count_lists(&p, &mut out);
                 self.statements(&p, &mut out);
                 self.relations(&p, section.kind, &mut out);
@@ -1573,6 +1588,35 @@ impl<'l, 'v> Extractor<'l, 'v> {
             section,
             span: c.span.cover(pq.span),
         });
+    }
+
+    /// The currency words beside the paragraph's amounts: the currency's name after a figure
+    /// (`som`, `Kyrgyzstani soms`), or its code before it (`KGS 1,000`).
+    fn currency_words(&self, p: &Para, out: &mut ChapterClaims) {
+        for q in &p.qs {
+            let QKind::Money(code) = &q.kind else {
+                continue;
+            };
+            let Some(currency) = self.lex.vocab.currencies.iter().find(|c| &c.code == code) else {
+                continue;
+            };
+            let names = |t: &&Token| {
+                t.kind == TokKind::Word && {
+                    let l = t.lower();
+                    currency.names.contains(&l) || currency.code.eq_ignore_ascii_case(&l)
+                }
+            };
+            let word = [&p.toks[q.toks.1 - 1], &p.toks[q.toks.0]]
+                .into_iter()
+                .find(names);
+            if let Some(t) = word {
+                out.currency_words.push(CurrencyWord {
+                    code: code.clone(),
+                    amount: q.value,
+                    span: t.span,
+                });
+            }
+        }
     }
 
     /// Counts and durations as written, for house number style.

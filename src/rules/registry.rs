@@ -120,6 +120,29 @@ impl RuleSet {
         Ok(())
     }
 
+    /// Set one option of a rule (by name or code) and rebuild its checker, so the value is
+    /// validated as the rule file's own would be (`tolerances` in `tiplint.toml`).
+    pub fn set_option(&mut self, rule: &str, key: &str, value: toml::Value) -> Result<(), String> {
+        let r = self
+            .rules
+            .iter_mut()
+            .find(|r| {
+                r.spec.name.eq_ignore_ascii_case(rule) || r.spec.code.eq_ignore_ascii_case(rule)
+            })
+            .ok_or_else(|| format!("unknown rule `{rule}` (see `tiplint rules`)"))?;
+        let mut options = r.spec.options.clone();
+        options.insert(key.to_string(), value);
+        r.checker = checkers::build(&r.spec.kind, &options).map_err(|e| {
+            if e.contains(&format!("unknown field `{key}`")) {
+                format!("rule `{}` takes no {key}", r.spec.name)
+            } else {
+                format!("rule `{}`: {e}", r.spec.name)
+            }
+        })?;
+        r.spec.options = options;
+        Ok(())
+    }
+
     /// Parse and validate rule files given as (path, text).
     pub fn from_files(
         files: impl IntoIterator<Item = (String, String)>,

@@ -14,6 +14,10 @@ use serde_json::json;
 pub struct BreakdownRule {
     /// `sum` (closed enumerations, and `including` lists that add up), `split`, or `subset`.
     relation: String,
+    /// How far (in units) the parts of a sum or split may be from the total and still pass; 0
+    /// by default. Set from `[tolerances]` in `tiplint.toml`.
+    #[serde(default)]
+    tolerance: u32,
 }
 
 pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
@@ -40,7 +44,7 @@ fn check(rule: &RuleSpec, b: &Breakdown, ok: bool, expression: String) -> Check 
 impl BreakdownRule {
     fn sum_rule(&self, rule: &RuleSpec, b: &Breakdown, all: &[Breakdown], out: &mut Output) {
         let total = sum(&b.parts);
-        let ok = total == b.total.value;
+        let ok = (total - b.total.value).abs() <= rust_decimal::Decimal::from(self.tolerance);
         let expression = format!("{} = {}", plus(&b.parts), text(b.total.value));
         out.checks.push(check(
             rule,
@@ -104,7 +108,6 @@ impl BreakdownRule {
 
     fn subset_rule(&self, rule: &RuleSpec, b: &Breakdown, out: &mut Output) {
         let total = b.total.value;
-        let parts_sum = sum(&b.parts);
         let every_part_fits = b.parts.iter().all(|p| p.value <= total);
         let expression = if b.parts.len() == 1 {
             format!("{} ≤ {}", text(b.parts[0].value), text(total))
@@ -127,7 +130,6 @@ impl BreakdownRule {
                 .with_help(format!("{} > {}", text(p.value), text(total))),
             );
         }
-        let _ = parts_sum;
     }
 }
 

@@ -6,6 +6,7 @@ mod acronym;
 mod breakdown;
 mod broken_paragraph;
 mod count_list;
+mod currency_name;
 mod duplicate_sentence;
 mod escaped_markup;
 mod figure_conflict;
@@ -19,6 +20,7 @@ mod period;
 mod range;
 mod rate;
 mod recommendation_form;
+mod repeated_word;
 mod section_order;
 mod spelling_variant;
 mod tier_mismatch;
@@ -83,6 +85,8 @@ pub const KINDS: &[(&str, Constructor)] = &[
     ("unused-suppression", unused_suppression),
     ("undefined-acronym", acronym::build),
     ("number-style", number_style::build),
+    ("currency-name", currency_name::build),
+    ("repeated-word", repeated_word::build),
     ("existence", user::build_existence),
     ("substitution", user::build_substitution),
 ];

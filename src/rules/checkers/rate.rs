@@ -3,7 +3,7 @@
 //! warning.
 
 use super::figures::{json, text};
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output, options};
 use crate::diagnostic::{Check, Severity};
 use crate::facts::Conversion;
 use crate::rules::spec::RuleSpec;
@@ -11,20 +11,41 @@ use rust_decimal::Decimal;
 use serde_json::json;
 use std::collections::BTreeMap;
 
-pub struct Rate;
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RateOptions {
+    /// Extra room, in percent, around the rates the rounding of the figures allows; 0 by
+    /// default. Set from `[tolerances]` in `tiplint.toml`.
+    #[serde(default)]
+    tolerance: f64,
+}
+
+pub struct Rate {
+    /// The tolerance as a fraction (1% is 0.01).
+    widen: Decimal,
+}
 
 /// A conversion and the rates it allows: (lowest, highest, as stated).
 type Allowed<'c> = (&'c Conversion, (Decimal, Decimal, Decimal));
 
 pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(Rate))
+    let RateOptions { tolerance } = options(table)?;
+    if !(0.0..100.0).contains(&tolerance) {
+        return Err(format!(
+            "invalid options: tolerance is a percentage from 0 up to 100, not {tolerance}"
+        ));
+    }
+    let percent = Decimal::try_from(tolerance)
+        .map_err(|e| format!("invalid options: tolerance {tolerance}: {e}"))?;
+    Ok(Box::new(Rate {
+        widen: percent.round_dp(6) / Decimal::ONE_HUNDRED,
+    }))
 }
 
 /// The rates a conversion allows: the local amount is exact unless written with a scale word
 /// (`4 million` is 3.5–4.5 million); the converted amount is rounded at its last non-zero digit
 /// (`$46,000` is 45,500–46,500).
-fn interval(c: &Conversion) -> Option<(Decimal, Decimal, Decimal)> {
+fn interval(c: &Conversion, widen: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
     let lh = if c.local.scaled {
         c.local.half_last_digit
     } else {
@@ -36,7 +57,11 @@ fn interval(c: &Conversion) -> Option<(Decimal, Decimal, Decimal)> {
     if u_lo <= Decimal::ZERO || c.usd.value.is_zero() {
         return None;
     }
-    Some((l_lo / u_hi, l_hi / u_lo, c.local.value / c.usd.value))
+    Some((
+        l_lo / u_hi * (Decimal::ONE - widen),
+        l_hi / u_lo * (Decimal::ONE + widen),
+        c.local.value / c.usd.value,
+    ))
 }
 
 fn overlap(items: &[(Decimal, Decimal)]) -> bool {
@@ -54,7 +79,7 @@ impl Checker for Rate {
         for chapter in &cx.facts.chapters {
             let mut by_currency: BTreeMap<&str, Vec<Allowed>> = BTreeMap::new();
             for c in &chapter.conversions {
-                if let Some(iv) = interval(c) {
+                if let Some(iv) = interval(c, self.widen) {
                     by_currency
                         .entry(c.currency.as_str())
                         .or_default()

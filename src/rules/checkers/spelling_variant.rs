@@ -1,15 +1,136 @@
-//! TL302 `spelling-variant`: one word written with and without its hyphen in a chapter.
+//! TL302 `spelling-variant`: one word written two ways in a chapter: with and without its hyphen,
+//! or capitalised mid-sentence where the chapter otherwise writes it in lower case (or the reverse).
 
-use super::words::{chapter_words, with_case_of};
-use super::{Checker, Context, NoOptions, Output, options};
+use super::words::{Words, chapter_words, with_case_of};
+use super::{Checker, Context, Output, options};
 use crate::rules::spec::RuleSpec;
+use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
-pub struct SpellingVariant;
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpellingVariant {
+    /// Lower-case words after which a capitalised word may begin a name (`Government of X`,
+    /// `Office for Y`): a capitalised word followed by one of these is not compared.
+    #[serde(default)]
+    name_connectors: Vec<String>,
+    /// How many times more often the chapter's form must occur than the other before a
+    /// capitalisation variant is reported (hyphen variants are always reported).
+    #[serde(default = "default_majority")]
+    case_majority: usize,
+}
+
+fn default_majority() -> usize {
+    2
+}
 
 pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(SpellingVariant))
+    let rule: SpellingVariant = options(table)?;
+    if rule.case_majority == 0 {
+        return Err("invalid options: case_majority must be at least 1".into());
+    }
+    Ok(Box::new(rule))
+}
+
+/// How a word is capitalised, for the words this rule compares.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Lower,
+    Capitalised,
+}
+
+fn case_of(word: &str) -> Option<Case> {
+    let mut chars = word.chars();
+    let first = chars.next()?;
+    if !chars.clone().all(|c| c.is_lowercase() || c == '-') || !chars.any(char::is_alphabetic) {
+        return None;
+    }
+    if first.is_lowercase() {
+        Some(Case::Lower)
+    } else if first.is_uppercase() {
+        Some(Case::Capitalised)
+    } else {
+        None
+    }
+}
+
+impl SpellingVariant {
+    /// Words written both in lower case and capitalised in the middle of a sentence, away from
+    /// other capitalised words (so names, titles and sentence starts are never compared).
+    fn case_variants(&self, text: &str, words: &Words, rule: &RuleSpec, out: &mut Output) {
+        let tokens = &words.tokens;
+        // Only spaces (or a comma) between two words: they are in the same sentence.
+        let joined = |a: usize, b: usize| {
+            let gap = &text[tokens[a].span.end..tokens[b].span.start];
+            matches!(gap, " " | "  " | ", ")
+        };
+        let mut uses: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+        for (n, w) in tokens.iter().enumerate() {
+            let Some(case) = case_of(w.text) else {
+                continue;
+            };
+            let lower = words.lower[n].as_ref();
+            if lower.len() < 3 {
+                continue;
+            }
+            match case {
+                Case::Lower => uses.entry(lower).or_default().0.push(n),
+                Case::Capitalised => {
+                    // Mid-sentence, after a lower-case word, before a lower-case word that does
+                    // not continue a name.
+                    let isolated = n > 0
+                        && n + 1 < tokens.len()
+                        && joined(n - 1, n)
+                        && joined(n, n + 1)
+                        && case_of(tokens[n - 1].text) == Some(Case::Lower)
+                        && case_of(tokens[n + 1].text) == Some(Case::Lower)
+                        && !self
+                            .name_connectors
+                            .iter()
+                            .any(|c| c == words.lower[n + 1].as_ref());
+                    if isolated {
+                        uses.entry(lower).or_default().1.push(n);
+                    }
+                }
+            }
+        }
+        for (lower, (small, capital)) in uses {
+            if small.is_empty() || capital.is_empty() {
+                continue;
+            }
+            let (keep, change) = if small.len() >= self.case_majority * capital.len() {
+                (small, capital)
+            } else if capital.len() >= self.case_majority * small.len() {
+                (capital, small)
+            } else {
+                continue;
+            };
+            let model = &tokens[keep[0]];
+            for &n in &change {
+                let w = &tokens[n];
+                let fixed = with_case_of(lower, model.text);
+                out.diagnostics.push(
+                    rule.diagnostic(
+                        w.span,
+                        format!(
+                            "`{}` is written `{}` elsewhere in this chapter",
+                            w.text, model.text
+                        ),
+                    )
+                    .with_label(w.span, format!("write `{fixed}`"))
+                    .with_label(model.span, "the chapter's form")
+                    .with_help(format!(
+                        "the chapter writes `{}` {} times mid-sentence and `{}` {} times",
+                        model.text,
+                        keep.len(),
+                        w.text,
+                        change.len()
+                    ))
+                    .with_fix(w.span, fixed),
+                );
+            }
+        }
+    }
 }
 
 impl Checker for SpellingVariant {
@@ -21,6 +142,7 @@ impl Checker for SpellingVariant {
             .map(|c| c.to_lowercase())
             .collect();
         for words in chapter_words(cx) {
+            self.case_variants(&cx.source.text, words, rule, out);
             // Occurrences of each hyphenated word and of its joined form, by lower-case form.
             let mut forms: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
             for (n, (w, lower)) in words.tokens.iter().zip(&words.lower).enumerate() {
