@@ -416,3 +416,16 @@ fn currency_words_are_the_names_and_codes_beside_amounts() {
         ]
     );
 }
+
+#[test]
+fn referral_lists_break_down_the_victims_assisted() {
+    // The latest victim total that does not restate a part (not `Of the 40 foreign victims`).
+    let text = "NGOs assisted 70 victims; 30 were Narnian and 40 were foreigners. Of the 40 foreign victims, 35 were men. Police referred 20 victims (15 in 2021), embassies referred five, NGOs referred 25, 10 were referred by IOM, and ten victims self-referred.\n";
+    assert!(breakdowns(text).contains(&sum(70, &[20, 5, 25, 10, 10])));
+    // Anchored in the same sentence, closed by `the additional`.
+    let text = "NGOs assisted 90 victims; among these, police referred 50 and embassies and self-referrals accounted for the additional 40.\n";
+    assert!(breakdowns(text).contains(&sum(90, &[50, 40])));
+    // An open list (no self-referrals, no `remaining`) names only some referrers.
+    let text = "NGOs assisted 90 victims. Police referred 50 victims and embassies referred 20.\n";
+    assert!(!breakdowns(text).iter().any(|b| b.2.len() == 2));
+}

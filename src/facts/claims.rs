@@ -1085,6 +1085,125 @@ impl<'l, 'v> Extractor<'l, 'v> {
             }
             i += 1;
         }
+        self.referrals(p, &totals, &parts_used, &previous_values, out);
+    }
+
+    /// Who referred the victims: `Law enforcement referred 12 victims to NGOs, embassies referred
+    /// three, NGOs referred 23, and 31 victims self-referred`, or `among these, police referred 55
+    /// and self-referrals accounted for the additional 112`. The counts are a breakdown of the
+    /// victims assisted when the list is closed (it ends with self-referrals, `the remaining`,
+    /// `the additional`, `the victims themselves`): of the total its anchor names (`among
+    /// these`), or else of the latest victim total of the paragraph that does not restate a part
+    /// (`Of the 55 foreign victims` restates the 55 of `21 were … and 55 were …`).
+    fn referrals(
+        &self,
+        p: &Para,
+        totals: &[usize],
+        parts: &HashSet<usize>,
+        previous: &HashSet<usize>,
+        out: &mut ChapterClaims,
+    ) {
+        let n = p.toks.len();
+        let refers = |k: usize| p.word_ref(k).is_some_and(|w| w.contains("referr"));
+        let closing = |k: usize| {
+            p.word_ref(k).is_some_and(|w| {
+                w.starts_with("self-referr")
+                    || matches!(w, "additional" | "remaining" | "rest" | "themselves")
+            })
+        };
+        let boundary = |k: usize| {
+            p.depth[k] == 0
+                && (p.punct(k, ',') || p.punct(k, ';') || p.is(k, "and") || p.is(k, "while"))
+        };
+        let mut start = 0;
+        while start < n {
+            let sent = p.sentence[start];
+            let end = (start..n).find(|&k| p.sentence[k] != sent).unwrap_or(n);
+            // The sentence's clauses at depth 0, each with its counts and whether it refers.
+            let mut items: Vec<usize> = Vec::new();
+            let mut closed = false;
+            let mut all_refer = true;
+            let mut first_item_at = None;
+            let mut clause = start;
+            while clause < end {
+                let stop = (clause..end).find(|&k| boundary(k)).unwrap_or(end);
+                let counts: Vec<usize> = (clause..stop)
+                    .filter(|&k| p.depth[k] == 0)
+                    .filter_map(|k| p.count_at(k))
+                    .collect();
+                let referring = (clause..stop).any(refers);
+                if referring && counts.len() == 1 {
+                    first_item_at.get_or_insert(clause);
+                    items.push(counts[0]);
+                    closed |= (clause..stop).any(closing);
+                } else if !items.is_empty() && !counts.is_empty() {
+                    all_refer = false;
+                } else if !items.is_empty() {
+                    // `international organizations, embassies, NGOs, and self-referrals were
+                    // responsible for the additional 112`: names without figures go on the list.
+                    closed |= (clause..stop).any(closing);
+                }
+                clause = stop + 1;
+            }
+            start = end;
+            let Some(first_at) = first_item_at else {
+                continue;
+            };
+            if items.len() < 2
+                || !closed
+                || !all_refer
+                || items
+                    .iter()
+                    .any(|&q| !p.qs[q].is_exact_count() || parts.contains(&q))
+            {
+                continue;
+            }
+            let is_victims = |q: usize| p.np(q).words.iter().any(|w| singular(w) == "victim");
+            // Every named part counts victims (or their referrals).
+            if items.iter().any(|&q| {
+                let np = p.np(q);
+                np.link == Link::Noun
+                    && !np.words.is_empty()
+                    && !is_victims(q)
+                    && !np.words.iter().any(|w| w.starts_with("referral"))
+            }) {
+                continue;
+            }
+            // `among these,` / `of these,` right before the list: the sentence's total.
+            let anchored = first_at >= 3
+                && (p.is(first_at - 3, "among") || p.is(first_at - 3, "of"))
+                && matches!(p.word_ref(first_at - 2), Some("these" | "those" | "them"))
+                && p.punct(first_at - 1, ',');
+            let first_tok = p.qs[items[0]].toks.0;
+            let restates_part = |q: usize| {
+                out.breakdowns.iter().any(|b| {
+                    b.span.end <= p.qs[q].span.start
+                        && b.parts.iter().any(|f| f.value == p.qs[q].value)
+                })
+            };
+            let total = totals.iter().rev().copied().find(|&q| {
+                let at = p.qs[q].toks.0;
+                at < first_tok
+                    && is_victims(q)
+                    && !previous.contains(&q)
+                    && if anchored {
+                        p.sentence[at] == sent
+                    } else {
+                        p.sentence[at] + 2 >= sent && !restates_part(q)
+                    }
+            });
+            let Some(total) = total else {
+                continue;
+            };
+            out.breakdowns.push(Breakdown {
+                kind: RelationKind::Sum,
+                total: p.fig(total),
+                parts: items.iter().map(|&q| p.fig(q)).collect(),
+                span: p.qs[total]
+                    .span
+                    .cover(p.qs[*items.last().expect("two or more")].span),
+            });
+        }
     }
 
     /// `Of the 24 victims identified,` / `Of all 167 victims,` / `Of these,` / `Of those victims,` /
