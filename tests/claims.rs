@@ -429,3 +429,20 @@ fn referral_lists_break_down_the_victims_assisted() {
     let text = "NGOs assisted 90 victims. Police referred 50 victims and embassies referred 20.\n";
     assert!(!breakdowns(text).iter().any(|b| b.2.len() == 2));
 }
+
+#[test]
+fn all_but_complements_link_across_paragraphs() {
+    let text = "The government identified 50 victims, an increase from 30 in 2021. All but seven of the identified victims were from Narnia; the government identified four victims from Ruritania and three victims from Freedonia.\n\nAll 43 Narnian victims identified by the government received shelter.\n";
+    let found = breakdowns(text);
+    assert!(found.contains(&sum(50, &[43, 7])), "{found:?}");
+    assert!(found.contains(&sum(7, &[4, 3])), "{found:?}");
+    // A nationality of another place is not the complement.
+    let text = "The government identified 50 victims. All but seven of the identified victims were from Narnia.\n\nAll 43 Ruritanian victims identified by the government received shelter.\n";
+    assert!(!breakdowns(text).iter().any(|b| b.1 == d(50)));
+}
+
+#[test]
+fn a_bare_of_anchor_after_a_semicolon() {
+    let text = "All but five victims were adults; of five foreign victims, four were from Ruritania and one from Freedonia.\n";
+    assert!(breakdowns(text).contains(&sum(5, &[4, 1])));
+}

@@ -279,6 +279,68 @@ impl<'v> Lexicon<'v> {
 }
 
 /// The singular of a counted noun, for comparing heads (`victims` = `victim`).
+/// Whether a total restates a part of an earlier breakdown (`Of the 55 foreign victims` after
+/// `21 were … and 55 were foreigners`): a subtotal, not the paragraph's total.
+fn restates_part(p: &Para, q: usize, out: &ChapterClaims) -> bool {
+    out.breakdowns.iter().any(|b| {
+        b.span.end <= p.qs[q].span.start && b.parts.iter().any(|f| f.value == p.qs[q].value)
+    })
+}
+
+/// `All but five of the identified victims were from Narnia`: the total of identified victims,
+/// the figure left out, and the place the others were from.
+struct AllBut {
+    total: Fig,
+    excluded: Fig,
+    place: String,
+}
+
+/// `All 71 Narnian victims identified by the government`: a figure and the nationality it counts.
+struct AllOf {
+    count: Fig,
+    demonym: String,
+}
+
+/// The two halves of a complement, which may stand paragraphs apart: the victims from a place
+/// are the total less those excluded.
+#[derive(Default)]
+struct Complements {
+    all_but: Vec<AllBut>,
+    all_of: Vec<AllOf>,
+}
+
+impl Complements {
+    /// Each `All but N … from P` with the first later `All M P-ian victims identified`: M + N is
+    /// the total.
+    fn link(self, out: &mut ChapterClaims) {
+        for a in &self.all_but {
+            let Some(b) = self.all_of.iter().find(|b| {
+                b.count.span.start > a.excluded.span.start && same_people(&a.place, &b.demonym)
+            }) else {
+                continue;
+            };
+            out.breakdowns.push(Breakdown {
+                kind: RelationKind::Sum,
+                total: a.total,
+                parts: vec![b.count, a.excluded],
+                span: a.total.span.cover(b.count.span),
+            });
+        }
+    }
+}
+
+/// Whether a nationality names a place's people (`Narnian` and `Narnia`): they share a stem of
+/// five letters or more (or the whole of a shorter name).
+fn same_people(place: &str, demonym: &str) -> bool {
+    let (place, demonym) = (place.to_lowercase(), demonym.to_lowercase());
+    let common = place
+        .chars()
+        .zip(demonym.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    common >= place.chars().count().min(5)
+}
+
 pub fn singular(word: &str) -> String {
     let w = word.to_lowercase();
     match w.as_str() {
@@ -759,6 +821,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
         {
             out.tier.heading = Some((t, span));
         }
+        let mut complements = Complements::default();
         for section in &chapter.sections {
             for paragraph in &section.paragraphs {
                 let toks = tokenize(text, paragraph.span);
@@ -791,7 +854,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 self.currency_words(&p, &mut out);
                 self.count_lists(&p, &mut out);
                 self.statements(&p, &mut out);
-                self.relations(&p, section.kind, &mut out);
+                self.relations(&p, section.kind, &mut out, &mut complements);
                 self.conversions(&p, &mut out);
                 self.ranges(&p, &mut out);
                 if section.kind == SectionKind::Intro {
@@ -802,11 +865,18 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 }
             }
         }
+        complements.link(&mut out);
         out
     }
 
     /// Breakdowns, splits, subsets and comparisons of one paragraph.
-    fn relations(&self, p: &Para, section: SectionKind, out: &mut ChapterClaims) {
+    fn relations(
+        &self,
+        p: &Para,
+        section: SectionKind,
+        out: &mut ChapterClaims,
+        complements: &mut Complements,
+    ) {
         let lex = self.lex;
         let mut parts_used: HashSet<usize> = HashSet::new();
         let mut previous_values: HashSet<usize> = HashSet::new();
@@ -1086,6 +1156,114 @@ impl<'l, 'v> Extractor<'l, 'v> {
             i += 1;
         }
         self.referrals(p, &totals, &parts_used, &previous_values, out);
+        self.complements(p, &totals, &parts_used, &previous_values, out, complements);
+    }
+
+    /// `All but N of the identified victims were from P` (and, after a semicolon, the victims
+    /// from elsewhere it leaves: `the government identified two victims from A and one victim
+    /// from B`), and `All M P-ian victims identified …`.
+    fn complements(
+        &self,
+        p: &Para,
+        totals: &[usize],
+        parts: &HashSet<usize>,
+        previous: &HashSet<usize>,
+        out: &mut ChapterClaims,
+        complements: &mut Complements,
+    ) {
+        let n = p.toks.len();
+        let is_victims = |q: usize| p.np(q).words.iter().any(|w| singular(w) == "victim");
+        for k in 0..n {
+            if !p.is(k, "all") {
+                continue;
+            }
+            let sent = p.sentence[k];
+            let in_sentence = |j: usize| j < n && p.sentence[j] == sent;
+            // `All 71 Narnian victims identified by the government`
+            if let Some(q) = p.count_at(k + 1)
+                && p.qs[q].is_exact_count()
+                && p.np(q).capitalised
+                && p.np(q).words.len() == 2
+                && is_victims(q)
+            {
+                let after = p.qs[q].toks.1 + 2;
+                if (after..after + 3).any(|j| in_sentence(j) && p.is(j, "identified")) {
+                    complements.all_of.push(AllOf {
+                        count: p.fig(q),
+                        demonym: p.np(q).words[0].clone(),
+                    });
+                }
+                continue;
+            }
+            // `All but five of the identified victims were from Narnia`
+            let Some(q) = p.count_at(k + 2).filter(|_| p.is(k + 1, "but")) else {
+                continue;
+            };
+            if !p.qs[q].is_exact_count() {
+                continue;
+            }
+            let Some(were) = (k + 3..k + 10)
+                .take_while(|&j| in_sentence(j))
+                .find(|&j| p.is(j, "were") && p.is(j + 1, "from"))
+            else {
+                continue;
+            };
+            if !(k + 3..were).any(|j| p.is(j, "identified"))
+                || !(k + 3..were).any(|j| p.is(j, "victims"))
+            {
+                continue;
+            }
+            let place: Vec<&str> = (were + 2..n)
+                .take_while(|&j| {
+                    in_sentence(j)
+                        && p.toks[j].kind == TokKind::Word
+                        && p.toks[j].text.starts_with(char::is_uppercase)
+                })
+                .map(|j| p.toks[j].text)
+                .collect();
+            if place.is_empty() {
+                continue;
+            }
+            let total = totals.iter().rev().copied().find(|&t| {
+                let at = p.qs[t].toks.0;
+                at < k
+                    && p.sentence[at] + 2 >= sent
+                    && is_victims(t)
+                    && !previous.contains(&t)
+                    && !restates_part(p, t, out)
+            });
+            if let Some(total) = total {
+                complements.all_but.push(AllBut {
+                    total: p.fig(total),
+                    excluded: p.fig(q),
+                    place: place.join(" "),
+                });
+            }
+            // `; the government identified two victims from A, …, and one victim from B`
+            let after_place = were + 2 + place.len();
+            if p.punct(after_place, ';') {
+                let others: Vec<usize> = (after_place + 1..n)
+                    .take_while(|&j| in_sentence(j))
+                    .filter(|&j| p.depth[j] == 0)
+                    .filter_map(|j| p.count_at(j))
+                    .collect();
+                let from_places = others.iter().all(|&o| {
+                    let end = p.qs[o].toks.1 + p.np(o).words.len();
+                    p.qs[o].is_exact_count()
+                        && !parts.contains(&o)
+                        && is_victims(o)
+                        && p.is(end, "from")
+                });
+                if others.len() >= 2 && from_places {
+                    out.breakdowns.push(Breakdown {
+                        kind: RelationKind::Sum,
+                        total: p.fig(q),
+                        parts: others.iter().map(|&o| p.fig(o)).collect(),
+                        span: p.qs[q].span.cover(p.qs[*others.last().expect("two")].span),
+                    });
+                }
+            }
+        }
     }
 
     /// Who referred the victims: `Law enforcement referred 12 victims to NGOs, embassies referred
@@ -1175,12 +1353,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 && matches!(p.word_ref(first_at - 2), Some("these" | "those" | "them"))
                 && p.punct(first_at - 1, ',');
             let first_tok = p.qs[items[0]].toks.0;
-            let restates_part = |q: usize| {
-                out.breakdowns.iter().any(|b| {
-                    b.span.end <= p.qs[q].span.start
-                        && b.parts.iter().any(|f| f.value == p.qs[q].value)
-                })
-            };
+            let restates_part = |q: usize| restates_part(p, q, out);
             let total = totals.iter().rev().copied().find(|&q| {
                 let at = p.qs[q].toks.0;
                 at < first_tok
@@ -1221,7 +1394,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
             }
             j += 1;
         }
-        if j == i + 1 || among && !demonstrative {
+        // `Of the 24 victims`, `of all 167 victims`, or a bare `of five foreign victims,` after a
+        // semicolon.
+        if j == i + 1 && (among || p.count_at(j).is_none()) || among && !demonstrative {
             return None;
         }
         let (total, explicit, mut k) = if let Some(q) = p.count_at(j) {
