@@ -228,7 +228,7 @@ impl Vocabulary {
         );
     }
 
-    pub fn counted_noun_set(&self) -> std::collections::HashSet<String> {
+    pub fn counted_noun_set(&self) -> rustc_hash::FxHashSet<String> {
         self.counted_nouns
             .iter()
             .map(|n| n.to_lowercase())

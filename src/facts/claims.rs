@@ -14,7 +14,8 @@ use crate::source::Span;
 use crate::vocab::Vocabulary;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
+// Fast hashing for the many small look-ups (words, token indices); no untrusted keys to defend.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A stated figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,7 +242,7 @@ pub struct Lexicon<'v> {
 impl<'v> Lexicon<'v> {
     pub fn new(vocab: &'v Vocabulary) -> Self {
         let lower = |v: &[String]| v.iter().map(|s| s.to_lowercase()).collect::<HashSet<_>>();
-        let mut directions = HashMap::new();
+        let mut directions = HashMap::default();
         for d in &vocab.directions {
             let dir = if d.direction == "down" {
                 Direction::Down
@@ -254,7 +255,7 @@ impl<'v> Lexicon<'v> {
         }
         Lexicon {
             vocab,
-            counted: lower(&vocab.counted_nouns),
+            counted: vocab.counted_noun_set(),
             persons: lower(&vocab.person_nouns),
             classes: lower(&vocab.person_classes),
             directions,
@@ -878,8 +879,8 @@ impl<'l, 'v> Extractor<'l, 'v> {
         complements: &mut Complements,
     ) {
         let lex = self.lex;
-        let mut parts_used: HashSet<usize> = HashSet::new();
-        let mut previous_values: HashSet<usize> = HashSet::new();
+        let mut parts_used: HashSet<usize> = HashSet::default();
+        let mut previous_values: HashSet<usize> = HashSet::default();
         // Totals in paragraph order: (quantity, sentence).
         let mut totals: Vec<usize> = Vec::new();
         let mut sentence_total: Option<(usize, usize)> = None; // (sentence, quantity)
@@ -2042,7 +2043,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
     /// `The government identified 66 victims`: actor, action and noun of a sentence's first figure.
     fn statements(&self, p: &Para, out: &mut ChapterClaims) {
         let actors = &self.lex.actors;
-        let mut seen_sentences = HashSet::new();
+        let mut seen_sentences = HashSet::default();
         for (n, q) in p.qs.iter().enumerate() {
             let sent = p.sentence[q.toks.0];
             if !seen_sentences.insert(sent) || !q.is_exact_count() {

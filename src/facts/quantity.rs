@@ -444,7 +444,7 @@ impl<'v> CurrencyNames<'v> {
 pub fn scan(
     tokens: &[Token],
     currencies: &CurrencyNames,
-    counted_nouns: &std::collections::HashSet<String>,
+    counted_nouns: &rustc_hash::FxHashSet<String>,
 ) -> Vec<Quantity> {
     let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;

@@ -152,9 +152,34 @@ pub fn check_source_with(
         ))
     });
     checks.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+    // Every sentence in order, for the identities: each diagnostic's sentence is found by a
+    // binary search instead of a walk through the chapter.
+    let sentences: Vec<(usize, Span)> = report
+        .chapters
+        .iter()
+        .enumerate()
+        .flat_map(|(k, c)| c.sentences().map(move |s| (k, s.span)))
+        .collect();
     let identities = diagnostics
         .iter()
-        .map(|d| identity(source, &report, d))
+        .map(|d| {
+            let at = d.span.start;
+            let chapter = report
+                .chapters
+                .partition_point(|c| c.span.start <= at)
+                .checked_sub(1)
+                .filter(|&k| report.chapters[k].span.contains(Span::new(at, at)));
+            let sentence = sentences
+                .partition_point(|(_, s)| s.start <= at)
+                .checked_sub(1)
+                .map(|k| sentences[k])
+                .filter(|&(k, s)| Some(k) == chapter && at < s.end.max(s.start + 1))
+                .map_or(d.span, |(_, s)| s);
+            let country = chapter
+                .and_then(|k| report.chapters[k].country())
+                .unwrap_or("");
+            identity(source, country, sentence, d)
+        })
         .collect();
     FileResult {
         chapters: report
@@ -202,19 +227,7 @@ fn guess_edition(facts: &Facts) -> Option<i32> {
 
 /// A finding's identity without its position: the chapter's country and the normalised text of
 /// the sentence holding the finding's start (or of the finding's own text outside sentences).
-fn identity(source: &Source, report: &crate::parse::Report, d: &Diagnostic) -> String {
-    let chapter = report
-        .chapters
-        .iter()
-        .find(|c| c.span.contains(Span::new(d.span.start, d.span.start)));
-    let country = chapter.and_then(|c| c.country()).unwrap_or("");
-    let sentence = chapter
-        .and_then(|c| {
-            c.sentences().find(|s| {
-                s.span.start <= d.span.start && d.span.start < s.span.end.max(s.span.start + 1)
-            })
-        })
-        .map_or(d.span, |s| s.span);
+fn identity(source: &Source, country: &str, sentence: Span, d: &Diagnostic) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let normalised = source
         .slice(sentence)

@@ -41,15 +41,12 @@ impl Checker for UndefinedAcronym {
         let text = &cx.source.text;
         for (chapter, words) in cx.report.chapters.iter().zip(chapter_words(cx)) {
             let body = &text[chapter.span.start..chapter.span.end];
-            // Prose only: headings and section labels are in capitals by design.
-            let prose: Vec<_> = chapter.paragraphs().map(|p| p.span).collect();
-            let mut reported = HashSet::new();
+            // The words are the paragraphs' (prose only: headings and section labels are in
+            // capitals by design). Each acronym is judged once per chapter.
+            let mut judged: HashSet<&str> = HashSet::new();
             for w in &words.tokens {
                 let Some(acr) = acronym(w.text) else { continue };
-                if !prose.iter().any(|p| p.contains(w.span))
-                    || glossary.contains(acr)
-                    || reported.contains(acr)
-                {
+                if !judged.insert(acr) || glossary.contains(acr) {
                     continue;
                 }
                 // Defined as `Full Name (ACR)` anywhere in the chapter, or a country's initials.
@@ -63,7 +60,6 @@ impl Checker for UndefinedAcronym {
                 if acr.len() > 6 {
                     continue;
                 }
-                reported.insert(acr.to_string());
                 out.diagnostics.push(
                     rule.diagnostic(
                         w.span,

@@ -2,8 +2,8 @@
 
 use super::{Checker, Context, Output, options};
 use crate::rules::spec::RuleSpec;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
-use std::collections::HashMap;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -35,33 +35,48 @@ fn normalise(s: &str) -> String {
     out
 }
 
-/// A hash of the normalised sentence (FNV-1a over its bytes), computed without building it.
-fn fingerprint(s: &str) -> u64 {
+/// A hash of the normalised sentence (FNV-1a over its bytes), computed without building it, and
+/// its number of words.
+fn fingerprint(s: &str) -> (u64, usize) {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut feed = |b: u8| {
         h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     };
     let bytes = s.as_bytes();
-    let (mut i, mut started, mut space) = (0, false, false);
+    let (mut i, mut words, mut space) = (0, 0, false);
     while i < bytes.len() {
         let b = bytes[i];
-        let c = if b < 0x80 {
-            b as char
-        } else {
-            s[i..].chars().next().unwrap_or(' ')
-        };
-        i += c.len_utf8();
-        if c.is_whitespace() {
-            space = started;
+        // ASCII, most of the text, without decoding.
+        if b < 0x80 {
+            i += 1;
+            if b.is_ascii_whitespace() {
+                space = words > 0;
+                continue;
+            }
+            if space || words == 0 {
+                if space {
+                    feed(b' ');
+                }
+                words += 1;
+                space = false;
+            }
+            feed(b.to_ascii_lowercase());
             continue;
         }
-        if space {
-            feed(b' ');
+        let c = s[i..].chars().next().unwrap_or(' ');
+        i += c.len_utf8();
+        if c.is_whitespace() {
+            space = words > 0;
+            continue;
+        }
+        if space || words == 0 {
+            if space {
+                feed(b' ');
+            }
+            words += 1;
             space = false;
         }
-        started = true;
         match c {
-            c if c.is_ascii() => feed(c.to_ascii_lowercase() as u8),
             '’' | '‘' => feed(b'\''),
             '“' | '”' => feed(b'"'),
             c => {
@@ -72,19 +87,20 @@ fn fingerprint(s: &str) -> u64 {
             }
         }
     }
-    h
+    (h, words)
 }
 
 impl Checker for DuplicateSentence {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.report.chapters {
-            let mut seen: HashMap<u64, Vec<crate::source::Span>> = HashMap::new();
+            let mut seen: FxHashMap<u64, Vec<crate::source::Span>> = FxHashMap::default();
             for sentence in chapter.sentences() {
                 let text = cx.source.slice(sentence.span);
-                if text.split_whitespace().take(self.min_words).count() < self.min_words {
+                let (hash, words) = fingerprint(text);
+                if words < self.min_words {
                     continue;
                 }
-                let earlier = seen.entry(fingerprint(text)).or_default();
+                let earlier = seen.entry(hash).or_default();
                 // Equal fingerprints are confirmed on the text itself.
                 let first = earlier
                     .iter()
@@ -104,5 +120,31 @@ impl Checker for DuplicateSentence {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_ignore_case_spacing_and_curly_quotes() {
+        let a = fingerprint("The  Government’s “plan”\n was adopted.");
+        let b = fingerprint("the government's \"plan\" was ADOPTED.");
+        assert_eq!(a, b);
+        assert_eq!(a.1, 5);
+        assert_eq!(
+            normalise("The  Government’s “plan”\n was adopted."),
+            normalise("the government's \"plan\" was ADOPTED.")
+        );
+        assert_ne!(
+            fingerprint("Grève générale.").0,
+            fingerprint("Greve generale.").0
+        );
+        assert_eq!(
+            fingerprint("GRÈVE Générale").0,
+            fingerprint("grève générale").0
+        );
+        assert_eq!(fingerprint("   ").1, 0);
     }
 }

@@ -3,7 +3,7 @@
 use super::words::{chapter_words, with_case_of};
 use super::{Checker, Context, NoOptions, Output, options};
 use crate::rules::spec::RuleSpec;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub struct Hyphenation;
 
@@ -14,24 +14,25 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
 
 impl Checker for Hyphenation {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
-        let joined: HashMap<String, &str> = cx
+        let joined: FxHashMap<String, &str> = cx
             .vocab
             .hyphenated_compounds
             .iter()
             .map(|c| (c.replace('-', "").to_lowercase(), c.as_str()))
             .collect();
-        // Only words as long as some joined compound can be one.
-        let lengths: HashSet<usize> = joined.keys().map(String::len).collect();
+        // Only words as long as some joined compound can be one (a table by length: no hashing
+        // for the many words that cannot be).
+        let lengths = super::words::length_table(joined.keys().map(String::len));
         for words in chapter_words(cx) {
             // Where the chapter also writes the hyphenated form, `spelling-variant` reports it.
-            let written: HashSet<&str> = words
+            let written: FxHashSet<&str> = words
                 .lower
                 .iter()
                 .map(|w| w.as_ref())
                 .filter(|w| w.contains('-'))
                 .collect();
             for (w, lower) in words.tokens.iter().zip(&words.lower) {
-                if !lengths.contains(&lower.len()) || w.text.contains('-') {
+                if !lengths.get(lower.len()).copied().unwrap_or(false) || w.text.contains('-') {
                     continue;
                 }
                 let Some(compound) = joined.get(lower.as_ref()) else {

@@ -3,12 +3,19 @@
 use super::{Checker, Context, Output, options};
 use crate::rules::spec::RuleSpec;
 use crate::source::Span;
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct Options {
+    names: Vec<Substitution>,
+}
+
 pub struct OutdatedName {
     names: Vec<Substitution>,
+    /// Every old name at once: one pass over the text, whatever the length of the list.
+    finder: AhoCorasick,
 }
 
 #[derive(Deserialize)]
@@ -25,9 +32,8 @@ struct Substitution {
 }
 
 pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let checker: OutdatedName = options(table)?;
-    if let Some(bad) = checker
-        .names
+    let Options { names } = options(table)?;
+    if let Some(bad) = names
         .iter()
         .find(|s| s.old.is_empty() || s.new.contains(&s.old) && s.not_after.is_empty())
     {
@@ -36,7 +42,9 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
             bad.old, bad.new
         ));
     }
-    Ok(Box::new(checker))
+    let finder = AhoCorasick::new(names.iter().map(|s| &s.old))
+        .map_err(|e| format!("invalid options: {e}"))?;
+    Ok(Box::new(OutdatedName { names, finder }))
 }
 
 fn is_word_char(c: Option<char>) -> bool {
@@ -48,34 +56,33 @@ impl Checker for OutdatedName {
         let text = &cx.source.text;
         for chapter in &cx.report.chapters {
             let body = &text[chapter.span.start..chapter.span.end];
-            for s in &self.names {
+            // Overlapping matches, so that a name inside a longer one is still seen.
+            for m in self.finder.find_overlapping_iter(body) {
+                let s = &self.names[m.pattern().as_usize()];
+                let at = m.start();
                 if let (Some(since), Some(edition)) = (s.since, cx.edition)
                     && edition < since
                 {
                     continue;
                 }
-                for (at, _) in body.match_indices(&s.old) {
-                    let before = &body[..at];
-                    let after = &body[at + s.old.len()..];
-                    if is_word_char(before.chars().next_back())
-                        || is_word_char(after.chars().next())
-                    {
-                        continue;
-                    }
-                    if s.not_after.iter().any(|p| before.ends_with(p.as_str())) {
-                        continue;
-                    }
-                    let span = Span::new(
-                        chapter.span.start + at,
-                        chapter.span.start + at + s.old.len(),
-                    );
-                    out.diagnostics.push(
-                        rule.diagnostic(span, format!("`{}` is now `{}`", s.old, s.new))
-                            .with_label(span, format!("write `{}`", s.new))
-                            .with_help("the report uses the current name")
-                            .with_fix(span, s.new.clone()),
-                    );
+                let before = &body[..at];
+                let after = &body[at + s.old.len()..];
+                if is_word_char(before.chars().next_back()) || is_word_char(after.chars().next()) {
+                    continue;
                 }
+                if s.not_after.iter().any(|p| before.ends_with(p.as_str())) {
+                    continue;
+                }
+                let span = Span::new(
+                    chapter.span.start + at,
+                    chapter.span.start + at + s.old.len(),
+                );
+                out.diagnostics.push(
+                    rule.diagnostic(span, format!("`{}` is now `{}`", s.old, s.new))
+                        .with_label(span, format!("write `{}`", s.new))
+                        .with_help("the report uses the current name")
+                        .with_fix(span, s.new.clone()),
+                );
             }
         }
     }

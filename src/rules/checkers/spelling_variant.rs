@@ -4,8 +4,9 @@
 use super::words::{Words, chapter_words, with_case_of};
 use super::{Checker, Context, Output, options};
 use crate::rules::spec::RuleSpec;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -64,36 +65,41 @@ impl SpellingVariant {
             let gap = &text[tokens[a].span.end..tokens[b].span.start];
             matches!(gap, " " | "  " | ", ")
         };
-        let mut uses: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+        // Capitalised words in the middle of a sentence are few: find them first, then count
+        // only their lower-case forms.
+        let mut uses: FxHashMap<&str, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
         for (n, w) in tokens.iter().enumerate() {
-            let Some(case) = case_of(w.text) else {
-                continue;
-            };
-            let lower = words.lower[n].as_ref();
-            if lower.len() < 3 {
+            if !w.text.starts_with(|c: char| c.is_uppercase()) {
                 continue;
             }
-            match case {
-                Case::Lower => uses.entry(lower).or_default().0.push(n),
-                Case::Capitalised => {
-                    // Mid-sentence, after a lower-case word, before a lower-case word that does
-                    // not continue a name.
-                    let isolated = n > 0
-                        && n + 1 < tokens.len()
-                        && joined(n - 1, n)
-                        && joined(n, n + 1)
-                        && case_of(tokens[n - 1].text) == Some(Case::Lower)
-                        && case_of(tokens[n + 1].text) == Some(Case::Lower)
-                        && !self
-                            .name_connectors
-                            .iter()
-                            .any(|c| c == words.lower[n + 1].as_ref());
-                    if isolated {
-                        uses.entry(lower).or_default().1.push(n);
-                    }
-                }
+            let isolated = n > 0
+                && n + 1 < tokens.len()
+                && joined(n - 1, n)
+                && joined(n, n + 1)
+                && case_of(w.text) == Some(Case::Capitalised)
+                && case_of(tokens[n - 1].text) == Some(Case::Lower)
+                && case_of(tokens[n + 1].text) == Some(Case::Lower)
+                && !self
+                    .name_connectors
+                    .iter()
+                    .any(|c| c == words.lower[n + 1].as_ref());
+            let lower = words.lower[n].as_ref();
+            if isolated && lower.len() >= 3 {
+                uses.entry(lower).or_default().1.push(n);
             }
         }
+        if uses.is_empty() {
+            return;
+        }
+        for (n, w) in tokens.iter().enumerate() {
+            if w.text.starts_with(|c: char| c.is_lowercase())
+                && let Some(entry) = uses.get_mut(w.text)
+            {
+                entry.0.push(n);
+            }
+        }
+        let mut uses: Vec<_> = uses.into_iter().collect();
+        uses.sort_unstable_by_key(|(lower, _)| *lower);
         for (lower, (small, capital)) in uses {
             if small.is_empty() || capital.is_empty() {
                 continue;
@@ -135,7 +141,7 @@ impl SpellingVariant {
 
 impl Checker for SpellingVariant {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
-        let style: HashSet<String> = cx
+        let style: FxHashSet<String> = cx
             .vocab
             .hyphenated_compounds
             .iter()
@@ -144,20 +150,18 @@ impl Checker for SpellingVariant {
         for words in chapter_words(cx) {
             self.case_variants(&cx.source.text, words, rule, out);
             // Occurrences of each hyphenated word and of its joined form, by lower-case form.
-            let mut forms: BTreeMap<String, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+            let mut forms: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
             for (n, (w, lower)) in words.tokens.iter().zip(&words.lower).enumerate() {
                 if w.text.contains('-') && !w.text.chars().any(|c| c.is_ascii_digit()) {
-                    forms.entry(lower.to_string()).or_default().0.push(n);
+                    forms.entry(lower.as_ref()).or_default().0.push(n);
                 }
             }
-            let joined: BTreeMap<String, String> = forms
-                .keys()
-                .map(|h| (h.replace('-', ""), h.clone()))
-                .collect();
+            let joined: FxHashMap<String, &str> =
+                forms.keys().map(|h| (h.replace('-', ""), *h)).collect();
             // Only words as long as some joined form can be one.
-            let lengths: HashSet<usize> = joined.keys().map(String::len).collect();
+            let lengths = super::words::length_table(joined.keys().map(String::len));
             for (n, lower) in words.lower.iter().enumerate() {
-                if !lengths.contains(&lower.len()) {
+                if !lengths.get(lower.len()).copied().unwrap_or(false) {
                     continue;
                 }
                 if let Some(h) = joined.get(lower.as_ref()) {
@@ -168,7 +172,7 @@ impl Checker for SpellingVariant {
                 if without.is_empty() {
                     continue;
                 }
-                let prefer_hyphen = style.contains(hyphenated) || with.len() >= without.len();
+                let prefer_hyphen = style.contains(*hyphenated) || with.len() >= without.len();
                 let (keep, change) = if prefer_hyphen {
                     (with, without)
                 } else {
@@ -176,7 +180,7 @@ impl Checker for SpellingVariant {
                 };
                 let model = &words.tokens[keep[0]];
                 let target = if prefer_hyphen {
-                    hyphenated.clone()
+                    hyphenated.to_string()
                 } else {
                     hyphenated.replace('-', "")
                 };
@@ -193,7 +197,7 @@ impl Checker for SpellingVariant {
                         )
                         .with_label(w.span, format!("write `{fixed}`"))
                         .with_label(model.span, "the chapter's form")
-                        .with_help(if style.contains(hyphenated) {
+                        .with_help(if style.contains(*hyphenated) {
                             "the style list writes it with a hyphen"
                         } else {
                             "the chapter mostly writes it the other way"

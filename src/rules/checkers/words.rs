@@ -44,6 +44,19 @@ pub fn chapter_words<'c, 'a>(cx: &'c Context<'a>) -> &'c [Words<'a>] {
     })
 }
 
+/// A table of which word lengths (in bytes) occur: `table[len]`, for a cheap first test before a
+/// look-up by word.
+pub fn length_table(lengths: impl Iterator<Item = usize>) -> Vec<bool> {
+    let mut table = Vec::new();
+    for len in lengths {
+        if table.len() <= len {
+            table.resize(len + 1, false);
+        }
+        table[len] = true;
+    }
+    table
+}
+
 /// `target` written with the capitalisation of `like` (`Anti-trafficking` for `Antitrafficking`).
 pub fn with_case_of(target: &str, like: &str) -> String {
     let upper = like
