@@ -126,6 +126,16 @@ fn mangled_text_never_panics_and_spans_stay_sound() {
         ".",
         "#",
         "  ",
+        ";",
+        "All but ",
+        " referred ",
+        "self-referred",
+        " the remaining 4",
+        "; of 5 victims, ",
+        "All 12 Narnian victims identified",
+        " Som",
+        " soms",
+        " the the ",
     ];
     let mut rng = Lcg(7);
     for round in 0..150 {

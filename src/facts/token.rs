@@ -57,6 +57,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         }
     };
     while i < body.len() {
+        if bytes[i] == b' ' {
+            space = true;
+            i += 1;
+            continue;
+        }
         let c = char_at(i);
         if c.is_whitespace() || c == '\u{FEFF}' {
             space = true;
@@ -97,6 +102,11 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         } else if c.is_alphabetic() {
             i += c.len_utf8();
             while i < body.len() {
+                // ASCII letters and digits, most of the text, without decoding.
+                if bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
                 let d = char_at(i);
                 if d.is_alphanumeric() {
                     i += d.len_utf8();
