@@ -283,8 +283,11 @@ impl<'v> Lexicon<'v> {
 /// Whether a total restates a part of an earlier breakdown (`Of the 55 foreign victims` after
 /// `21 were … and 55 were foreigners`): a subtotal, not the paragraph's total.
 fn restates_part(p: &Para, q: usize, out: &ChapterClaims) -> bool {
+    let para_start = p.toks.first().map_or(0, |t| t.span.start);
     out.breakdowns.iter().any(|b| {
-        b.span.end <= p.qs[q].span.start && b.parts.iter().any(|f| f.value == p.qs[q].value)
+        b.span.start >= para_start
+            && b.span.end <= p.qs[q].span.start
+            && b.parts.iter().any(|f| f.value == p.qs[q].value)
     })
 }
 
@@ -1228,7 +1231,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             let total = totals.iter().rev().copied().find(|&t| {
                 let at = p.qs[t].toks.0;
                 at < k
-                    && p.sentence[at] + 2 >= sent
+                    && p.sentence[at].saturating_add(2) >= sent
                     && is_victims(t)
                     && !previous.contains(&t)
                     && !restates_part(p, t, out)
@@ -1363,7 +1366,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     && if anchored {
                         p.sentence[at] == sent
                     } else {
-                        p.sentence[at] + 2 >= sent && !restates_part(q)
+                        p.sentence[at].saturating_add(2) >= sent && !restates_part(q)
                     }
             });
             let Some(total) = total else {

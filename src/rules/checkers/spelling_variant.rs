@@ -15,8 +15,8 @@ pub struct SpellingVariant {
     /// `Office for Y`): a capitalised word followed by one of these is not compared.
     #[serde(default)]
     name_connectors: Vec<String>,
-    /// How many times more often the chapter's form must occur than the other before a
-    /// capitalisation variant is reported (hyphen variants are always reported).
+    /// How many times more often the lower-case form must occur than the capitalised one before
+    /// the capitalised uses are reported (hyphen variants are always reported).
     #[serde(default = "default_majority")]
     case_majority: usize,
 }
@@ -104,13 +104,13 @@ impl SpellingVariant {
             if small.is_empty() || capital.is_empty() {
                 continue;
             }
-            let (keep, change) = if small.len() >= self.case_majority * capital.len() {
-                (small, capital)
-            } else if capital.len() >= self.case_majority * small.len() {
-                (capital, small)
-            } else {
+            // Only a capital among lower-case uses is reported: where the capitalised form is the
+            // more frequent, the lower-case uses may be the common noun (`local government`
+            // beside `the Government`), which is not a variant.
+            if small.len() < self.case_majority * capital.len() {
                 continue;
-            };
+            }
+            let (keep, change) = (small, capital);
             let model = &tokens[keep[0]];
             for &n in &change {
                 let w = &tokens[n];
