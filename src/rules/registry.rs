@@ -103,33 +103,30 @@ impl RuleSet {
         Self::from_files(files, defaults.as_ref())
     }
 
+    /// A rule by name or code, to change.
+    fn find_mut(&mut self, rule: &str) -> Result<&mut LoadedRule, String> {
+        self.rules
+            .iter_mut()
+            .find(|r| {
+                r.spec.name.eq_ignore_ascii_case(rule) || r.spec.code.eq_ignore_ascii_case(rule)
+            })
+            .ok_or_else(|| format!("unknown rule `{rule}` (see `tiplint rules`)"))
+    }
+
     /// Override a rule's default severity (by name or code).
     pub fn set_severity(
         &mut self,
         rule: &str,
         severity: crate::diagnostic::Severity,
     ) -> Result<(), String> {
-        let r = self
-            .rules
-            .iter_mut()
-            .find(|r| {
-                r.spec.name.eq_ignore_ascii_case(rule) || r.spec.code.eq_ignore_ascii_case(rule)
-            })
-            .ok_or_else(|| format!("unknown rule `{rule}` (see `tiplint rules`)"))?;
-        r.spec.severity = severity;
+        self.find_mut(rule)?.spec.severity = severity;
         Ok(())
     }
 
     /// Set one option of a rule (by name or code) and rebuild its checker, so the value is
     /// validated as the rule file's own would be (`tolerances` in `tiplint.toml`).
     pub fn set_option(&mut self, rule: &str, key: &str, value: toml::Value) -> Result<(), String> {
-        let r = self
-            .rules
-            .iter_mut()
-            .find(|r| {
-                r.spec.name.eq_ignore_ascii_case(rule) || r.spec.code.eq_ignore_ascii_case(rule)
-            })
-            .ok_or_else(|| format!("unknown rule `{rule}` (see `tiplint rules`)"))?;
+        let r = self.find_mut(rule)?;
         let mut options = r.spec.options.clone();
         options.insert(key.to_string(), value);
         r.checker = checkers::build(&r.spec.kind, &options).map_err(|e| {

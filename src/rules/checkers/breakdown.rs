@@ -45,7 +45,17 @@ impl BreakdownRule {
     fn sum_rule(&self, rule: &RuleSpec, b: &Breakdown, all: &[Breakdown], out: &mut Output) {
         let total = sum(&b.parts);
         let ok = (total - b.total.value).abs() <= rust_decimal::Decimal::from(self.tolerance);
-        let expression = format!("{} = {}", plus(&b.parts), text(b.total.value));
+        let expression = if total == b.total.value {
+            format!("{} = {}", plus(&b.parts), text(b.total.value))
+        } else {
+            format!(
+                "{} = {}, within {} of {}",
+                plus(&b.parts),
+                text(total),
+                self.tolerance,
+                text(b.total.value)
+            )
+        };
         out.checks.push(check(
             rule,
             b,
