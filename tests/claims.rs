@@ -454,3 +454,10 @@ fn a_part_in_an_earlier_paragraph_does_not_hide_a_total() {
     assert!(found.contains(&sum(60, &[20, 15, 25])), "{found:?}");
     assert!(!found.iter().any(|b| b.1 == d(40)), "{found:?}");
 }
+
+#[test]
+fn a_split_after_there_were() {
+    let text = "The government identified 30 victims. Of these, 20 were victims of sex trafficking and ten of forced labor; there were 18 women, eight boys, and four girls.\n";
+    let found = breakdowns(text);
+    assert!(found.contains(&split(30, &[18, 8, 4])), "{found:?}");
+}

@@ -1073,10 +1073,15 @@ impl<'l, 'v> Extractor<'l, 'v> {
             }
             // (g) `; 48 were Kyrgyzstani and 18 were foreign nationals`
             if t.is_punct(';') && p.depth[i] == 0 {
-                let first = if p.is(i + 1, "and") { i + 2 } else { i + 1 };
+                let mut first = if p.is(i + 1, "and") { i + 2 } else { i + 1 };
+                // `; there were 20 women, seven boys, and two girls`
+                let there_were = p.is(first, "there") && p.is(first + 1, "were");
+                if there_were {
+                    first += 2;
+                }
                 if let (Some(q), Some((_, total))) =
                     (p.count_at(first), sentence_anchor.or(sentence_total))
-                    && p.np(q).link == Link::Were
+                    && (p.np(q).link == Link::Were || there_were)
                     && let Some(list) = parse_list(p, first, Mode::Clause)
                     && list.items.len() >= 2
                 {
