@@ -6,6 +6,7 @@ use crate::parse::{StructureGrammar, Tier};
 use crate::rules::checkers::{Context, Output};
 use crate::rules::registry::RuleSet;
 use crate::source::{Source, Span};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -121,18 +122,23 @@ pub fn check_source_with(
         edition: edition.map(|e| e.0),
         words: Default::default(),
     };
-    let mut out = Output::default();
-    for rule in rules
+    // The rules are independent readers of the same facts: run them in parallel, each into its
+    // own output, and gather the outputs in rule order (the findings are sorted below anyway).
+    let outputs: Vec<Output> = rules
         .rules
-        .iter()
+        .par_iter()
         .filter(|r| selection.enabled(&r.spec.name))
-    {
-        rule.checker.check(&cx, &rule.spec, &mut out);
+        .map(|rule| {
+            let mut out = Output::default();
+            rule.checker.check(&cx, &rule.spec, &mut out);
+            out
+        })
+        .collect();
+    let (mut diagnostics, mut checks) = (Vec::new(), Vec::new());
+    for out in outputs {
+        diagnostics.extend(out.diagnostics);
+        checks.extend(out.checks);
     }
-    let Output {
-        diagnostics,
-        mut checks,
-    } = out;
     let suppressions = crate::suppress::parse(source, rules);
     let unused_rule = rules
         .rules
