@@ -2269,9 +2269,23 @@ impl<'l, 'v> Extractor<'l, 'v> {
             // The counted noun it is attached to, within a few words after it.
             let mut noun = None;
             let mut j = i + 1;
-            while j < p.toks.len() && j <= i + 4 {
+            // `more than double the number of victims`, `twice as many victims`: a multiple.
+            let multiple = |x: &str| {
+                matches!(
+                    x,
+                    "than" | "double" | "triple" | "twice" | "number" | "of" | "as" | "many"
+                )
+            };
+            let reach = if (i + 1..(i + 3).min(p.toks.len()))
+                .any(|k| matches!(p.word_ref(k), Some("double" | "triple" | "twice")))
+            {
+                7
+            } else {
+                4
+            };
+            while j < p.toks.len() && j <= i + reach {
                 let Some(x) = p.word_ref(j) else { break };
-                if NP_STOP.contains(&x) && x != "the" {
+                if NP_STOP.contains(&x) && x != "the" && !(reach > 4 && multiple(x)) {
                     break;
                 }
                 if self.lex.counted.contains(x) || x == "funding" {
@@ -2299,6 +2313,18 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     };
                     if x == "and" || x.ends_with("ly") || x == "far" {
                         continue;
+                    }
+                    // `providing shelter to more victims`, `offering assistance to fewer`
+                    if (x == "to" || x == "for")
+                        && k >= 2
+                        && let Some(a) = p.word_ref(k - 1).and_then(|w| self.lex.action_of(w))
+                        && matches!(
+                            p.word_ref(k - 2),
+                            Some("providing" | "provided" | "offering" | "offered")
+                        )
+                    {
+                        actions.push(a.to_string());
+                        break;
                     }
                     match self.lex.action_of(x) {
                         Some(a) if x.ends_with("ing") || x.ends_with("ed") => {
