@@ -84,6 +84,9 @@ impl Checker for Trend {
             }
             // Introduction summaries against the sections' comparisons, one action at a time
             // (`investigating and prosecuting more cases` states two trends).
+            // One check per comparison and direction, however many summaries state it
+            // (`fewer prosecutions` and `prosecuted fewer traffickers`).
+            let mut checked = std::collections::HashSet::new();
             for s in &chapter.summaries {
                 let funding = s.actions.iter().any(|a| a == "fund");
                 let actions: Vec<Option<&String>> = if s.actions.is_empty() {
@@ -105,12 +108,17 @@ impl Checker for Trend {
                         continue;
                     }
                     let agreeing = matching.iter().filter(|c| agrees(s.direction, c)).count();
+                    let mut record = |ok: bool| {
+                        for c in &matching {
+                            if checked.insert((c.span.start, c.span.end, s.direction)) {
+                                out.checks.push(check(rule, s.direction, c, ok));
+                            }
+                        }
+                    };
                     if agreeing == matching.len() {
-                        out.checks
-                            .extend(matching.iter().map(|c| check(rule, s.direction, c, true)));
+                        record(true);
                     } else if agreeing == 0 {
-                        out.checks
-                            .extend(matching.iter().map(|c| check(rule, s.direction, c, false)));
+                        record(false);
                         let mut d = rule
                             .diagnostic(
                                 s.direction_span,
