@@ -460,3 +460,38 @@ fn directory_walks_skip_hidden_and_ignored_files() {
     let paths = paths_of(&doc);
     assert_eq!(paths, vec!["./a.txt"]);
 }
+
+#[test]
+fn a_rate_disagreement_from_an_approximate_amount_is_only_an_info() {
+    let text = "It allocated 24.8 million pesos ($497,500), an increase of approximately 1.8 million pesos ($60,000).\n";
+    tiplint()
+        .args([
+            "check",
+            "--format",
+            "short",
+            "--select",
+            "rate-mismatch",
+            "-",
+        ])
+        .write_stdin(text)
+        .assert()
+        .code(0)
+        .stdout(
+            predicate::str::contains("info: conversions of PHP")
+                .and(predicate::str::contains("(an amount is approximate)")),
+        );
+    // The same disagreement between exact amounts is an error.
+    tiplint()
+        .args([
+            "check",
+            "--format",
+            "short",
+            "--select",
+            "rate-mismatch",
+            "-",
+        ])
+        .write_stdin(text.replace("approximately ", ""))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("error: conversions of PHP"));
+}

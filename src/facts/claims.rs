@@ -2133,7 +2133,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             let QKind::Money(code) = &q.kind else {
                 continue;
             };
-            if code == "USD" || q.approx {
+            if code == "USD" {
                 continue;
             }
             let after = q.toks.1;
@@ -2142,7 +2142,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
                     let usd = &p.qs[u];
                     // `($1,800 to $14,410)` converts a range: paired below, from its low end.
                     let converted_range = p.is(usd.toks.1, "to");
-                    if usd.kind == QKind::Money("USD".into()) && !usd.approx && !converted_range {
+                    // An approximate amount (`approximately 1.8 million pesos ($36,110)`) is kept:
+                    // the rule gives it more room and never an error of its own.
+                    if usd.kind == QKind::Money("USD".into()) && !converted_range {
                         out.conversions.push(Conversion {
                             currency: code.clone(),
                             local: q.clone(),

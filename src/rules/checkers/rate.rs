@@ -18,27 +18,46 @@ struct RateOptions {
     /// default. Set from `[tolerances]` in `tiplint.toml`.
     #[serde(default)]
     tolerance: f64,
+    /// More room, in percent, for an amount stated as approximate (`approximately 1.8 million
+    /// pesos`); such a conversion alone never makes an error.
+    #[serde(default = "default_approximate_room")]
+    approximate_room: f64,
+}
+
+fn default_approximate_room() -> f64 {
+    5.0
 }
 
 pub struct Rate {
     /// The tolerance as a fraction (1% is 0.01).
     widen: Decimal,
+    /// The extra room for an approximate amount, as a fraction.
+    approximate: Decimal,
+}
+
+/// A percentage option as a fraction.
+fn fraction(name: &str, percent: f64) -> Result<Decimal, String> {
+    if !(0.0..100.0).contains(&percent) {
+        return Err(format!(
+            "invalid options: {name} is a percentage from 0 up to 100, not {percent}"
+        ));
+    }
+    let p = Decimal::try_from(percent)
+        .map_err(|e| format!("invalid options: {name} {percent}: {e}"))?;
+    Ok(p.round_dp(6) / Decimal::ONE_HUNDRED)
 }
 
 /// A conversion and the rates it allows: (lowest, highest, as stated).
 type Allowed<'c> = (&'c Conversion, (Decimal, Decimal, Decimal));
 
 pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let RateOptions { tolerance } = options(table)?;
-    if !(0.0..100.0).contains(&tolerance) {
-        return Err(format!(
-            "invalid options: tolerance is a percentage from 0 up to 100, not {tolerance}"
-        ));
-    }
-    let percent = Decimal::try_from(tolerance)
-        .map_err(|e| format!("invalid options: tolerance {tolerance}: {e}"))?;
+    let RateOptions {
+        tolerance,
+        approximate_room,
+    } = options(table)?;
     Ok(Box::new(Rate {
-        widen: percent.round_dp(6) / Decimal::ONE_HUNDRED,
+        widen: fraction("tolerance", tolerance)?,
+        approximate: fraction("approximate_room", approximate_room)?,
     }))
 }
 
@@ -64,6 +83,10 @@ fn interval(c: &Conversion, widen: Decimal) -> Option<(Decimal, Decimal, Decimal
     ))
 }
 
+fn approximate(c: &Conversion) -> bool {
+    c.local.approx || c.usd.approx
+}
+
 fn overlap(items: &[(Decimal, Decimal)]) -> bool {
     let lo = items.iter().map(|x| x.0).max();
     let hi = items.iter().map(|x| x.1).min();
@@ -79,7 +102,12 @@ impl Checker for Rate {
         for chapter in &cx.facts.chapters {
             let mut by_currency: BTreeMap<&str, Vec<Allowed>> = BTreeMap::new();
             for c in &chapter.conversions {
-                if let Some(iv) = interval(c, self.widen) {
+                let widen = if approximate(c) {
+                    self.widen + self.approximate
+                } else {
+                    self.widen
+                };
+                if let Some(iv) = interval(c, widen) {
                     by_currency
                         .entry(c.currency.as_str())
                         .or_default()
@@ -161,6 +189,16 @@ impl Checker for Rate {
                     (0..convs.len()).collect()
                 };
                 let first = &convs[blamed[0]];
+                // When the exact conversions agree among themselves, the disagreement comes from
+                // an approximate amount: a hint, not an error.
+                let exact: Vec<(Decimal, Decimal)> = convs
+                    .iter()
+                    .zip(&intervals)
+                    .filter(|((c, _), _)| !approximate(c))
+                    .map(|(_, iv)| *iv)
+                    .collect();
+                let only_approximate =
+                    exact.len() < convs.len() && overlap(&exact) || exact.is_empty();
                 let mut d = rule.diagnostic(
                     first.0.local.span.cover(first.0.usd.span),
                     format!(
@@ -186,6 +224,10 @@ impl Checker for Rate {
                                 rate_text(*hi)
                             ),
                         );
+                }
+                if only_approximate {
+                    d.severity = Severity::Info;
+                    d.message.push_str(" (an amount is approximate)");
                 }
                 out.diagnostics.push(d.with_help(expression));
             }
