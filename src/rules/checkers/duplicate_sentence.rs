@@ -45,27 +45,20 @@ fn fingerprint(s: &str) -> (u64, usize) {
     let bytes = s.as_bytes();
     let (mut i, mut words, mut space) = (0, 0, false);
     while i < bytes.len() {
+        // ASCII, most of the text, is read without decoding.
         let b = bytes[i];
-        // ASCII, most of the text, without decoding.
-        if b < 0x80 {
-            i += 1;
-            if b.is_ascii_whitespace() {
-                space = words > 0;
-                continue;
-            }
-            if space || words == 0 {
-                if space {
-                    feed(b' ');
-                }
-                words += 1;
-                space = false;
-            }
-            feed(b.to_ascii_lowercase());
-            continue;
-        }
-        let c = s[i..].chars().next().unwrap_or(' ');
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            s[i..].chars().next().unwrap_or(' ')
+        };
         i += c.len_utf8();
-        if c.is_whitespace() {
+        let white = if b < 0x80 {
+            b.is_ascii_whitespace()
+        } else {
+            c.is_whitespace()
+        };
+        if white {
             space = words > 0;
             continue;
         }
@@ -77,6 +70,7 @@ fn fingerprint(s: &str) -> (u64, usize) {
             space = false;
         }
         match c {
+            c if c.is_ascii() => feed(c.to_ascii_lowercase() as u8),
             '’' | '‘' => feed(b'\''),
             '“' | '”' => feed(b'"'),
             c => {

@@ -3,6 +3,8 @@
 
 use super::words::{Words, chapter_words, with_case_of};
 use super::{Checker, Context, Output, options};
+use crate::diagnostic::Diagnostic;
+use crate::facts::token::Token;
 use crate::rules::spec::RuleSpec;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
@@ -31,6 +33,21 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
         return Err("invalid options: case_majority must be at least 1".into());
     }
     Ok(Box::new(rule))
+}
+
+/// A word written otherwise than the chapter's form (`model`), with the fix to that form.
+fn variant(rule: &RuleSpec, w: &Token, model: &Token, fixed: String, help: String) -> Diagnostic {
+    rule.diagnostic(
+        w.span,
+        format!(
+            "`{}` is also written `{}` in this chapter",
+            w.text, model.text
+        ),
+    )
+    .with_label(w.span, format!("write `{fixed}`"))
+    .with_label(model.span, "the chapter's form")
+    .with_help(help)
+    .with_fix(w.span, fixed)
 }
 
 /// How a word is capitalised, for the words this rule compares.
@@ -115,25 +132,19 @@ impl SpellingVariant {
             for &n in &change {
                 let w = &tokens[n];
                 let fixed = with_case_of(lower, model.text);
-                out.diagnostics.push(
-                    rule.diagnostic(
-                        w.span,
-                        format!(
-                            "`{}` is written `{}` elsewhere in this chapter",
-                            w.text, model.text
-                        ),
-                    )
-                    .with_label(w.span, format!("write `{fixed}`"))
-                    .with_label(model.span, "the chapter's form")
-                    .with_help(format!(
-                        "the chapter writes `{}` {} times mid-sentence and `{}` {} times",
+                out.diagnostics.push(variant(
+                    rule,
+                    w,
+                    model,
+                    fixed,
+                    format!(
+                        "the chapter writes `{}` {} times, and `{}` mid-sentence {} times",
                         model.text,
                         keep.len(),
                         w.text,
                         change.len()
-                    ))
-                    .with_fix(w.span, fixed),
-                );
+                    ),
+                ));
             }
         }
     }
@@ -187,23 +198,13 @@ impl Checker for SpellingVariant {
                 for &n in change {
                     let w = &words.tokens[n];
                     let fixed = with_case_of(&target, w.text);
-                    out.diagnostics.push(
-                        rule.diagnostic(
-                            w.span,
-                            format!(
-                                "`{}` is also written `{}` in this chapter",
-                                w.text, model.text
-                            ),
-                        )
-                        .with_label(w.span, format!("write `{fixed}`"))
-                        .with_label(model.span, "the chapter's form")
-                        .with_help(if style.contains(*hyphenated) {
-                            "the style list writes it with a hyphen"
-                        } else {
-                            "the chapter mostly writes it the other way"
-                        })
-                        .with_fix(w.span, fixed.clone()),
-                    );
+                    let help = if style.contains(*hyphenated) {
+                        "the style list writes it with a hyphen"
+                    } else {
+                        "the chapter mostly writes it the other way"
+                    };
+                    out.diagnostics
+                        .push(variant(rule, w, model, fixed, help.to_string()));
                 }
             }
         }
