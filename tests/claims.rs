@@ -461,3 +461,30 @@ fn a_split_after_there_were() {
     let found = breakdowns(text);
     assert!(found.contains(&split(30, &[18, 8, 4])), "{found:?}");
 }
+
+#[test]
+fn this_compared_with_pairs_each_figure_with_the_one_done_the_same_way() {
+    let c = claims(
+        "Police initiated four investigations and continued six investigations from earlier years. This compared with initiating one investigation and continuing eight investigations during the previous reporting period.\n",
+    );
+    let pairs: Vec<(Decimal, Decimal, Option<String>)> = c
+        .comparisons
+        .iter()
+        .map(|x| (x.current.value, x.previous.value, x.action.clone()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (d(4), d(1), Some("investigate".to_string())),
+            (d(6), d(8), Some("investigate".to_string()))
+        ]
+    );
+    // Two figures of the same thing before it: which one is compared is a guess, so none is.
+    let c = claims(
+        "The government identified 12 victims and 30 potential victims. This compared with 20 victims in 2021.\n",
+    );
+    assert!(c.comparisons.is_empty());
+    // Only at the start of a sentence that follows another in the paragraph.
+    let c = claims("This compared with 20 victims in 2021.\n");
+    assert!(c.comparisons.is_empty());
+}

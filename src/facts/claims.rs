@@ -1166,6 +1166,95 @@ impl<'l, 'v> Extractor<'l, 'v> {
         }
         self.referrals(p, &totals, &parts_used, &previous_values, out);
         self.complements(p, &totals, &parts_used, &previous_values, out, complements);
+        self.this_compared(p, section, out);
+    }
+
+    /// `Police initiated four investigations and continued six. This compared with initiating
+    /// one investigation and continuing eight during the previous reporting period.`: each
+    /// figure of the `This compared with` sentence is the earlier value of the figure of the
+    /// sentence before that counts the same thing, done the same way (`initiating` and
+    /// `initiated`). A figure with no match, or with two, is left alone.
+    fn this_compared(&self, p: &Para, section: SectionKind, out: &mut ChapterClaims) {
+        let n = p.toks.len();
+        for start in 1..n {
+            let sent = p.sentence[start];
+            if p.sentence[start - 1] == sent
+                || !p.is(start, "this")
+                || !p.is(start + 1, "compared")
+                || !(p.is(start + 2, "with") || p.is(start + 2, "to"))
+            {
+                continue;
+            }
+            let before = p.sentence[start - 1];
+            let first_before = (0..start)
+                .rev()
+                .take_while(|&k| p.sentence[k] == before)
+                .last()
+                .unwrap_or(start);
+            let counts_before: Vec<usize> = (first_before..start)
+                .filter(|&k| p.depth[k] == 0)
+                .filter_map(|k| p.count_at(k))
+                .filter(|&q| p.qs[q].is_exact_count())
+                .collect();
+            let head = |q: usize| p.np(q).head().map(singular);
+            for j in start + 3..n {
+                if p.sentence[j] != sent {
+                    break;
+                }
+                let Some(prev) = p.count_at(j).filter(|&q| p.qs[q].is_exact_count()) else {
+                    continue;
+                };
+                if p.depth[j] != 0 || head(prev).is_none() {
+                    continue;
+                }
+                // The gerund before it (`initiating one investigation`), if any; a figure right
+                // after `with` compares with whatever counts the same thing.
+                let stem = p
+                    .word_ref(j - 1)
+                    .and_then(|w| w.strip_suffix("ing"))
+                    .filter(|s| s.len() >= 4);
+                if stem.is_none() && j != start + 3 {
+                    continue;
+                }
+                let done_so = |q: usize| {
+                    let at = p.qs[q].toks.0;
+                    stem.is_none_or(|stem| {
+                        (at.saturating_sub(3)..at)
+                            .any(|k| p.word_ref(k).is_some_and(|w| w.starts_with(stem)))
+                    })
+                };
+                let matching: Vec<usize> = counts_before
+                    .iter()
+                    .copied()
+                    .filter(|&q| head(q) == head(prev) && done_so(q))
+                    .collect();
+                let [current] = matching[..] else {
+                    continue;
+                };
+                let np = p.np(current);
+                let action = np
+                    .words
+                    .iter()
+                    .rev()
+                    .find_map(|w| self.lex.action_of(w))
+                    .or_else(|| {
+                        let at = p.qs[current].toks.0;
+                        (at.saturating_sub(5)..at)
+                            .rev()
+                            .find_map(|k| p.word_ref(k).and_then(|w| self.lex.action_of(w)))
+                    });
+                out.comparisons.push(Comparison {
+                    current: p.fig(current),
+                    previous: p.fig(prev),
+                    direction: None,
+                    action: action.map(str::to_string),
+                    noun: head(current),
+                    money: false,
+                    section,
+                    span: p.qs[current].span.cover(p.qs[prev].span),
+                });
+            }
+        }
     }
 
     /// `All but N of the identified victims were from P` (and, after a semicolon, the victims
