@@ -488,3 +488,19 @@ fn this_compared_with_pairs_each_figure_with_the_one_done_the_same_way() {
     let c = claims("This compared with 20 victims in 2021.\n");
     assert!(c.comparisons.is_empty());
 }
+
+#[test]
+fn this_was_a_decrease_from_states_a_direction() {
+    let c = claims(
+        "The government convicted nine traffickers. This represented a significant decrease from 14 in 2021.\n",
+    );
+    assert_eq!(c.comparisons.len(), 1);
+    let cmp = &c.comparisons[0];
+    assert_eq!((cmp.current.value, cmp.previous.value), (d(9), d(14)));
+    assert_eq!(cmp.direction.map(|x| x.0), Some(Direction::Down));
+    // Without a noun, the earlier figure must be the sentence before's only one.
+    let c = claims(
+        "The government convicted nine traffickers and acquitted two defendants. This was an increase from 14 in 2021.\n",
+    );
+    assert!(c.comparisons.is_empty());
+}

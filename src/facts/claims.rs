@@ -1173,18 +1173,47 @@ impl<'l, 'v> Extractor<'l, 'v> {
     /// one investigation and continuing eight during the previous reporting period.`: each
     /// figure of the `This compared with` sentence is the earlier value of the figure of the
     /// sentence before that counts the same thing, done the same way (`initiating` and
-    /// `initiated`). A figure with no match, or with two, is left alone.
+    /// `initiated`). `This was a decrease from 20 in 2021.` states a direction too. A figure with
+    /// no match, or with two, is left alone.
     fn this_compared(&self, p: &Para, section: SectionKind, out: &mut ChapterClaims) {
         let n = p.toks.len();
         for start in 1..n {
             let sent = p.sentence[start];
-            if p.sentence[start - 1] == sent
-                || !p.is(start, "this")
-                || !p.is(start + 1, "compared")
-                || !(p.is(start + 2, "with") || p.is(start + 2, "to"))
-            {
+            if p.sentence[start - 1] == sent || !(p.is(start, "this") || p.is(start, "these")) {
                 continue;
             }
+            // `This compared with …`, or `This was a (slight) decrease from …`.
+            let (first, direction) = if p.is(start + 1, "compared")
+                && (p.is(start + 2, "with") || p.is(start + 2, "to"))
+            {
+                (start + 3, None)
+            } else {
+                if !matches!(
+                    p.word_ref(start + 1),
+                    Some("was" | "were" | "is" | "represented" | "represents" | "marked")
+                ) {
+                    continue;
+                }
+                let mut k = start + 2;
+                while matches!(p.word_ref(k), Some("a" | "an"))
+                    || p.word_ref(k)
+                        .is_some_and(|w| w.ends_with("ly") || w == "significant")
+                {
+                    k += 1;
+                }
+                let Some(d) = p.word_ref(k).and_then(|w| self.lex.direction_of(w)) else {
+                    continue;
+                };
+                let d = (d, p.toks[k].span);
+                k += 1;
+                if p.is(k, "from") || p.is(k, "over") {
+                    (k + 1, Some(d))
+                } else if p.is(k, "compared") && (p.is(k + 1, "with") || p.is(k + 1, "to")) {
+                    (k + 2, Some(d))
+                } else {
+                    continue;
+                }
+            };
             let before = p.sentence[start - 1];
             let first_before = (0..start)
                 .rev()
@@ -1197,23 +1226,23 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 .filter(|&q| p.qs[q].is_exact_count())
                 .collect();
             let head = |q: usize| p.np(q).head().map(singular);
-            for j in start + 3..n {
+            for j in first..n {
                 if p.sentence[j] != sent {
                     break;
                 }
                 let Some(prev) = p.count_at(j).filter(|&q| p.qs[q].is_exact_count()) else {
                     continue;
                 };
-                if p.depth[j] != 0 || head(prev).is_none() {
+                if p.depth[j] != 0 {
                     continue;
                 }
                 // The gerund before it (`initiating one investigation`), if any; a figure right
-                // after `with` compares with whatever counts the same thing.
+                // after `with` or `from` compares with whatever counts the same thing.
                 let stem = p
                     .word_ref(j - 1)
                     .and_then(|w| w.strip_suffix("ing"))
                     .filter(|s| s.len() >= 4);
-                if stem.is_none() && j != start + 3 {
+                if stem.is_none() && j != first {
                     continue;
                 }
                 let done_so = |q: usize| {
@@ -1223,11 +1252,16 @@ impl<'l, 'v> Extractor<'l, 'v> {
                             .any(|k| p.word_ref(k).is_some_and(|w| w.starts_with(stem)))
                     })
                 };
-                let matching: Vec<usize> = counts_before
-                    .iter()
-                    .copied()
-                    .filter(|&q| head(q) == head(prev) && done_so(q))
-                    .collect();
+                // A figure without a noun (`from 20 in 2021`) is the sentence before's only one.
+                let matching: Vec<usize> = match head(prev) {
+                    Some(_) => counts_before
+                        .iter()
+                        .copied()
+                        .filter(|&q| head(q) == head(prev) && done_so(q))
+                        .collect(),
+                    None if counts_before.len() == 1 => counts_before.clone(),
+                    None => Vec::new(),
+                };
                 let [current] = matching[..] else {
                     continue;
                 };
@@ -1246,13 +1280,16 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 out.comparisons.push(Comparison {
                     current: p.fig(current),
                     previous: p.fig(prev),
-                    direction: None,
+                    direction,
                     action: action.map(str::to_string),
                     noun: head(current),
                     money: false,
                     section,
                     span: p.qs[current].span.cover(p.qs[prev].span),
                 });
+                if direction.is_some() {
+                    break;
+                }
             }
         }
     }
