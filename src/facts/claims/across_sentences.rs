@@ -1,0 +1,417 @@
+//! Relations that span sentences or paragraphs: referral lists, `All but N` complements, and
+//! `This compared with …` sentences.
+
+use super::*;
+
+/// The singular of a counted noun, for comparing heads (`victims` = `victim`).
+/// Whether a total restates a part of an earlier breakdown (`Of the 55 foreign victims` after
+/// `21 were … and 55 were foreigners`): a subtotal, not the paragraph's total.
+fn restates_part(p: &Para, q: usize, out: &ChapterClaims) -> bool {
+    let para_start = p.toks.first().map_or(0, |t| t.span.start);
+    out.breakdowns.iter().any(|b| {
+        b.span.start >= para_start
+            && b.span.end <= p.qs[q].span.start
+            && b.parts.iter().any(|f| f.value == p.qs[q].value)
+    })
+}
+
+/// `All but five of the identified victims were from Narnia`: the total of identified victims,
+/// the figure left out, and the place the others were from.
+struct AllBut {
+    total: Fig,
+    excluded: Fig,
+    place: String,
+}
+
+/// `All 71 Narnian victims identified by the government`: a figure and the nationality it counts.
+struct AllOf {
+    count: Fig,
+    demonym: String,
+}
+
+/// The two halves of a complement, which may stand paragraphs apart: the victims from a place
+/// are the total less those excluded.
+#[derive(Default)]
+pub(super) struct Complements {
+    all_but: Vec<AllBut>,
+    all_of: Vec<AllOf>,
+}
+
+impl Complements {
+    /// Each `All but N … from P` with the first later `All M P-ian victims identified`: M + N is
+    /// the total.
+    pub(super) fn link(self, out: &mut ChapterClaims) {
+        for a in &self.all_but {
+            let Some(b) = self.all_of.iter().find(|b| {
+                b.count.span.start > a.excluded.span.start && same_people(&a.place, &b.demonym)
+            }) else {
+                continue;
+            };
+            out.breakdowns.push(Breakdown {
+                kind: RelationKind::Sum,
+                total: a.total,
+                parts: vec![b.count, a.excluded],
+                span: a.total.span.cover(b.count.span),
+            });
+        }
+    }
+}
+
+/// Whether a nationality names a place's people (`Narnian` and `Narnia`): they share a stem of
+/// five letters or more (or the whole of a shorter name).
+fn same_people(place: &str, demonym: &str) -> bool {
+    let (place, demonym) = (place.to_lowercase(), demonym.to_lowercase());
+    let common = place
+        .chars()
+        .zip(demonym.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    common >= place.chars().count().min(5)
+}
+
+impl Extractor<'_, '_> {
+    /// `Police initiated four investigations and continued six. This compared with initiating
+    /// one investigation and continuing eight during the previous reporting period.`: each
+    /// figure of the `This compared with` sentence is the earlier value of the figure of the
+    /// sentence before that counts the same thing, done the same way (`initiating` and
+    /// `initiated`). `This was a decrease from 20 in 2021.` states a direction too. A figure with
+    /// no match, or with two, is left alone.
+    pub(super) fn this_compared(&self, p: &Para, section: SectionKind, out: &mut ChapterClaims) {
+        let n = p.toks.len();
+        for start in 1..n {
+            let sent = p.sentence[start];
+            if p.sentence[start - 1] == sent || !(p.is(start, "this") || p.is(start, "these")) {
+                continue;
+            }
+            // `This compared with …`, or `This was a (slight) decrease from …`.
+            let (first, direction) = if p.is(start + 1, "compared")
+                && (p.is(start + 2, "with") || p.is(start + 2, "to"))
+            {
+                (start + 3, None)
+            } else {
+                if !matches!(
+                    p.word_ref(start + 1),
+                    Some("was" | "were" | "is" | "represented" | "represents" | "marked")
+                ) {
+                    continue;
+                }
+                let mut k = start + 2;
+                while matches!(p.word_ref(k), Some("a" | "an"))
+                    || p.word_ref(k)
+                        .is_some_and(|w| w.ends_with("ly") || w == "significant")
+                {
+                    k += 1;
+                }
+                let Some(d) = p.word_ref(k).and_then(|w| self.lex.direction_of(w)) else {
+                    continue;
+                };
+                let d = (d, p.toks[k].span);
+                k += 1;
+                if p.is(k, "from") || p.is(k, "over") {
+                    (k + 1, Some(d))
+                } else if p.is(k, "compared") && (p.is(k + 1, "with") || p.is(k + 1, "to")) {
+                    (k + 2, Some(d))
+                } else {
+                    continue;
+                }
+            };
+            let before = p.sentence[start - 1];
+            let first_before = (0..start)
+                .rev()
+                .take_while(|&k| p.sentence[k] == before)
+                .last()
+                .unwrap_or(start);
+            let counts_before: Vec<usize> = (first_before..start)
+                .filter(|&k| p.depth[k] == 0)
+                .filter_map(|k| p.count_at(k))
+                .filter(|&q| p.qs[q].is_exact_count())
+                .collect();
+            let head = |q: usize| p.np(q).head().map(singular);
+            for j in first..n {
+                if p.sentence[j] != sent {
+                    break;
+                }
+                let Some(prev) = p.count_at(j).filter(|&q| p.qs[q].is_exact_count()) else {
+                    continue;
+                };
+                if p.depth[j] != 0 {
+                    continue;
+                }
+                // The gerund before it (`initiating one investigation`), if any; a figure right
+                // after `with` or `from` compares with whatever counts the same thing.
+                let stem = p
+                    .word_ref(j - 1)
+                    .and_then(|w| w.strip_suffix("ing"))
+                    .filter(|s| s.len() >= 4);
+                if stem.is_none() && j != first {
+                    continue;
+                }
+                let done_so = |q: usize| {
+                    let at = p.qs[q].toks.0;
+                    stem.is_none_or(|stem| {
+                        (at.saturating_sub(3)..at)
+                            .any(|k| p.word_ref(k).is_some_and(|w| w.starts_with(stem)))
+                    })
+                };
+                // A figure without a noun (`from 20 in 2021`) is the sentence before's only one.
+                let matching: Vec<usize> = match head(prev) {
+                    Some(_) => counts_before
+                        .iter()
+                        .copied()
+                        .filter(|&q| head(q) == head(prev) && done_so(q))
+                        .collect(),
+                    None if counts_before.len() == 1 => counts_before.clone(),
+                    None => Vec::new(),
+                };
+                let [current] = matching[..] else {
+                    continue;
+                };
+                let np = p.np(current);
+                let action = np
+                    .words
+                    .iter()
+                    .rev()
+                    .find_map(|w| self.lex.action_of(w))
+                    .or_else(|| {
+                        let at = p.qs[current].toks.0;
+                        (at.saturating_sub(5)..at)
+                            .rev()
+                            .find_map(|k| p.word_ref(k).and_then(|w| self.lex.action_of(w)))
+                    });
+                out.comparisons.push(Comparison {
+                    current: p.fig(current),
+                    previous: p.fig(prev),
+                    direction,
+                    action: action.map(str::to_string),
+                    noun: head(current),
+                    money: false,
+                    section,
+                    span: p.qs[current].span.cover(p.qs[prev].span),
+                });
+                if direction.is_some() {
+                    break;
+                }
+            }
+        }
+    }
+
+    /// `All but N of the identified victims were from P` (and, after a semicolon, the victims
+    /// from elsewhere it leaves: `the government identified two victims from A and one victim
+    /// from B`), and `All M P-ian victims identified …`.
+    pub(super) fn complements(
+        &self,
+        p: &Para,
+        totals: &[usize],
+        parts: &HashSet<usize>,
+        previous: &HashSet<usize>,
+        out: &mut ChapterClaims,
+        complements: &mut Complements,
+    ) {
+        let n = p.toks.len();
+        let is_victims = |q: usize| p.np(q).words.iter().any(|w| singular(w) == "victim");
+        for k in 0..n {
+            if !p.is(k, "all") {
+                continue;
+            }
+            let sent = p.sentence[k];
+            let in_sentence = |j: usize| j < n && p.sentence[j] == sent;
+            // `All 71 Narnian victims identified by the government`
+            if let Some(q) = p.count_at(k + 1)
+                && p.qs[q].is_exact_count()
+                && p.np(q).capitalised
+                && p.np(q).words.len() == 2
+                && is_victims(q)
+            {
+                let after = p.qs[q].toks.1 + 2;
+                if (after..after + 3).any(|j| in_sentence(j) && p.is(j, "identified")) {
+                    complements.all_of.push(AllOf {
+                        count: p.fig(q),
+                        demonym: p.np(q).words[0].clone(),
+                    });
+                }
+                continue;
+            }
+            // `All but five of the identified victims were from Narnia`
+            let Some(q) = p.count_at(k + 2).filter(|_| p.is(k + 1, "but")) else {
+                continue;
+            };
+            if !p.qs[q].is_exact_count() {
+                continue;
+            }
+            let Some(were) = (k + 3..k + 10)
+                .take_while(|&j| in_sentence(j))
+                .find(|&j| p.is(j, "were") && p.is(j + 1, "from"))
+            else {
+                continue;
+            };
+            if !(k + 3..were).any(|j| p.is(j, "identified"))
+                || !(k + 3..were).any(|j| p.is(j, "victims"))
+            {
+                continue;
+            }
+            let place: Vec<&str> = (were + 2..n)
+                .take_while(|&j| {
+                    in_sentence(j)
+                        && p.toks[j].kind == TokKind::Word
+                        && p.toks[j].text.starts_with(char::is_uppercase)
+                })
+                .map(|j| p.toks[j].text)
+                .collect();
+            if place.is_empty() {
+                continue;
+            }
+            let total = totals.iter().rev().copied().find(|&t| {
+                let at = p.qs[t].toks.0;
+                at < k
+                    && p.sentence[at].saturating_add(2) >= sent
+                    && is_victims(t)
+                    && !previous.contains(&t)
+                    && !restates_part(p, t, out)
+            });
+            if let Some(total) = total {
+                complements.all_but.push(AllBut {
+                    total: p.fig(total),
+                    excluded: p.fig(q),
+                    place: place.join(" "),
+                });
+            }
+            // `; the government identified two victims from A, …, and one victim from B`
+            let after_place = were + 2 + place.len();
+            if p.punct(after_place, ';') {
+                let others: Vec<usize> = (after_place + 1..n)
+                    .take_while(|&j| in_sentence(j))
+                    .filter(|&j| p.depth[j] == 0)
+                    .filter_map(|j| p.count_at(j))
+                    .collect();
+                let from_places = others.iter().all(|&o| {
+                    let end = p.qs[o].toks.1 + p.np(o).words.len();
+                    p.qs[o].is_exact_count()
+                        && !parts.contains(&o)
+                        && is_victims(o)
+                        && p.is(end, "from")
+                });
+                if others.len() >= 2 && from_places {
+                    out.breakdowns.push(Breakdown {
+                        kind: RelationKind::Sum,
+                        total: p.fig(q),
+                        parts: others.iter().map(|&o| p.fig(o)).collect(),
+                        span: p.qs[q].span.cover(p.qs[*others.last().expect("two")].span),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Who referred the victims: `Law enforcement referred 12 victims to NGOs, embassies referred
+    /// three, NGOs referred 23, and 31 victims self-referred`, or `among these, police referred 55
+    /// and self-referrals accounted for the additional 112`. The counts are a breakdown of the
+    /// victims assisted when the list is closed (it ends with self-referrals, `the remaining`,
+    /// `the additional`, `the victims themselves`): of the total its anchor names (`among
+    /// these`), or else of the latest victim total of the paragraph that does not restate a part
+    /// (`Of the 55 foreign victims` restates the 55 of `21 were … and 55 were …`).
+    pub(super) fn referrals(
+        &self,
+        p: &Para,
+        totals: &[usize],
+        parts: &HashSet<usize>,
+        previous: &HashSet<usize>,
+        out: &mut ChapterClaims,
+    ) {
+        let n = p.toks.len();
+        let refers = |k: usize| p.word_ref(k).is_some_and(|w| w.contains("referr"));
+        let closing = |k: usize| {
+            p.word_ref(k).is_some_and(|w| {
+                w.starts_with("self-referr")
+                    || matches!(w, "additional" | "remaining" | "rest" | "themselves")
+            })
+        };
+        let boundary = |k: usize| {
+            p.depth[k] == 0
+                && (p.punct(k, ',') || p.punct(k, ';') || p.is(k, "and") || p.is(k, "while"))
+        };
+        let mut start = 0;
+        while start < n {
+            let sent = p.sentence[start];
+            let end = (start..n).find(|&k| p.sentence[k] != sent).unwrap_or(n);
+            // The sentence's clauses at depth 0, each with its counts and whether it refers.
+            let mut items: Vec<usize> = Vec::new();
+            let mut closed = false;
+            let mut all_refer = true;
+            let mut first_item_at = None;
+            let mut clause = start;
+            while clause < end {
+                let stop = (clause..end).find(|&k| boundary(k)).unwrap_or(end);
+                let counts: Vec<usize> = (clause..stop)
+                    .filter(|&k| p.depth[k] == 0)
+                    .filter_map(|k| p.count_at(k))
+                    .collect();
+                let referring = (clause..stop).any(refers);
+                if referring && counts.len() == 1 {
+                    first_item_at.get_or_insert(clause);
+                    items.push(counts[0]);
+                    closed |= (clause..stop).any(closing);
+                } else if !items.is_empty() && !counts.is_empty() {
+                    all_refer = false;
+                } else if !items.is_empty() {
+                    // `international organizations, embassies, NGOs, and self-referrals were
+                    // responsible for the additional 112`: names without figures go on the list.
+                    closed |= (clause..stop).any(closing);
+                }
+                clause = stop + 1;
+            }
+            start = end;
+            let Some(first_at) = first_item_at else {
+                continue;
+            };
+            if items.len() < 2
+                || !closed
+                || !all_refer
+                || items
+                    .iter()
+                    .any(|&q| !p.qs[q].is_exact_count() || parts.contains(&q))
+            {
+                continue;
+            }
+            let is_victims = |q: usize| p.np(q).words.iter().any(|w| singular(w) == "victim");
+            // Every named part counts victims (or their referrals).
+            if items.iter().any(|&q| {
+                let np = p.np(q);
+                np.link == Link::Noun
+                    && !np.words.is_empty()
+                    && !is_victims(q)
+                    && !np.words.iter().any(|w| w.starts_with("referral"))
+            }) {
+                continue;
+            }
+            // `among these,` / `of these,` right before the list: the sentence's total.
+            let anchored = first_at >= 3
+                && (p.is(first_at - 3, "among") || p.is(first_at - 3, "of"))
+                && matches!(p.word_ref(first_at - 2), Some("these" | "those" | "them"))
+                && p.punct(first_at - 1, ',');
+            let first_tok = p.qs[items[0]].toks.0;
+            let restates_part = |q: usize| restates_part(p, q, out);
+            let total = totals.iter().rev().copied().find(|&q| {
+                let at = p.qs[q].toks.0;
+                at < first_tok
+                    && is_victims(q)
+                    && !previous.contains(&q)
+                    && if anchored {
+                        p.sentence[at] == sent
+                    } else {
+                        p.sentence[at].saturating_add(2) >= sent && !restates_part(q)
+                    }
+            });
+            let Some(total) = total else {
+                continue;
+            };
+            out.breakdowns.push(Breakdown {
+                kind: RelationKind::Sum,
+                total: p.fig(total),
+                parts: items.iter().map(|&q| p.fig(q)).collect(),
+                span: p.qs[total]
+                    .span
+                    .cover(p.qs[*items.last().expect("two or more")].span),
+            });
+        }
+    }
+}

@@ -1,0 +1,419 @@
+//! Comparisons of a figure with an earlier one, and the introduction's summaries of them.
+
+use super::*;
+
+impl Extractor<'_, '_> {
+    /// `… 30 cases, compared with six …`, `…, an increase from 76 in 2017`, `down from 12`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn comparison(
+        &self,
+        p: &Para,
+        prev: usize,
+        at: usize,
+        section: SectionKind,
+        parts: &HashSet<usize>,
+        previous_values: &mut HashSet<usize>,
+        out: &mut ChapterClaims,
+    ) {
+        let sent = p.sentence[at];
+        // What introduces the earlier figure?
+        let mut k = at;
+        let mut steps = 0;
+        let mut intro: Option<usize> = None;
+        while k > 0 && steps < 6 {
+            k -= 1;
+            steps += 1;
+            if p.sentence[k] != sent {
+                break;
+            }
+            // `an increase from the 2019 amount of €359,420`
+            if p.q_at.get(&k).is_some_and(|&y| p.qs[y].kind == QKind::Year) {
+                continue;
+            }
+            let w = p.word_ref(k).unwrap_or_default();
+            if (w == "with" || w == "to") && p.is(k.wrapping_sub(1), "compared") {
+                intro = Some(k - 1);
+                break;
+            }
+            if w == "from" && k > 0 {
+                intro = Some(k);
+                break;
+            }
+            let filler = matches!(
+                w,
+                "the"
+                    | "a"
+                    | "an"
+                    | "total"
+                    | "of"
+                    | "amount"
+                    | "level"
+                    | "figure"
+                    | "number"
+                    | "only"
+                    | "just"
+            ) || w.ends_with("ing") && self.lex.action_of(w).is_some();
+            if !filler {
+                break;
+            }
+        }
+        let Some(intro) = intro else {
+            return;
+        };
+        if p.is(p.qs[prev].toks.1, "and")
+            && p.toks
+                .iter()
+                .skip(at)
+                .take(8)
+                .any(|t| t.is_word("respectively"))
+        {
+            return;
+        }
+        // The direction stated with the comparison: `an increase from`, `a decrease compared with`,
+        // `up from`, `down from`.
+        let mut direction = None;
+        let mut direction_at = None;
+        for back in 1..=4 {
+            let Some(j) = intro.checked_sub(back) else {
+                break;
+            };
+            if p.sentence[j] != sent || p.q_at.contains_key(&j) {
+                break;
+            }
+            if let Some(w) = p.word_ref(j) {
+                if let Some(d) = self.lex.direction_of(w) {
+                    if !matches!(w, "more" | "fewer" | "less") {
+                        direction = Some((d, p.toks[j].span));
+                        direction_at = Some(j);
+                    }
+                    break;
+                }
+            } else if !p.punct(j, ',') {
+                break;
+            }
+        }
+        if p.is(intro, "from") && direction.is_none() {
+            // A bare `from` (`from 2019 to 2021`, `victims from Uzbekistan`) compares nothing.
+            return;
+        }
+        // The current figure. After a direction verb (`fell from 30 to 12`) it is the figure after
+        // `to`: the sentence's earlier figures are about something else. Otherwise it is the
+        // nearest earlier figure of the same kind in the clause (not across `;`) that is not a
+        // part of a breakdown.
+        let money = matches!(p.qs[prev].kind, QKind::Money(_));
+        let verb = direction_at.and_then(|j| p.word_ref(j)).is_some_and(|w| {
+            w.ends_with("ed") || matches!(w, "rose" | "fell" | "grew" | "risen" | "fallen")
+        });
+        let current = if verb && p.is(intro, "from") {
+            let to = p.qs[prev].toks.1;
+            let next = if p.is(to, "to") {
+                p.q_at.get(&(to + 1)).copied()
+            } else {
+                None
+            };
+            next.filter(|&q| p.qs[q].kind == p.qs[prev].kind)
+        } else {
+            let mut j = intro;
+            loop {
+                if j == 0 {
+                    break None;
+                }
+                j -= 1;
+                if p.sentence[j] != sent || p.punct(j, ';') {
+                    break None;
+                }
+                let Some(&q) = p.q_at.get(&j) else { continue };
+                if p.depth[j] > p.depth[intro] {
+                    continue;
+                }
+                let qq = &p.qs[q];
+                if money {
+                    if qq.kind == p.qs[prev].kind {
+                        break Some(q);
+                    }
+                } else if qq.kind == QKind::Count && !parts.contains(&q) {
+                    break Some(q);
+                }
+            }
+        };
+        let Some(current) = current else {
+            return;
+        };
+        // Two amounts of the currency in the clause before it: which one is compared is a guess.
+        if money {
+            let clause_start = (0..intro)
+                .rev()
+                .take_while(|&k| p.sentence[k] == sent && !p.punct(k, ';'))
+                .last()
+                .unwrap_or(intro);
+            let amounts = (clause_start..intro)
+                .filter_map(|k| p.q_at.get(&k))
+                .filter(|&&q| q != prev && p.qs[q].kind == p.qs[prev].kind)
+                .count();
+            if amounts > 1 {
+                return;
+            }
+        }
+        let (c, v) = (&p.qs[current], &p.qs[prev]);
+        if c.approx || v.approx {
+            return;
+        }
+        if !money && (c.kind != QKind::Count || v.kind != QKind::Count) {
+            return;
+        }
+        previous_values.insert(prev);
+        // What the current figure measures: a verb or noun with an action stem next to it.
+        let mut action = None;
+        let np = p.np(current);
+        for w in &np.words {
+            if let Some(a) = self.lex.action_of(w) {
+                action = Some(a.to_string());
+            }
+        }
+        if action.is_none() {
+            let mut j = c.toks.0;
+            for _ in 0..5 {
+                if j == 0 || p.sentence[j - 1] != sent {
+                    break;
+                }
+                j -= 1;
+                if let Some(w) = p.word_ref(j)
+                    && let Some(a) = self.lex.action_of(w)
+                {
+                    action = Some(a.to_string());
+                    break;
+                }
+            }
+        }
+        out.comparisons.push(Comparison {
+            current: p.fig(current),
+            previous: p.fig(prev),
+            direction,
+            action: action.clone(),
+            noun: np.head().map(singular),
+            money,
+            section,
+            span: c.span.cover(v.span),
+        });
+        // `a multiyear decrease compared with €412,870 in 2021 and €461,500 in 2020`: each
+        // earlier figure goes the same way against the one before it.
+        let multiyear = direction_at.is_some_and(|j| {
+            (1..=2).any(|b| {
+                j.checked_sub(b)
+                    .and_then(|k| p.word_ref(k))
+                    .is_some_and(|w| {
+                        matches!(
+                            w,
+                            "multiyear"
+                                | "multi-year"
+                                | "consecutive"
+                                | "continued"
+                                | "steady"
+                                | "continuous"
+                        )
+                    })
+            })
+        });
+        if let (true, Some(direction)) = (multiyear, direction) {
+            let mut later = prev;
+            while let Some(earlier) = next_dated_figure(p, later) {
+                previous_values.insert(earlier);
+                out.comparisons.push(Comparison {
+                    current: p.fig(later),
+                    previous: p.fig(earlier),
+                    direction: Some(direction),
+                    action: action.clone(),
+                    noun: None,
+                    money,
+                    section,
+                    span: p.qs[later].span.cover(p.qs[earlier].span),
+                });
+                later = earlier;
+            }
+        }
+    }
+
+    /// `nine victims (13 in 2017)`, `decreased … to 10 months (15 months in 2017)`: a figure and,
+    /// in parentheses, its value in an earlier year.
+    pub(super) fn paren_previous(
+        &self,
+        p: &Para,
+        open: usize,
+        section: SectionKind,
+        previous_values: &mut HashSet<usize>,
+        out: &mut ChapterClaims,
+    ) {
+        let Some(&prev) = p.q_at.get(&(open + 1)) else {
+            return;
+        };
+        let pq = &p.qs[prev];
+        if pq.approx || !matches!(pq.kind, QKind::Count | QKind::Duration(_) | QKind::Money(_)) {
+            return;
+        }
+        let mut k = pq.toks.1;
+        while p.word_ref(k).is_some_and(|w| !matches!(w, "in" | "during")) && k < pq.toks.1 + 3 {
+            k += 1;
+        }
+        let dated = (p.is(k, "in") || p.is(k, "during"))
+            && p.q_at
+                .get(&(k + 1))
+                .is_some_and(|&y| p.qs[y].kind == QKind::Year);
+        if !dated || !p.punct(k + 2, ')') {
+            return;
+        }
+        // The figure right before the parenthesis (its noun may stand between).
+        let mut j = open;
+        let current = loop {
+            if j == 0 || open - j > 6 {
+                break None;
+            }
+            j -= 1;
+            if p.sentence[j] != p.sentence[open] || p.punct(j, ',') || p.punct(j, ';') {
+                break None;
+            }
+            if let Some(q) = p.q_of[j] {
+                let same = match (&p.qs[q].kind, &pq.kind) {
+                    (QKind::Duration(a), QKind::Duration(b)) => a == b,
+                    (QKind::Count, QKind::Duration(_)) => false,
+                    (a, b) => a == b,
+                };
+                break (same && !p.qs[q].approx).then_some(q);
+            }
+        };
+        let Some(current) = current else { return };
+        previous_values.insert(prev);
+        // `decreased … to 10 months`: a direction verb whose `to` leads to the figure.
+        let mut direction = None;
+        if p.is(p.qs[current].toks.0.wrapping_sub(1), "to") {
+            let start = p.qs[current].toks.0.saturating_sub(10);
+            for k in (start..p.qs[current].toks.0).rev() {
+                if p.sentence[k] != p.sentence[open] || p.punct(k, ';') {
+                    break;
+                }
+                if let Some(w) = p.word_ref(k)
+                    && matches!(
+                        w,
+                        "increased"
+                            | "decreased"
+                            | "rose"
+                            | "fell"
+                            | "declined"
+                            | "dropped"
+                            | "grew"
+                    )
+                {
+                    direction = self.lex.direction_of(w).map(|d| (d, p.toks[k].span));
+                    break;
+                }
+            }
+        }
+        let c = &p.qs[current];
+        out.comparisons.push(Comparison {
+            current: p.fig(current),
+            previous: p.fig(prev),
+            direction,
+            action: None,
+            noun: p.np(current).head().map(singular),
+            money: matches!(c.kind, QKind::Money(_)),
+            section,
+            span: c.span.cover(pq.span),
+        });
+    }
+
+    /// Intro summaries: `investigating and prosecuting more trafficking cases`, `identified fewer
+    /// victims`, `decreased investigations`.
+    pub(super) fn summaries(&self, p: &Para, out: &mut ChapterClaims) {
+        for (i, t) in p.toks.iter().enumerate() {
+            if t.kind != TokKind::Word {
+                continue;
+            }
+            let w = t.lower();
+            let Some(direction) = self.lex.direction_of(&w) else {
+                continue;
+            };
+            // The counted noun it is attached to, within a few words after it.
+            let mut noun = None;
+            let mut j = i + 1;
+            // `more than double the number of victims`, `twice as many victims`: a multiple.
+            let multiple = |x: &str| {
+                matches!(
+                    x,
+                    "than" | "double" | "triple" | "twice" | "number" | "of" | "as" | "many"
+                )
+            };
+            let reach = if (i + 1..(i + 3).min(p.toks.len()))
+                .any(|k| matches!(p.word_ref(k), Some("double" | "triple" | "twice")))
+            {
+                7
+            } else {
+                4
+            };
+            while j < p.toks.len() && j <= i + reach {
+                let Some(x) = p.word_ref(j) else { break };
+                if NP_STOP.contains(&x) && x != "the" && !(reach > 4 && multiple(x)) {
+                    break;
+                }
+                if self.lex.counted.contains(x) || x == "funding" {
+                    noun = Some(x);
+                    break;
+                }
+                j += 1;
+            }
+            let Some(noun) = noun else { continue };
+            if matches!(w.as_str(), "more" | "fewer" | "less" | "higher" | "lower")
+                || j == i + 1
+                || self.lex.action_of(noun).is_some()
+            {
+                // Actions: verbs just before the direction word (`investigating and prosecuting`),
+                // or the noun's own (`prosecutions`).
+                let mut actions = Vec::new();
+                let mut k = i;
+                while k > 0 {
+                    k -= 1;
+                    let Some(x) = p.word_ref(k) else {
+                        if p.punct(k, ',') {
+                            continue;
+                        }
+                        break;
+                    };
+                    if x == "and" || x.ends_with("ly") || x == "far" {
+                        continue;
+                    }
+                    // `providing shelter to more victims`, `offering assistance to fewer`
+                    if (x == "to" || x == "for")
+                        && k >= 2
+                        && let Some(a) = p.word_ref(k - 1).and_then(|w| self.lex.action_of(w))
+                        && matches!(
+                            p.word_ref(k - 2),
+                            Some("providing" | "provided" | "offering" | "offered")
+                        )
+                    {
+                        actions.push(a.to_string());
+                        break;
+                    }
+                    match self.lex.action_of(x) {
+                        Some(a) if x.ends_with("ing") || x.ends_with("ed") => {
+                            actions.push(a.to_string())
+                        }
+                        _ => break,
+                    }
+                }
+                if actions.is_empty()
+                    && let Some(a) = self.lex.action_of(noun)
+                {
+                    actions.push(a.to_string());
+                }
+                if noun == "funding" {
+                    actions = vec!["fund".into()];
+                }
+                out.summaries.push(Summary {
+                    direction,
+                    direction_span: t.span,
+                    actions,
+                    noun: Some(singular(noun)),
+                    span: t.span.cover(p.toks[j].span),
+                });
+            }
+        }
+    }
+}

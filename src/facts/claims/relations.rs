@@ -1,0 +1,494 @@
+//! Breakdowns, splits, subsets and comparisons of one paragraph: the enumerations of running text.
+
+use super::*;
+
+impl Extractor<'_, '_> {
+    /// Breakdowns, splits, subsets and comparisons of one paragraph.
+    pub(super) fn relations(
+        &self,
+        p: &Para,
+        section: SectionKind,
+        out: &mut ChapterClaims,
+        complements: &mut Complements,
+    ) {
+        let lex = self.lex;
+        let mut parts_used: HashSet<usize> = HashSet::default();
+        let mut previous_values: HashSet<usize> = HashSet::default();
+        // Totals in paragraph order: (quantity, sentence).
+        let mut totals: Vec<usize> = Vec::new();
+        let mut sentence_total: Option<(usize, usize)> = None; // (sentence, quantity)
+        // The total the sentence's enumerations are about (set by a dash, colon, comma or
+        // `Of …` enumeration, not by a nested parenthesis).
+        let mut sentence_anchor: Option<(usize, usize)> = None;
+        // Figures given for a past year in parentheses: (year, quantity).
+        let mut year_figures: Vec<(Decimal, usize)> = Vec::new();
+        let mut consumed = 0usize;
+        let n = p.toks.len();
+        let is_total = |q: usize, np: &Np| {
+            p.qs[q].is_exact_count()
+                && np.link == Link::Noun
+                && np.head().is_some_and(|h| lex.counted.contains(h))
+        };
+        let mut i = 0;
+        while i < n {
+            let sent = p.sentence[i];
+            if sentence_total.is_some_and(|(s, _)| s != sent) {
+                sentence_total = None;
+            }
+            // A comparison's earlier figure is not a total anything refers back to.
+            if let Some(&q) = p.q_at.get(&i)
+                && (p.qs[q].kind == QKind::Count || matches!(p.qs[q].kind, QKind::Money(_)))
+            {
+                self.comparison(p, q, i, section, &parts_used, &mut previous_values, out);
+            }
+            if sentence_anchor.is_some_and(|(s, _)| s != sent) {
+                sentence_anchor = None;
+            }
+            // A count that counts something: a total others may refer back to.
+            if let Some(q) = p.count_at(i) {
+                let np = p.np(q);
+                if !parts_used.contains(&q) && !previous_values.contains(&q) && is_total(q, np) {
+                    totals.push(q);
+                    sentence_total = Some((sent, q));
+                }
+            }
+            let t = &p.toks[i];
+            // (b) `18 sex trafficking victims (17 adult females and one girl)`; a breakdown
+            // tagged with a year (`(eight … and five … in 2017)`) is of that year's figure.
+            if t.is_punct('(') && p.count_at(i + 1).is_some() {
+                if let Some(list) = parse_list(p, i + 1, Mode::Paren) {
+                    let closes = p.punct(list.end, ')');
+                    let tagged_year = (list.end >= 2 && p.is(list.end - 2, "in"))
+                        .then(|| {
+                            p.q_at
+                                .get(&(list.end - 1))
+                                .filter(|&&y| p.qs[y].kind == QKind::Year)
+                                .map(|&y| p.qs[y].value)
+                        })
+                        .flatten();
+                    if closes && list.items.len() >= 2 {
+                        let total = match tagged_year {
+                            Some(year) => year_figures
+                                .iter()
+                                .rev()
+                                .find(|(y, _)| *y == year)
+                                .map(|&(_, q)| q),
+                            None => p.count_before(i, 25),
+                        };
+                        if let Some(total) = total {
+                            let np = p.np(total);
+                            let counts_something =
+                                np.head().is_some_and(|h| lex.counted.contains(h))
+                                    || np.link == Link::Were
+                                    || tagged_year.is_some();
+                            if p.qs[total].is_exact_count() && counts_something {
+                                self.closed(
+                                    p,
+                                    total,
+                                    &list,
+                                    RelationKind::Sum,
+                                    out,
+                                    &mut parts_used,
+                                );
+                            }
+                        }
+                    }
+                }
+                // `(13 in 2017)`: remember the year's figure.
+                if let Some(&q) = p.q_at.get(&(i + 1)) {
+                    let k = p.qs[q].toks.1;
+                    if p.qs[q].is_exact_count()
+                        && p.is(k, "in")
+                        && p.punct(k + 2, ')')
+                        && let Some(&y) = p
+                            .q_at
+                            .get(&(k + 1))
+                            .filter(|&&y| p.qs[y].kind == QKind::Year)
+                    {
+                        year_figures.push((p.qs[y].value, q));
+                    }
+                }
+            }
+            // `All were foreign citizens, including five men and two women`: the latest total.
+            let sentence_start = i == 0 || p.sentence[i - 1] != sent;
+            if sentence_start && t.is_word("all") && (p.is(i + 1, "were") || p.is(i + 1, "of")) {
+                let mut k = i + 2;
+                while k < p.toks.len() && p.sentence[k] == sent && !p.punct(k, ',') && k < i + 10 {
+                    k += 1;
+                }
+                if p.punct(k, ',')
+                    && p.is(k + 1, "including")
+                    && p.count_at(k + 2).is_some()
+                    && let (Some(&total), Some(list)) =
+                        (totals.last(), parse_list(p, k + 2, Mode::Clause))
+                {
+                    self.including(p, total, &list, out, &mut parts_used);
+                    consumed = list.end;
+                }
+            }
+            if i < consumed {
+                i += 1;
+                continue;
+            }
+            // (a) `66 victims – 18 …, 47 …, and one …`
+            if t.is_dash()
+                && p.count_at(i + 1).is_some()
+                && let Some(total) = p
+                    .count_before(i, 6)
+                    .filter(|&q| is_total(q, p.np(q)) && p.ends_near(q, i, 2))
+                && let Some(list) = parse_list(p, i + 1, Mode::Dash)
+                && self.closed(p, total, &list, RelationKind::Sum, out, &mut parts_used)
+            {
+                sentence_anchor = Some((sent, total));
+                consumed = list.end;
+            }
+            // (c) `30 cases: 20 … and 10 …`
+            if t.is_punct(':')
+                && p.count_at(i + 1).is_some()
+                && let Some(total) = p
+                    .count_before(i, 6)
+                    .filter(|&q| is_total(q, p.np(q)) && p.ends_near(q, i, 1))
+                && let Some(list) = parse_list(p, i + 1, Mode::Clause)
+            {
+                if self.closed(p, total, &list, RelationKind::Sum, out, &mut parts_used) {
+                    sentence_anchor = Some((sent, total));
+                }
+                consumed = list.end;
+            }
+            // (d) `Of the 24 victims identified, 21 were … and three were …`; `Of these, …`
+            let clause_start = i == 0 || p.sentence[i - 1] != sent || p.punct(i - 1, ';');
+            if clause_start
+                && (t.is_word("of") || t.is_word("among"))
+                && let Some((total, list_start, explicit)) = self.anchor(p, i, &totals)
+            {
+                sentence_anchor = Some((sent, total));
+                if let Some(list) = list_start.and_then(|k| parse_list(p, k, Mode::Clause)) {
+                    let np = p.np(list.items[0]);
+                    let kind = if explicit {
+                        RelationKind::Sum
+                    } else {
+                        RelationKind::Split
+                    };
+                    if list.items.len() >= 2 && (np.link != Link::Noun || explicit) {
+                        self.closed_clause(p, total, &list, kind, out, &mut parts_used);
+                    } else if list.items.len() == 1 && np.link == Link::Were {
+                        self.subset(p, total, list.items[0], out);
+                        parts_used.insert(list.items[0]);
+                    }
+                    consumed = list.end;
+                }
+            }
+            if t.is_punct('(') {
+                self.paren_previous(p, i, section, &mut previous_values, out);
+            }
+            // `Of these, four were … and two were …, which included four women, one man, …`
+            if t.is_word("which")
+                && (p.is(i + 1, "included") || p.is(i + 1, "includes") || p.is(i + 1, "include"))
+                && p.count_at(i + 2).is_some()
+                && let (Some((_, total)), Some(list)) =
+                    (sentence_anchor, parse_list(p, i + 2, Mode::Clause))
+            {
+                self.including(p, total, &list, out, &mut parts_used);
+                consumed = list.end;
+            }
+            // `1,839 victims, of whom 1,422 were females and 410 were children`
+            if t.is_word("of")
+                && p.is(i + 1, "whom")
+                && p.count_at(i + 2).is_some()
+                && let (Some((_, total)), Some(list)) =
+                    (sentence_total, parse_list(p, i + 2, Mode::Clause))
+            {
+                self.including(p, total, &list, out, &mut parts_used);
+                consumed = list.end;
+            }
+            // (g) `; 48 were Kyrgyzstani and 18 were foreign nationals`
+            if t.is_punct(';') && p.depth[i] == 0 {
+                let mut first = if p.is(i + 1, "and") { i + 2 } else { i + 1 };
+                // `; there were 20 women, seven boys, and two girls`
+                let there_were = p.is(first, "there") && p.is(first + 1, "were");
+                if there_were {
+                    first += 2;
+                }
+                if let (Some(q), Some((_, total))) =
+                    (p.count_at(first), sentence_anchor.or(sentence_total))
+                    && (p.np(q).link == Link::Were || there_were)
+                    && let Some(list) = parse_list(p, first, Mode::Clause)
+                    && list.items.len() >= 2
+                {
+                    self.closed_clause(p, total, &list, RelationKind::Split, out, &mut parts_used);
+                    consumed = list.end;
+                }
+            }
+            if let Some(q) = p.count_at(i) {
+                let np = p.np(q);
+                // (e) `three defendants, two for sex trafficking and one for labor trafficking`
+                if is_total(q, np) && !parts_used.contains(&q) {
+                    let after = p.qs[q].toks.1 + np.words.len();
+                    if p.punct(after, ',')
+                        && p.count_at(after + 1).is_some()
+                        && let Some(list) = parse_list(p, after + 1, Mode::Clause)
+                    {
+                        let elliptic = list.items.iter().all(|&x| p.np(x).link == Link::Elliptic);
+                        if list.items.len() >= 2
+                            && elliptic
+                            && self.closed(p, q, &list, RelationKind::Sum, out, &mut parts_used)
+                        {
+                            sentence_anchor = Some((sent, q));
+                            consumed = list.end;
+                        }
+                    }
+                    // (f) `six cases, including one … and five …`
+                    let mut k = after;
+                    // `40 cases in 2020, including …`
+                    if (p.is(k, "in") || p.is(k, "during"))
+                        && p.q_at
+                            .get(&(k + 1))
+                            .is_some_and(|&y| p.qs[y].kind == QKind::Year)
+                    {
+                        k += 2;
+                    }
+                    if p.punct(k, ',') {
+                        k += 1;
+                    }
+                    if p.is(k, "including")
+                        && p.count_at(k + 1).is_some()
+                        && let Some(list) = parse_list(p, k + 1, Mode::Clause)
+                    {
+                        self.including(p, q, &list, out, &mut parts_used);
+                        consumed = list.end;
+                    }
+                }
+                // (h) `135 agencies out of the 160`, `21 of the 50 victims`
+                let mut k = p.qs[q].toks.1
+                    + if np.link == Link::Noun {
+                        np.words.len()
+                    } else {
+                        0
+                    };
+                let out_of = p.is(k, "out");
+                if out_of {
+                    k += 1;
+                }
+                // `out of (the) M` or `of the M`: a bare `of` (`2,000 bytes of one section`)
+                // relates different things.
+                if p.is(k, "of") && (out_of || p.is(k + 1, "the")) {
+                    let mut j = k + 1;
+                    if p.is(j, "the") {
+                        j += 1;
+                    }
+                    if let Some(whole) = p.count_at(j)
+                        && p.qs[whole].is_exact_count()
+                        && p.qs[q].is_exact_count()
+                    {
+                        // When both figures name what they count, it must be the same thing.
+                        let same_thing = match (np.link, np.head(), p.np(whole).head()) {
+                            (Link::Noun, Some(a), Some(b)) => singular(a) == singular(b),
+                            _ => true,
+                        };
+                        if same_thing {
+                            self.subset(p, whole, q, out);
+                            parts_used.insert(q);
+                        }
+                    }
+                }
+            }
+            i += 1;
+        }
+        self.referrals(p, &totals, &parts_used, &previous_values, out);
+        self.complements(p, &totals, &parts_used, &previous_values, out, complements);
+        self.this_compared(p, section, out);
+    }
+
+    /// `Of the 24 victims identified,` / `Of all 167 victims,` / `Of these,` / `Of those victims,` /
+    /// `Among them,`: the total referred to, where an enumeration after the comma starts (if one
+    /// does), and whether the anchor states the total itself.
+    pub(super) fn anchor(
+        &self,
+        p: &Para,
+        i: usize,
+        totals: &[usize],
+    ) -> Option<(usize, Option<usize>, bool)> {
+        let among = p.is(i, "among");
+        let mut j = i + 1;
+        let mut demonstrative = false;
+        while let Some(w) = p.word_ref(j) {
+            match w {
+                "the" | "all" => {}
+                "these" | "those" | "them" => demonstrative = true,
+                _ => break,
+            }
+            j += 1;
+        }
+        // `Of the 24 victims`, `of all 167 victims`, or a bare `of five foreign victims,` after a
+        // semicolon.
+        if j == i + 1 && (among || p.count_at(j).is_none()) || among && !demonstrative {
+            return None;
+        }
+        let (total, explicit, mut k) = if let Some(q) = p.count_at(j) {
+            let np = p.np(q);
+            if !p.qs[q].is_exact_count()
+                || np.link != Link::Noun
+                || !np.head().is_some_and(|h| self.lex.counted.contains(h))
+            {
+                return None;
+            }
+            (q, true, p.qs[q].toks.1)
+        } else if let Some(head) = p.word_ref(j).filter(|w| self.lex.counted.contains(*w)) {
+            // `Of the victims identified,`: the latest total counting the same noun.
+            let q = *totals.iter().rev().find(|&&q| {
+                p.np(q)
+                    .head()
+                    .is_some_and(|h| singular(h) == singular(head))
+            })?;
+            (q, false, j)
+        } else if demonstrative && p.punct(j, ',') {
+            (*totals.last()?, false, j)
+        } else {
+            return None;
+        };
+        // Up to the comma that closes the anchor, with no other figure on the way.
+        let from = k;
+        while k < p.toks.len() && !p.punct(k, ',') && k - from < 8 {
+            if p.q_at.contains_key(&k) || p.punct(k, ';') || p.sentence[k] != p.sentence[i] {
+                return None;
+            }
+            k += 1;
+        }
+        if !p.punct(k, ',') {
+            return None;
+        }
+        Some((total, p.count_at(k + 1).map(|_| k + 1), explicit))
+    }
+
+    /// Record an enumeration read in running text. Two enumerations written as one (`33 were
+    /// …, 134 of …, 57 were female, 107 male`) are told apart where a `were` item follows items
+    /// without one, or where both halves add up to the total.
+    pub(super) fn closed_clause(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        kind: RelationKind,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) -> bool {
+        let links: Vec<Link> = list.items.iter().map(|&q| p.np(q).link).collect();
+        let mut cuts: Vec<usize> = (1..list.items.len())
+            .filter(|&k| links[k] == Link::Were && links[k - 1] != Link::Were)
+            .collect();
+        if cuts.is_empty() {
+            let values: Vec<Decimal> = list.items.iter().map(|&q| p.qs[q].value).collect();
+            let whole: Decimal = values.iter().copied().sum();
+            if whole != p.qs[total].value {
+                cuts = (2..values.len().saturating_sub(1))
+                    .filter(|&k| {
+                        values[..k].iter().copied().sum::<Decimal>() == p.qs[total].value
+                            && values[k..].iter().copied().sum::<Decimal>() == p.qs[total].value
+                    })
+                    .take(1)
+                    .collect();
+            }
+        }
+        if cuts.is_empty() {
+            return self.closed(p, total, list, kind, out, used);
+        }
+        let mut any = false;
+        let mut from = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(list.items.len())) {
+            let part = List {
+                items: list.items[from..cut].to_vec(),
+                end: list.end,
+                approx: list.approx,
+            };
+            if part.items.len() >= 2 {
+                any |= self.closed(p, total, &part, kind, out, used);
+            }
+            from = cut;
+        }
+        any
+    }
+
+    /// Record a closed enumeration if every part is an exact count of the total's kind.
+    pub(super) fn closed(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        kind: RelationKind,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) -> bool {
+        if list.approx || !p.qs[total].is_exact_count() || list.items.contains(&total) {
+            return false;
+        }
+        let total_np = p.np(total);
+        let total_np = if total_np.link == Link::Were || total_np.words.is_empty() {
+            // `18 were foreign nationals (…)`: the part counts what its words say.
+            Np {
+                link: Link::Noun,
+                words: vec!["victims".into()],
+                capitalised: false,
+            }
+        } else {
+            total_np.clone()
+        };
+        if !list
+            .items
+            .iter()
+            .all(|&q| compatible(self.lex, &total_np, p.np(q)))
+        {
+            return false;
+        }
+        let span = p.qs[total]
+            .span
+            .cover(p.qs[*list.items.last().expect("non-empty")].span);
+        used.extend(list.items.iter().copied());
+        out.breakdowns.push(Breakdown {
+            kind,
+            total: p.fig(total),
+            parts: list.items.iter().map(|&q| p.fig(q)).collect(),
+            span,
+        });
+        true
+    }
+
+    pub(super) fn including(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) {
+        if list.approx
+            || !list
+                .items
+                .iter()
+                .all(|&q| compatible(self.lex, p.np(total), p.np(q)))
+        {
+            return;
+        }
+        used.extend(list.items.iter().copied());
+        let span = p.qs[total]
+            .span
+            .cover(p.qs[*list.items.last().expect("non-empty")].span);
+        out.breakdowns.push(Breakdown {
+            kind: RelationKind::Including,
+            total: p.fig(total),
+            parts: list.items.iter().map(|&q| p.fig(q)).collect(),
+            span,
+        });
+    }
+
+    pub(super) fn subset(&self, p: &Para, whole: usize, part: usize, out: &mut ChapterClaims) {
+        if !p.qs[whole].is_exact_count() || !p.qs[part].is_exact_count() {
+            return;
+        }
+        out.breakdowns.push(Breakdown {
+            kind: RelationKind::Subset,
+            total: p.fig(whole),
+            parts: vec![p.fig(part)],
+            span: p.qs[whole].span.cover(p.qs[part].span),
+        });
+    }
+}
