@@ -449,10 +449,13 @@ fn a_bare_of_anchor_after_a_semicolon() {
 
 #[test]
 fn a_part_in_an_earlier_paragraph_does_not_hide_a_total() {
-    let text = "The government identified 90 victims (30 women and 60 men).\n\nThe government identified 40 victims in shelters. NGOs assisted 60 victims. Police referred 20 victims, embassies referred 15, and 25 victims self-referred.\n";
+    let text = "The government identified 90 victims (30 women and 60 men).\n\nNGOs assisted 60 victims. Police referred 20 victims, embassies referred 15, and 25 victims self-referred.\n";
     let found = breakdowns(text);
     assert!(found.contains(&sum(60, &[20, 15, 25])), "{found:?}");
-    assert!(!found.iter().any(|b| b.1 == d(40)), "{found:?}");
+    // Two different victim totals nearby: the list's total is a guess, so it is not read.
+    let text = "The government identified 40 victims in shelters. NGOs assisted 60 victims. Police referred 20 victims, embassies referred 15, and 25 victims self-referred.\n";
+    let found = breakdowns(text);
+    assert!(!found.iter().any(|b| b.2.len() == 3), "{found:?}");
 }
 
 #[test]

@@ -15,6 +15,16 @@ fn restates_part(p: &Para, q: usize, out: &ChapterClaims) -> bool {
     })
 }
 
+/// The total a list refers back to when nothing names it: the candidates must all state one
+/// figure (two different victim totals nearby make the reference a guess).
+fn only_total(p: &Para, candidates: &[usize]) -> Option<usize> {
+    let last = *candidates.last()?;
+    candidates
+        .iter()
+        .all(|&q| p.qs[q].value == p.qs[last].value)
+        .then_some(last)
+}
+
 /// `All but five of the identified victims were from Narnia`: the total of identified victims,
 /// the figure left out, and the place the others were from.
 struct AllBut {
@@ -260,15 +270,19 @@ impl Extractor<'_, '_> {
             if place.is_empty() {
                 continue;
             }
-            let total = totals.iter().rev().copied().find(|&t| {
-                let at = p.qs[t].toks.0;
-                at < k
-                    && p.sentence[at].saturating_add(2) >= sent
-                    && is_victims(t)
-                    && !previous.contains(&t)
-                    && !restates_part(p, t, out)
-            });
-            if let Some(total) = total {
+            let candidates: Vec<usize> = totals
+                .iter()
+                .copied()
+                .filter(|&t| {
+                    let at = p.qs[t].toks.0;
+                    at < k
+                        && p.sentence[at].saturating_add(2) >= sent
+                        && is_victims(t)
+                        && !previous.contains(&t)
+                        && !restates_part(p, t, out)
+                })
+                .collect();
+            if let Some(total) = only_total(p, &candidates) {
                 complements.all_but.push(AllBut {
                     total: p.fig(total),
                     excluded: p.fig(q),
@@ -390,17 +404,27 @@ impl Extractor<'_, '_> {
                 && p.punct(first_at - 1, ',');
             let first_tok = p.qs[items[0]].toks.0;
             let restates_part = |q: usize| restates_part(p, q, out);
-            let total = totals.iter().rev().copied().find(|&q| {
-                let at = p.qs[q].toks.0;
-                at < first_tok
-                    && is_victims(q)
-                    && !previous.contains(&q)
-                    && if anchored {
-                        p.sentence[at] == sent
-                    } else {
-                        p.sentence[at].saturating_add(2) >= sent && !restates_part(q)
-                    }
-            });
+            let candidates: Vec<usize> = totals
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    let at = p.qs[q].toks.0;
+                    at < first_tok
+                        && is_victims(q)
+                        && !previous.contains(&q)
+                        && if anchored {
+                            p.sentence[at] == sent
+                        } else {
+                            p.sentence[at].saturating_add(2) >= sent && !restates_part(q)
+                        }
+                })
+                .collect();
+            // Anchored, the sentence's latest total; otherwise the one victim total nearby.
+            let total = if anchored {
+                candidates.last().copied()
+            } else {
+                only_total(p, &candidates)
+            };
             let Some(total) = total else {
                 continue;
             };
