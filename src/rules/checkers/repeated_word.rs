@@ -25,9 +25,11 @@ impl Checker for RepeatedWord {
             for n in 1..words.tokens.len() {
                 let (first, second) = (&words.tokens[n - 1], &words.tokens[n]);
                 let lower = words.lower[n].as_ref();
+                // A capitalised second word is a name (`Bora Bora`), not a slip.
                 if words.lower[n - 1] != words.lower[n]
                     || self.allowed.iter().any(|a| a == lower)
                     || !lower.chars().any(char::is_alphabetic)
+                    || second.text.starts_with(char::is_uppercase)
                 {
                     continue;
                 }
