@@ -20,6 +20,9 @@ struct ExistenceOptions {
     /// `{match}` is replaced by the matched text.
     #[serde(default = "default_existence_message")]
     message: String,
+    /// Leave matches inside quotation marks alone (a law's or a source's own words).
+    #[serde(default)]
+    skip_quoted: bool,
 }
 
 fn default_existence_message() -> String {
@@ -71,6 +74,16 @@ fn compile(pattern: &str, regex: bool, case_sensitive: bool) -> Result<Regex, St
 struct Existence {
     patterns: Vec<Regex>,
     message: String,
+    skip_quoted: bool,
+}
+
+/// Whether `at` stands inside quotation marks within its paragraph: more `“` than `”` before it,
+/// or an odd number of `"`.
+fn quoted(body: &str, at: usize) -> bool {
+    let before = &body[..at];
+    let para = before.rfind("\n\n").map_or(before, |k| &before[k..]);
+    let open = para.matches('“').count() > para.matches('”').count();
+    open || para.matches('"').count() % 2 == 1
 }
 
 /// Each finding carries its replacement as a fix; `--fix` applies it when the rule says
@@ -93,6 +106,7 @@ pub fn build_existence(table: &toml::Table) -> Result<Box<dyn Checker>, String> 
     Ok(Box::new(Existence {
         patterns,
         message: o.message,
+        skip_quoted: o.skip_quoted,
     }))
 }
 
@@ -117,7 +131,10 @@ impl Checker for Existence {
         for chapter in &cx.report.chapters {
             let body = cx.source.slice(chapter.span);
             for re in &self.patterns {
-                for m in re.find_iter(body).filter(|m| !m.is_empty()) {
+                for m in re
+                    .find_iter(body)
+                    .filter(|m| !(m.is_empty() || self.skip_quoted && quoted(body, m.start())))
+                {
                     let span =
                         Span::new(chapter.span.start + m.start(), chapter.span.start + m.end());
                     out.diagnostics.push(
@@ -156,5 +173,22 @@ impl Checker for Substitution {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::quoted;
+
+    #[test]
+    fn inside_quotation_marks_within_the_paragraph() {
+        let t = "It said “a b c” and \"d e\" then f.\n\nNew “g";
+        assert!(quoted(t, t.find('b').unwrap()));
+        assert!(!quoted(t, t.find(" and").unwrap()));
+        assert!(quoted(t, t.find('e').unwrap()));
+        assert!(!quoted(t, t.find('f').unwrap()));
+        // A quotation left open does not run into the next paragraph.
+        let t = "He said “a b\n\nc d";
+        assert!(!quoted(t, t.find('c').unwrap()));
     }
 }
