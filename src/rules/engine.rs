@@ -235,19 +235,17 @@ fn guess_edition(facts: &Facts) -> Option<i32> {
 /// the sentence holding the finding's start (or of the finding's own text outside sentences).
 fn identity(source: &Source, country: &str, sentence: Span, d: &Diagnostic) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let normalised = source
-        .slice(sentence)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    for b in country
-        .bytes()
-        .chain([0u8])
-        .chain(normalised.bytes())
-        .chain([0u8])
-        .chain(d.message.bytes())
-    {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    let mut feed = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    country.bytes().for_each(&mut feed);
+    feed(0);
+    // The sentence with its white space normalised to single spaces, fed word by word.
+    for (k, word) in source.slice(sentence).split_whitespace().enumerate() {
+        if k > 0 {
+            feed(b' ');
+        }
+        word.bytes().for_each(&mut feed);
     }
+    feed(0);
+    d.message.bytes().for_each(&mut feed);
     format!("{h:016x}")
 }

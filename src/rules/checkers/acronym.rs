@@ -45,6 +45,15 @@ impl Checker for UndefinedAcronym {
             // capitals by design). Each acronym is judged once per chapter.
             let mut judged: HashSet<&str> = HashSet::new();
             for w in &words.tokens {
+                // An acronym is capitals and digits: most words fail at the first letter.
+                if !w
+                    .text
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                {
+                    continue;
+                }
                 let Some(acr) = acronym(w.text) else { continue };
                 if !judged.insert(acr) || glossary.contains(acr) {
                     continue;

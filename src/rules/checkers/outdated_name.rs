@@ -3,7 +3,7 @@
 use super::{Checker, Context, Output, options};
 use crate::rules::spec::RuleSpec;
 use crate::source::Span;
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -42,7 +42,9 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
             bad.old, bad.new
         ));
     }
-    let finder = AhoCorasick::new(names.iter().map(|s| &s.old))
+    let finder = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(names.iter().map(|s| &s.old))
         .map_err(|e| format!("invalid options: {e}"))?;
     Ok(Box::new(OutdatedName { names, finder }))
 }
@@ -56,8 +58,9 @@ impl Checker for OutdatedName {
         let text = &cx.source.text;
         for chapter in &cx.report.chapters {
             let body = &text[chapter.span.start..chapter.span.end];
-            // Overlapping matches, so that a name inside a longer one is still seen.
-            for m in self.finder.find_overlapping_iter(body) {
+            // The longest name at each place (`not_after` tells a current name that ends with an
+            // old one, `North Macedonia`).
+            for m in self.finder.find_iter(body) {
                 let s = &self.names[m.pattern().as_usize()];
                 let at = m.start();
                 if let (Some(since), Some(edition)) = (s.since, cx.edition)
