@@ -84,12 +84,50 @@ fn fingerprint(s: &str) -> (u64, usize) {
     (h, words)
 }
 
+/// A cheap key that two sentences equal after normalising share: the first and the last
+/// `ENDS` letters and digits, lower-cased (the walk from each end stops at the first other
+/// non-ASCII character, which normalising may change). Only sentences that share a key are
+/// fingerprinted in full.
+fn ends_key(s: &str) -> [u8; 2 * ENDS] {
+    let mut key = [0u8; 2 * ENDS];
+    let fill = |slots: &mut [u8], bytes: &mut dyn Iterator<Item = u8>| {
+        let mut n = 0;
+        for b in bytes {
+            if n == slots.len() {
+                break;
+            }
+            if b >= 0x80 {
+                slots[n] = 0xFF;
+                break;
+            }
+            if b.is_ascii_alphanumeric() {
+                slots[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+    };
+    let (head, tail) = key.split_at_mut(ENDS);
+    fill(head, &mut s.bytes());
+    fill(tail, &mut s.bytes().rev());
+    key
+}
+
+const ENDS: usize = 12;
+
 impl Checker for DuplicateSentence {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.report.chapters {
+            let sentences: Vec<crate::source::Span> = chapter.sentences().map(|s| s.span).collect();
+            let mut by_ends: FxHashMap<[u8; 2 * ENDS], usize> = FxHashMap::default();
+            for &span in &sentences {
+                *by_ends.entry(ends_key(cx.source.slice(span))).or_default() += 1;
+            }
             let mut seen: FxHashMap<u64, Vec<crate::source::Span>> = FxHashMap::default();
-            for sentence in chapter.sentences() {
-                let text = cx.source.slice(sentence.span);
+            for &span in &sentences {
+                let text = cx.source.slice(span);
+                if by_ends.get(&ends_key(text)).is_some_and(|&n| n < 2) {
+                    continue;
+                }
                 let (hash, words) = fingerprint(text);
                 if words < self.min_words {
                     continue;
@@ -101,15 +139,12 @@ impl Checker for DuplicateSentence {
                     .copied()
                     .find(|s| normalise(cx.source.slice(*s)) == normalise(text));
                 match first {
-                    None => earlier.push(sentence.span),
+                    None => earlier.push(span),
                     Some(first) => out.diagnostics.push(
-                        rule.diagnostic(
-                            sentence.span,
-                            "this sentence appears twice in the chapter",
-                        )
-                        .with_label(first, "first here")
-                        .with_label(sentence.span, "again here")
-                        .with_help("delete one of the two, or say what changed"),
+                        rule.diagnostic(span, "this sentence appears twice in the chapter")
+                            .with_label(first, "first here")
+                            .with_label(span, "again here")
+                            .with_help("delete one of the two, or say what changed"),
                     ),
                 }
             }
@@ -140,5 +175,21 @@ mod tests {
             fingerprint("grève générale").0
         );
         assert_eq!(fingerprint("   ").1, 0);
+    }
+
+    #[test]
+    fn sentences_equal_after_normalising_share_their_ends() {
+        let a = "The  Government’s “plan”\n was adopted on 12 May.";
+        let b = "the government's \"plan\" was ADOPTED on 12 May.";
+        assert_eq!(ends_key(a), ends_key(b));
+        assert_ne!(
+            ends_key(a),
+            ends_key("The government's plan was adopted on 13 May.")
+        );
+        // Other non-ASCII characters stop the walk at the same place in both.
+        assert_eq!(
+            ends_key("Grève générale was called."),
+            ends_key("GRÈVE Générale was called.")
+        );
     }
 }
