@@ -85,8 +85,12 @@ impl SpellingVariant {
         // Capitalised words in the middle of a sentence are few: find them first, then count
         // only their lower-case forms.
         let mut uses: FxHashMap<&str, (Vec<usize>, Vec<usize>)> = FxHashMap::default();
+        let starts_upper = |w: &str| match w.as_bytes().first() {
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => w.starts_with(char::is_uppercase),
+        };
         for (n, w) in tokens.iter().enumerate() {
-            if !w.text.starts_with(|c: char| c.is_uppercase()) {
+            if !starts_upper(w.text) {
                 continue;
             }
             let isolated = n > 0
@@ -108,8 +112,11 @@ impl SpellingVariant {
         if uses.is_empty() {
             return;
         }
+        // Only words as long as a candidate are looked up.
+        let lengths = super::words::length_table(uses.keys().map(|k| k.len()));
         for (n, w) in tokens.iter().enumerate() {
-            if w.text.starts_with(|c: char| c.is_lowercase())
+            if lengths.get(w.text.len()).copied().unwrap_or(false)
+                && !starts_upper(w.text)
                 && let Some(entry) = uses.get_mut(w.text)
             {
                 entry.0.push(n);
