@@ -218,7 +218,7 @@ impl Extractor<'_, '_> {
         complements: &mut Complements,
     ) {
         let n = p.toks.len();
-        let is_victims = |q: usize| p.np(q).words.iter().any(|w| singular(w) == "victim");
+        let is_victims = |q: usize| p.counts_victims(q);
         for k in 0..n {
             if !p.is(k, "all") {
                 continue;
@@ -386,7 +386,7 @@ impl Extractor<'_, '_> {
             {
                 continue;
             }
-            let is_victims = |q: usize| p.np(q).words.iter().any(|w| singular(w) == "victim");
+            let is_victims = |q: usize| p.counts_victims(q);
             // Every named part counts victims (or their referrals).
             if items.iter().any(|&q| {
                 let np = p.np(q);

@@ -512,6 +512,11 @@ impl<'t, 'a> Para<'t, 'a> {
     }
 
     /// The noun phrase after a count.
+    /// Whether quantity `q` counts victims (`12 victims`, `31 victims self-referred`).
+    fn counts_victims(&self, q: usize) -> bool {
+        self.np(q).words.iter().any(|w| singular(w) == "victim")
+    }
+
     fn np(&self, q: usize) -> &Np {
         &self.nps[q]
     }
