@@ -1,0 +1,145 @@
+//! Enumerations of running text (`a …, b … and c …`) and whether their parts count what their
+//! total counts.
+
+use super::*;
+
+/// The end of an enumeration, by the shape that opened it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    /// Inside `( … )`: ends at the matching parenthesis.
+    Paren,
+    /// After a dash: ends at the closing dash or the clause's end.
+    Dash,
+    /// In running text: ends at a comma or `and` not followed by a figure, or the clause's end.
+    Clause,
+}
+
+pub(super) struct List {
+    pub(super) items: Vec<usize>,
+    pub(super) end: usize,
+    pub(super) approx: bool,
+}
+
+/// Parse `a …, b …, and c …` from token `start`; items start with a count.
+pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
+    let first = p.count_at(start)?;
+    let sent = p.sentence[start];
+    let depth = p.depth[start];
+    let mut items = vec![first];
+    let mut approx = p.qs[first].approx;
+    let mut i = p.qs[first].toks.1;
+    let mut year_items = 0usize;
+    let mut item_has_year = false;
+    while let Some(t) = p.toks.get(i) {
+        if p.sentence[i] != sent {
+            break;
+        }
+        if p.depth[i] > depth {
+            i += 1;
+            continue;
+        }
+        if p.depth[i] < depth {
+            // The closing parenthesis of the enclosing group.
+            break;
+        }
+        if let Some(&q) = p.q_at.get(&i) {
+            if matches!(p.qs[q].kind, QKind::Year | QKind::Date) {
+                item_has_year = true;
+            }
+            if matches!(p.qs[q].kind, QKind::Money(_)) {
+                return None;
+            }
+        }
+        if t.is_punct(';') || t.is_punct(':') || t.is_word("respectively") {
+            if t.is_word("respectively") {
+                return None;
+            }
+            break;
+        }
+        if mode == Mode::Dash && t.is_dash() {
+            break;
+        }
+        if mode != Mode::Paren && t.is_word("compared") {
+            break;
+        }
+        let separator = t.is_punct(',') || t.is_word("and") || t.is_word("or");
+        if separator {
+            let mut j = i + 1;
+            if p.is(j, "and") || p.is(j, "or") {
+                j += 1;
+            }
+            if let Some(q) = p.count_at(j) {
+                // `…, and eight cases in 2019, including …`: a figure of its own year starts a
+                // new statement, not another part.
+                if year_tagged(p, q) && !year_tagged(p, first) {
+                    break;
+                }
+                if item_has_year {
+                    year_items += 1;
+                }
+                item_has_year = false;
+                items.push(q);
+                approx |= p.qs[q].approx;
+                i = p.qs[q].toks.1;
+                continue;
+            }
+            if mode == Mode::Clause && t.is_punct(',') {
+                // `16 were …, including one …, and four were …`: an aside about one item.
+                if p.is(i + 1, "including") {
+                    let mut k = i + 2;
+                    while k < p.toks.len()
+                        && p.sentence[k] == sent
+                        && !(p.depth[k] == depth && (p.punct(k, ',') || p.punct(k, ';')))
+                    {
+                        k += 1;
+                    }
+                    if p.punct(k, ',') {
+                        i = k;
+                        continue;
+                    }
+                }
+                break;
+            }
+        }
+        i += 1;
+    }
+    if item_has_year {
+        year_items += 1;
+    }
+    if year_items >= 2 {
+        return None;
+    }
+    Some(List {
+        items,
+        end: i,
+        approx,
+    })
+}
+
+/// Are the parts' nouns the total's, or classes of it?
+pub(super) fn compatible(lex: &Lexicon, total: &Np, part: &Np) -> bool {
+    let Some(head) = total.head() else {
+        return false;
+    };
+    let total_head = singular(head);
+    if part.link == Link::Elliptic || part.words.is_empty() {
+        return true;
+    }
+    if part.words.iter().any(|w| singular(w) == total_head) {
+        return true;
+    }
+    let person_total = lex.persons.contains(&head.to_lowercase());
+    if person_total {
+        if part.capitalised && part.words.len() <= 3 {
+            return true;
+        }
+        if part.words.iter().any(|w| lex.classes.contains(w)) {
+            return true;
+        }
+        // `were female`, `were foreign`: a predicate, not a count of something else.
+        if part.link == Link::Were && !part.words.iter().any(|w| lex.counted.contains(w)) {
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,309 @@
+//! One paragraph as the claim patterns read it: tokens, quantities, sentences, depth of
+//! parentheses, lower-case words and the noun phrase after each figure.
+
+use super::*;
+
+/// How a counted figure connects to the words after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Link {
+    /// `30 victims`
+    Noun,
+    /// `48 were Kyrgyzstani`
+    Were,
+    /// `two for sex trafficking`, `three of forced labor`, `five to forced labor`
+    Elliptic,
+}
+
+#[derive(Debug, Clone)]
+pub(super) struct Np {
+    pub(super) link: Link,
+    pub(super) words: Vec<String>,
+    /// First word as written, to see capitals (nationalities).
+    pub(super) capitalised: bool,
+}
+
+impl Np {
+    pub(super) fn head(&self) -> Option<&str> {
+        self.words.last().map(String::as_str)
+    }
+}
+
+pub(super) const NP_STOP: &[&str] = &[
+    "of",
+    "out",
+    "for",
+    "in",
+    "from",
+    "to",
+    "with",
+    "by",
+    "at",
+    "on",
+    "under",
+    "between",
+    "during",
+    "including",
+    "compared",
+    "and",
+    "or",
+    "were",
+    "was",
+    "are",
+    "is",
+    "who",
+    "which",
+    "that",
+    "whom",
+    "whose",
+    "as",
+    "into",
+    "through",
+    "while",
+    "but",
+    "than",
+    "per",
+    "each",
+    "since",
+    "after",
+    "before",
+    "against",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "it",
+    "they",
+    "he",
+    "she",
+    "had",
+    "have",
+    "has",
+    "did",
+    "not",
+    "also",
+    "all",
+    "its",
+    "their",
+];
+
+/// One paragraph's tokens and quantities, and the indexes the patterns need.
+pub(super) struct Para<'t, 'a> {
+    pub(super) toks: &'t [Token<'a>],
+    /// Each word token in lower case (borrowed when it already is).
+    pub(super) lower: Vec<Option<std::borrow::Cow<'a, str>>>,
+    pub(super) counted: &'t HashSet<String>,
+    pub(super) qs: Vec<Quantity>,
+    /// Token index → the quantity starting there.
+    pub(super) q_at: TokenMap,
+    /// Token index → the quantity covering it.
+    pub(super) q_of: Vec<Option<usize>>,
+    /// The noun phrase after each quantity, read once.
+    pub(super) nps: Vec<Np>,
+    /// Token index → sentence number.
+    pub(super) sentence: Vec<usize>,
+    /// Token index → parenthesis depth (after the token for `(`, before it for `)`).
+    pub(super) depth: Vec<i32>,
+}
+
+impl<'t, 'a> Para<'t, 'a> {
+    pub(super) fn new(
+        toks: &'t [Token<'a>],
+        counted: &'t HashSet<String>,
+        qs: Vec<Quantity>,
+        sentences: &[Span],
+    ) -> Self {
+        let mut q_at = TokenMap(vec![None; toks.len()]);
+        let mut q_of = vec![None; toks.len()];
+        for (n, q) in qs.iter().enumerate() {
+            if let Some(slot) = q_at.0.get_mut(q.toks.0) {
+                *slot = Some(n);
+            }
+            for slot in q_of.iter_mut().take(q.toks.1).skip(q.toks.0) {
+                *slot = Some(n);
+            }
+        }
+        // Sentences and tokens are both in order: one pass maps each token to its sentence.
+        let mut sentence = Vec::with_capacity(toks.len());
+        let mut s = 0;
+        for t in toks {
+            while s < sentences.len() && sentences[s].end <= t.span.start {
+                s += 1;
+            }
+            sentence.push(if s < sentences.len() && sentences[s].contains(t.span) {
+                s
+            } else {
+                usize::MAX
+            });
+        }
+        let mut depth = Vec::with_capacity(toks.len());
+        let mut d = 0;
+        for t in toks {
+            if t.is_punct(')') || t.is_punct(']') {
+                d -= 1;
+            }
+            depth.push(d);
+            if t.is_punct('(') || t.is_punct('[') {
+                d += 1;
+            }
+        }
+        let lower = toks
+            .iter()
+            .map(|t| {
+                (t.kind == TokKind::Word).then(|| {
+                    if t.text.is_ascii() && !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
+                        std::borrow::Cow::Borrowed(t.text)
+                    } else if t.text.is_ascii() {
+                        std::borrow::Cow::Owned(t.text.to_ascii_lowercase())
+                    } else if t.text.chars().any(char::is_uppercase) {
+                        std::borrow::Cow::Owned(t.text.to_lowercase())
+                    } else {
+                        std::borrow::Cow::Borrowed(t.text)
+                    }
+                })
+            })
+            .collect();
+        let mut para = Para {
+            toks,
+            lower,
+            counted,
+            qs,
+            q_at,
+            q_of,
+            sentence,
+            depth,
+            nps: Vec::new(),
+        };
+        para.nps = (0..para.qs.len()).map(|q| para.read_np(q)).collect();
+        para
+    }
+
+    /// The lower-case word at `i`, without allocating.
+    pub(super) fn word_ref(&self, i: usize) -> Option<&str> {
+        self.lower.get(i).and_then(|w| w.as_deref())
+    }
+
+    pub(super) fn is(&self, i: usize, w: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_word(w))
+    }
+
+    pub(super) fn punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// The quantity starting at token `i`, if it is a count.
+    pub(super) fn count_at(&self, i: usize) -> Option<usize> {
+        self.q_at
+            .get(&i)
+            .copied()
+            .filter(|&q| self.qs[q].kind == QKind::Count)
+    }
+
+    pub(super) fn fig(&self, q: usize) -> Fig {
+        Fig {
+            value: self.qs[q].value,
+            span: self.qs[q].span,
+        }
+    }
+
+    /// The noun phrase after a count.
+    /// Whether quantity `q` counts victims (`12 victims`, `31 victims self-referred`).
+    pub(super) fn counts_victims(&self, q: usize) -> bool {
+        self.np(q).words.iter().any(|w| singular(w) == "victim")
+    }
+
+    pub(super) fn np(&self, q: usize) -> &Np {
+        &self.nps[q]
+    }
+
+    pub(super) fn read_np(&self, q: usize) -> Np {
+        let mut j = self.qs[q].toks.1;
+        let mut link = Link::Noun;
+        if ["were", "was", "are", "is"].iter().any(|w| self.is(j, w)) {
+            link = Link::Were;
+            j += 1;
+            // `were subjected to forced labor`, `were exploited in …`: the kind of exploitation.
+            if self.is(j, "subjected") || self.is(j, "exploited") || self.is(j, "identified") {
+                return Np {
+                    link: Link::Elliptic,
+                    words: Vec::new(),
+                    capitalised: false,
+                };
+            }
+        } else if ["for", "of", "to", "in", "from"]
+            .iter()
+            .any(|w| self.is(j, w))
+        {
+            return Np {
+                link: Link::Elliptic,
+                words: Vec::new(),
+                capitalised: false,
+            };
+        }
+        let mut words = Vec::new();
+        let capitalised = self.toks.get(j).is_some_and(|t| {
+            t.kind == TokKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+        });
+        while let Some(w) = self.word_ref(j) {
+            if NP_STOP.contains(&w) || self.q_at.contains_key(&j) || words.len() >= 6 {
+                break;
+            }
+            words.push(w.to_string());
+            j += 1;
+        }
+        // `24 victims identified`: the phrase ends at its counted noun.
+        if let Some(last) = words.iter().rposition(|w| self.counted.contains(w)) {
+            words.truncate(last + 1);
+        }
+        Np {
+            link,
+            words,
+            capitalised,
+        }
+    }
+
+    /// Does the noun phrase of quantity `q` end at most `gap` words before token `at`? (A list
+    /// after a dash or colon belongs to the figure whose noun phrase it follows.)
+    pub(super) fn ends_near(&self, q: usize, at: usize, gap: usize) -> bool {
+        let end = self.qs[q].toks.1 + self.nps[q].words.len();
+        end <= at && at - end <= gap && (end..at).all(|k| self.word_ref(k).is_some())
+    }
+
+    /// The nearest exact count before token `before`, in the same sentence and at the same
+    /// parenthesis depth, with no other count, `;` or opening parenthesis between.
+    pub(super) fn count_before(&self, before: usize, max_gap: usize) -> Option<usize> {
+        let sent = *self.sentence.get(before)?;
+        let depth = self.depth[before];
+        let mut i = before;
+        while i > 0 && before - i <= max_gap {
+            i -= 1;
+            if self.sentence[i] != sent || self.punct(i, ';') {
+                return None;
+            }
+            if self.depth[i] != depth {
+                continue;
+            }
+            if let Some(q) = self.q_of[i] {
+                // `10 investigations in 2016 (…)`: the year qualifies the total.
+                if matches!(self.qs[q].kind, QKind::Year | QKind::Date) {
+                    continue;
+                }
+                return (self.qs[q].kind == QKind::Count).then_some(q);
+            }
+        }
+        None
+    }
+}
+
+/// Token index → quantity index, as a vector (the hot look-up of every pattern).
+pub(super) struct TokenMap(Vec<Option<usize>>);
+
+impl TokenMap {
+    pub(super) fn get(&self, at: &usize) -> Option<&usize> {
+        self.0.get(*at).and_then(Option::as_ref)
+    }
+    pub(super) fn contains_key(&self, at: &usize) -> bool {
+        self.get(at).is_some()
+    }
+}
