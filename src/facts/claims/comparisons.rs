@@ -406,11 +406,20 @@ impl Extractor<'_, '_> {
                 if noun == "funding" {
                     actions = vec!["fund".into()];
                 }
+                // `more than double`, `more than twice`, `more than triple`
+                let factor = (w == "more" && p.is(i + 1, "than"))
+                    .then(|| match p.word_ref(i + 2) {
+                        Some("double" | "twice") => Some(2),
+                        Some("triple") => Some(3),
+                        _ => None,
+                    })
+                    .flatten();
                 out.summaries.push(Summary {
                     direction,
                     direction_span: t.span,
                     actions,
                     noun: Some(singular(noun)),
+                    factor,
                     span: t.span.cover(p.toks[j].span),
                 });
             }

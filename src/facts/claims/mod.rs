@@ -93,6 +93,9 @@ pub struct Summary {
     pub direction_span: Span,
     pub actions: Vec<String>,
     pub noun: Option<String>,
+    /// `more than double` (2), `more than triple` (3): the figure exceeds this multiple of the
+    /// earlier one.
+    pub factor: Option<u32>,
     pub span: Span,
 }
 

@@ -4,9 +4,10 @@
 use super::figures::{json, text};
 use super::{Checker, Context, NoOptions, Output, options};
 use crate::diagnostic::Check;
-use crate::facts::{Comparison, Direction};
+use crate::facts::{Comparison, Direction, Summary};
 use crate::parse::SectionKind;
 use crate::rules::spec::RuleSpec;
+use rust_decimal::Decimal;
 use serde_json::json;
 
 pub struct Trend;
@@ -20,6 +21,15 @@ fn agrees(d: Direction, c: &Comparison) -> bool {
     match d {
         Direction::Up => c.current.value > c.previous.value,
         Direction::Down => c.current.value < c.previous.value,
+    }
+}
+
+/// Whether a summary holds for a comparison: its direction, and its multiple when it states one
+/// (`more than double`: more than twice the earlier figure).
+fn summary_holds(s: &Summary, c: &Comparison) -> bool {
+    match s.factor {
+        Some(f) => c.current.value > c.previous.value * Decimal::from(f),
+        None => agrees(s.direction, c),
     }
 }
 
@@ -107,11 +117,20 @@ impl Checker for Trend {
                     if matching.is_empty() {
                         continue;
                     }
-                    let agreeing = matching.iter().filter(|c| agrees(s.direction, c)).count();
+                    let agreeing = matching.iter().filter(|c| summary_holds(s, c)).count();
                     let mut record = |ok: bool| {
                         for c in &matching {
-                            if checked.insert((c.span.start, c.span.end, s.direction)) {
-                                out.checks.push(check(rule, s.direction, c, ok));
+                            if checked.insert((c.span.start, c.span.end, s.direction, s.factor)) {
+                                let mut k = check(rule, s.direction, c, ok);
+                                if let Some(f) = s.factor {
+                                    k.expression = format!(
+                                        "{} > {f} × {} (more than {})",
+                                        text(c.current.value),
+                                        text(c.previous.value),
+                                        if f == 2 { "double" } else { "triple" }
+                                    );
+                                }
+                                out.checks.push(k);
                             }
                         }
                     };
@@ -122,7 +141,14 @@ impl Checker for Trend {
                         let mut d = rule
                             .diagnostic(
                                 s.direction_span,
-                                format!("the introduction says {}, but the section's figures say otherwise", d_word(s.direction)),
+                                format!(
+                                    "the introduction says {}, but the section's figures say otherwise",
+                                    match s.factor {
+                                        Some(2) => "more than double",
+                                        Some(_) => "more than triple",
+                                        None => d_word(s.direction),
+                                    }
+                                ),
                             )
                             .with_label(s.span, "summary");
                         for c in &matching {
