@@ -3,7 +3,6 @@
 
 use super::*;
 
-/// The singular of a counted noun, for comparing heads (`victims` = `victim`).
 /// Whether a total restates a part of an earlier breakdown (`Of the 55 foreign victims` after
 /// `21 were … and 55 were foreigners`): a subtotal, not the paragraph's total.
 fn restates_part(p: &Para, q: usize, out: &ChapterClaims) -> bool {

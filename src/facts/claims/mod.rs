@@ -295,6 +295,7 @@ impl<'v> Lexicon<'v> {
     }
 }
 
+/// The singular of a counted noun, for comparing heads (`victims` = `victim`).
 pub fn singular(word: &str) -> String {
     let w = word.to_lowercase();
     match w.as_str() {
