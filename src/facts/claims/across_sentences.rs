@@ -14,14 +14,39 @@ fn restates_part(p: &Para, q: usize, out: &ChapterClaims) -> bool {
     })
 }
 
-/// The total a list refers back to when nothing names it: the candidates must all state one
-/// figure (two different victim totals nearby make the reference a guess).
-fn only_total(p: &Para, candidates: &[usize]) -> Option<usize> {
-    let last = *candidates.last()?;
-    candidates
+/// The victim total a list refers back to, among the paragraph's totals before token `before`
+/// (not an earlier year's figure). Anchored (`among these,`), the latest of its sentence `sent`;
+/// otherwise the one figure the totals of this and the two sentences before state, leaving out
+/// those that restate a part (two different victim totals nearby make the reference a guess).
+fn referred_total(
+    p: &Para,
+    totals: &[usize],
+    previous: &HashSet<usize>,
+    out: &ChapterClaims,
+    (before, sent): (usize, usize),
+    anchored: bool,
+) -> Option<usize> {
+    let candidates: Vec<usize> = totals
         .iter()
-        .all(|&q| p.qs[q].value == p.qs[last].value)
-        .then_some(last)
+        .copied()
+        .filter(|&q| {
+            let at = p.qs[q].toks.0;
+            at < before
+                && p.counts_victims(q)
+                && !previous.contains(&q)
+                && if anchored {
+                    p.sentence[at] == sent
+                } else {
+                    p.sentence[at].saturating_add(2) >= sent && !restates_part(p, q, out)
+                }
+        })
+        .collect();
+    let last = *candidates.last()?;
+    (anchored
+        || candidates
+            .iter()
+            .all(|&q| p.qs[q].value == p.qs[last].value))
+    .then_some(last)
 }
 
 /// `All but five of the identified victims were from Narnia`: the total of identified victims,
@@ -217,7 +242,6 @@ impl Extractor<'_, '_> {
         complements: &mut Complements,
     ) {
         let n = p.toks.len();
-        let is_victims = |q: usize| p.counts_victims(q);
         for k in 0..n {
             if !p.is(k, "all") {
                 continue;
@@ -229,7 +253,7 @@ impl Extractor<'_, '_> {
                 && p.qs[q].is_exact_count()
                 && p.np(q).capitalised
                 && p.np(q).words.len() == 2
-                && is_victims(q)
+                && p.counts_victims(q)
             {
                 let after = p.qs[q].toks.1 + 2;
                 if (after..after + 3).any(|j| in_sentence(j) && p.is(j, "identified")) {
@@ -269,19 +293,7 @@ impl Extractor<'_, '_> {
             if place.is_empty() {
                 continue;
             }
-            let candidates: Vec<usize> = totals
-                .iter()
-                .copied()
-                .filter(|&t| {
-                    let at = p.qs[t].toks.0;
-                    at < k
-                        && p.sentence[at].saturating_add(2) >= sent
-                        && is_victims(t)
-                        && !previous.contains(&t)
-                        && !restates_part(p, t, out)
-                })
-                .collect();
-            if let Some(total) = only_total(p, &candidates) {
+            if let Some(total) = referred_total(p, totals, previous, out, (k, sent), false) {
                 complements.all_but.push(AllBut {
                     total: p.fig(total),
                     excluded: p.fig(q),
@@ -300,7 +312,7 @@ impl Extractor<'_, '_> {
                     let end = p.qs[o].toks.1 + p.np(o).words.len();
                     p.qs[o].is_exact_count()
                         && !parts.contains(&o)
-                        && is_victims(o)
+                        && p.counts_victims(o)
                         && p.is(end, "from")
                 });
                 if others.len() >= 2 && from_places {
@@ -385,13 +397,12 @@ impl Extractor<'_, '_> {
             {
                 continue;
             }
-            let is_victims = |q: usize| p.counts_victims(q);
             // Every named part counts victims (or their referrals).
             if items.iter().any(|&q| {
                 let np = p.np(q);
                 np.link == Link::Noun
                     && !np.words.is_empty()
-                    && !is_victims(q)
+                    && !p.counts_victims(q)
                     && !np.words.iter().any(|w| w.starts_with("referral"))
             }) {
                 continue;
@@ -402,28 +413,7 @@ impl Extractor<'_, '_> {
                 && matches!(p.word_ref(first_at - 2), Some("these" | "those" | "them"))
                 && p.punct(first_at - 1, ',');
             let first_tok = p.qs[items[0]].toks.0;
-            let restates_part = |q: usize| restates_part(p, q, out);
-            let candidates: Vec<usize> = totals
-                .iter()
-                .copied()
-                .filter(|&q| {
-                    let at = p.qs[q].toks.0;
-                    at < first_tok
-                        && is_victims(q)
-                        && !previous.contains(&q)
-                        && if anchored {
-                            p.sentence[at] == sent
-                        } else {
-                            p.sentence[at].saturating_add(2) >= sent && !restates_part(q)
-                        }
-                })
-                .collect();
-            // Anchored, the sentence's latest total; otherwise the one victim total nearby.
-            let total = if anchored {
-                candidates.last().copied()
-            } else {
-                only_total(p, &candidates)
-            };
+            let total = referred_total(p, totals, previous, out, (first_tok, sent), anchored);
             let Some(total) = total else {
                 continue;
             };

@@ -44,6 +44,15 @@ impl Checker for UndefinedAcronym {
             // The words are the paragraphs' (prose only: headings and section labels are in
             // capitals by design). Each acronym is judged once per chapter.
             let mut judged: HashSet<&str> = HashSet::new();
+            // What the chapter puts in short parentheses (`Full Name (ACR)`), read once.
+            let parenthesised: HashSet<&str> = body
+                .match_indices('(')
+                .filter_map(|(at, _)| {
+                    let inside = &body[at + 1..];
+                    let close = inside.find(')')?;
+                    (close <= 16).then(|| &inside[..close])
+                })
+                .collect();
             for w in &words.tokens {
                 // An acronym is capitals and digits: most words fail at the first letter.
                 if !w
@@ -59,8 +68,8 @@ impl Checker for UndefinedAcronym {
                     continue;
                 }
                 // Defined as `Full Name (ACR)` anywhere in the chapter, or a country's initials.
-                if body.contains(&format!("({acr})"))
-                    || body.contains(&format!("({acr}s)"))
+                if parenthesised.contains(acr)
+                    || parenthesised.contains(format!("{acr}s").as_str())
                     || cx.vocab.currencies.iter().any(|c| c.code == acr)
                 {
                     continue;

@@ -1,15 +1,11 @@
 //! TL204: a paragraph split mid-sentence by a page break. Fix: join the halves with one space.
 
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::rules::spec::RuleSpec;
 use crate::source::Span;
 
+#[derive(Default)]
 pub struct BrokenParagraph;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(BrokenParagraph))
-}
 
 /// The last word of `text[span]`.
 fn last_word(text: &str, span: Span) -> Span {

@@ -2,18 +2,14 @@
 //! (`two crisis centers … in Bishkek, Osh, and Naryn`).
 
 use super::figures::{json, text};
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::diagnostic::Check;
 use crate::rules::spec::RuleSpec;
 use rust_decimal::Decimal;
 use serde_json::json;
 
+#[derive(Default)]
 pub struct CountMismatch;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(CountMismatch))
-}
 
 impl Checker for CountMismatch {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {

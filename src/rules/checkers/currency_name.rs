@@ -2,18 +2,14 @@
 //! Som` and `1,000 soms`). Codes (`KZT`) are not names: a chapter may define one after the name
 //! (`Kazakhstani Tenge (KZT)`) and use it from then on.
 
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::facts::CurrencyWord;
 use crate::rules::spec::RuleSpec;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 
+#[derive(Default)]
 pub struct CurrencyName;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(CurrencyName))
-}
 
 impl Checker for CurrencyName {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {

@@ -2,19 +2,15 @@
 //! reporting period) stated twice in a chapter with different values.
 
 use super::figures::{json, text};
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::diagnostic::Check;
 use crate::facts::FigureStatement;
 use crate::rules::spec::RuleSpec;
 use serde_json::json;
 use std::collections::BTreeMap;
 
+#[derive(Default)]
 pub struct FigureConflict;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(FigureConflict))
-}
 
 impl Checker for FigureConflict {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {

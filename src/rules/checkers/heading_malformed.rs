@@ -1,14 +1,10 @@
 //! TL201: a chapter without a recognisable heading (country and tier).
 
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::rules::spec::RuleSpec;
 
+#[derive(Default)]
 pub struct HeadingMalformed;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(HeadingMalformed))
-}
 
 impl Checker for HeadingMalformed {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {

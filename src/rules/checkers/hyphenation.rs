@@ -1,16 +1,12 @@
 //! TL303 `hyphenation`: a compound from the style list written without its hyphen.
 
 use super::words::{chapter_words, with_case_of};
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::rules::spec::RuleSpec;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+#[derive(Default)]
 pub struct Hyphenation;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(Hyphenation))
-}
 
 impl Checker for Hyphenation {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {

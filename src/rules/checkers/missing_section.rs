@@ -1,16 +1,12 @@
 //! TL202: a required section is absent from a chapter.
 
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::parse::{Chapter, SectionKind};
 use crate::rules::spec::RuleSpec;
 use crate::source::Span;
 
+#[derive(Default)]
 pub struct MissingSection;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(MissingSection))
-}
 
 /// Where a section's absence is shown: the next present section's label, else the chapter's start.
 fn anchor(

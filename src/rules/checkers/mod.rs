@@ -64,28 +64,55 @@ type Constructor = fn(&toml::Table) -> Result<Box<dyn Checker>, String>;
 
 /// Every rule kind, by the name rule files use.
 pub const KINDS: &[(&str, Constructor)] = &[
-    ("heading-malformed", heading_malformed::build),
-    ("missing-section", missing_section::build),
-    ("section-order", section_order::build),
-    ("broken-paragraph", broken_paragraph::build),
+    (
+        "heading-malformed",
+        without_options::<heading_malformed::HeadingMalformed>,
+    ),
+    (
+        "missing-section",
+        without_options::<missing_section::MissingSection>,
+    ),
+    (
+        "section-order",
+        without_options::<section_order::SectionOrder>,
+    ),
+    (
+        "broken-paragraph",
+        without_options::<broken_paragraph::BrokenParagraph>,
+    ),
     ("escaped-markup", escaped_markup::build),
-    ("recommendation-form", recommendation_form::build),
+    (
+        "recommendation-form",
+        without_options::<recommendation_form::RecommendationForm>,
+    ),
     ("duplicate-sentence", duplicate_sentence::build),
     ("breakdown", breakdown::build),
-    ("trend", trend::build),
+    ("trend", without_options::<trend::Trend>),
     ("rate", rate::build),
-    ("tier", tier_mismatch::build),
-    ("range", range::build),
-    ("figure-conflict", figure_conflict::build),
-    ("count-mismatch", count_list::build),
-    ("date-out-of-period", period::build),
+    ("tier", without_options::<tier_mismatch::TierMismatch>),
+    ("range", without_options::<range::RangeReversed>),
+    (
+        "figure-conflict",
+        without_options::<figure_conflict::FigureConflict>,
+    ),
+    (
+        "count-mismatch",
+        without_options::<count_list::CountMismatch>,
+    ),
+    (
+        "date-out-of-period",
+        without_options::<period::DateOutOfPeriod>,
+    ),
     ("spelling-variant", spelling_variant::build),
-    ("hyphenation", hyphenation::build),
+    ("hyphenation", without_options::<hyphenation::Hyphenation>),
     ("outdated-name", outdated_name::build),
-    ("unused-suppression", unused_suppression),
+    ("unused-suppression", without_options::<Reported>),
     ("undefined-acronym", acronym::build),
-    ("number-style", number_style::build),
-    ("currency-name", currency_name::build),
+    ("number-style", without_options::<number_style::NumberStyle>),
+    (
+        "currency-name",
+        without_options::<currency_name::CurrencyName>,
+    ),
     ("repeated-word", repeated_word::build),
     ("existence", user::build_existence),
     ("substitution", user::build_substitution),
@@ -106,6 +133,14 @@ pub fn options<T: DeserializeOwned>(table: &toml::Table) -> Result<T, String> {
         .map_err(|e: toml::de::Error| format!("invalid options: {}", e.message().trim()))
 }
 
+/// The constructor of a kind with no options: the table must be empty.
+fn without_options<C: Checker + Default + 'static>(
+    table: &toml::Table,
+) -> Result<Box<dyn Checker>, String> {
+    let NoOptions {} = options(table)?;
+    Ok(Box::new(C::default()))
+}
+
 /// A kind with no options.
 #[derive(serde::Deserialize, Default)]
 #[serde(deny_unknown_fields)]
@@ -113,13 +148,9 @@ pub struct NoOptions {}
 
 /// The engine applies suppressions after every checker and reports the unused ones under the
 /// rule of this kind; the kind itself has nothing to check.
+#[derive(Default)]
 struct Reported;
 
 impl Checker for Reported {
     fn check(&self, _: &Context, _: &RuleSpec, _: &mut Output) {}
-}
-
-fn unused_suppression(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(Reported))
 }

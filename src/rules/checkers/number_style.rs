@@ -2,17 +2,13 @@
 //! sentence.
 
 use super::figures::text;
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::rules::spec::RuleSpec;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+#[derive(Default)]
 pub struct NumberStyle;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(NumberStyle))
-}
 
 const WORDS: [&str; 10] = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",

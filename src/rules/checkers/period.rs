@@ -1,17 +1,13 @@
 //! TL110 `date-out-of-period`: a dated event outside the edition's reporting period (April 1 of
 //! the year before the edition to March 31 of its year) that the sentence does not mark as past.
 
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::diagnostic::Check;
 use crate::rules::spec::RuleSpec;
 use serde_json::json;
 
+#[derive(Default)]
 pub struct DateOutOfPeriod;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(DateOutOfPeriod))
-}
 
 /// Is (year, month) within the reporting period of `edition`?
 pub fn in_period(edition: i32, year: i32, month: u32) -> bool {

@@ -1,17 +1,13 @@
 //! TL107 `range-reversed`: a range whose low end exceeds its high end.
 
 use super::figures::{json, text};
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::diagnostic::Check;
 use crate::rules::spec::RuleSpec;
 use serde_json::json;
 
+#[derive(Default)]
 pub struct RangeReversed;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(RangeReversed))
-}
 
 impl Checker for RangeReversed {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {

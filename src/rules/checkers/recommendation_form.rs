@@ -1,18 +1,14 @@
 //! TL205: a recommendation that does not open with an imperative verb or does not end with a period.
 
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::parse::SectionKind;
 use crate::parse::lines::ends_sentence;
 use crate::rules::spec::RuleSpec;
 use crate::source::Span;
 use std::collections::HashSet;
 
+#[derive(Default)]
 pub struct RecommendationForm;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(RecommendationForm))
-}
 
 /// Words of `text` with their byte ranges.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {

@@ -1,15 +1,11 @@
 //! TL203: sections out of the standard order, or a section given twice.
 
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::parse::SectionKind;
 use crate::rules::spec::RuleSpec;
 
+#[derive(Default)]
 pub struct SectionOrder;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(SectionOrder))
-}
 
 impl Checker for SectionOrder {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {

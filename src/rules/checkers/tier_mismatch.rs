@@ -1,17 +1,13 @@
 //! TL106 `tier-mismatch`: the heading's tier, the standards sentence and the tier statement
 //! (`remained on Tier 2`) must agree.
 
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::diagnostic::Check;
 use crate::rules::spec::RuleSpec;
 use serde_json::json;
 
+#[derive(Default)]
 pub struct TierMismatch;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(TierMismatch))
-}
 
 impl Checker for TierMismatch {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {

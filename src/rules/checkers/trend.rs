@@ -2,7 +2,7 @@
 //! sentence or as an introduction's summary of a section's comparison.
 
 use super::figures::{json, text};
-use super::{Checker, Context, NoOptions, Output, options};
+use super::{Checker, Context, Output};
 use crate::diagnostic::Check;
 use crate::facts::{Comparison, Direction, Summary};
 use crate::parse::SectionKind;
@@ -10,12 +10,8 @@ use crate::rules::spec::RuleSpec;
 use rust_decimal::Decimal;
 use serde_json::json;
 
+#[derive(Default)]
 pub struct Trend;
-
-pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
-    let NoOptions {} = options(table)?;
-    Ok(Box::new(Trend))
-}
 
 fn agrees(d: Direction, c: &Comparison) -> bool {
     match d {
