@@ -117,6 +117,9 @@ impl Extractor<'_, '_> {
             if p.sentence[start - 1] == sent || !(p.is(start, "this") || p.is(start, "these")) {
                 continue;
             }
+            if self.names_direction(p, start, out) {
+                continue;
+            }
             // `This compared with …`, or `This was a (slight) decrease from …`.
             let (first, direction) = if p.is(start + 1, "compared")
                 && (p.is(start + 2, "with") || p.is(start + 2, "to"))
@@ -227,6 +230,60 @@ impl Extractor<'_, '_> {
                 }
             }
         }
+    }
+
+    /// `This significant increase was due to …`: a sentence opening with the direction of the
+    /// sentence before gives it to that sentence's one comparison that states none.
+    fn names_direction(&self, p: &Para, start: usize, out: &mut ChapterClaims) -> bool {
+        let mut k = start + 1;
+        while p.word_ref(k).is_some_and(|w| {
+            w.ends_with("ly")
+                || matches!(
+                    w,
+                    "significant"
+                        | "sharp"
+                        | "slight"
+                        | "large"
+                        | "marked"
+                        | "substantial"
+                        | "dramatic"
+                        | "notable"
+                        | "considerable"
+                        | "overall"
+                )
+        }) {
+            k += 1;
+        }
+        let Some(w) = p.word_ref(k) else {
+            return false;
+        };
+        if !matches!(
+            w,
+            "increase" | "decrease" | "decline" | "drop" | "rise" | "reduction" | "growth"
+        ) || p.is(k + 1, "from")
+            || p.is(k + 1, "compared")
+            || p.is(k + 1, "of")
+        {
+            return false;
+        }
+        let Some(direction) = self.lex.direction_of(w) else {
+            return false;
+        };
+        let before = p.sentence[start - 1];
+        let first = (0..start)
+            .rev()
+            .take_while(|&j| p.sentence[j] == before)
+            .last()
+            .unwrap_or(start);
+        let sentence = p.toks[first].span.cover(p.toks[start - 1].span);
+        let mut open = out
+            .comparisons
+            .iter_mut()
+            .filter(|c| c.direction.is_none() && sentence.contains(c.span));
+        if let (Some(c), None) = (open.next(), open.next()) {
+            c.direction = Some((direction, p.toks[k].span));
+        }
+        true
     }
 
     /// `All but N of the identified victims were from P` (and, after a semicolon, the victims

@@ -60,15 +60,6 @@ impl Extractor<'_, '_> {
         let Some(intro) = intro else {
             return;
         };
-        if p.is(p.qs[prev].toks.1, "and")
-            && p.toks
-                .iter()
-                .skip(at)
-                .take(8)
-                .any(|t| t.is_word("respectively"))
-        {
-            return;
-        }
         // The direction stated with the comparison: `an increase from`, `a decrease compared with`,
         // `up from`, `down from`.
         let mut direction = None;
@@ -91,6 +82,12 @@ impl Extractor<'_, '_> {
             } else if !p.punct(j, ',') {
                 break;
             }
+        }
+        // `compared with one and seven, respectively`: the earlier figures of a breakdown's parts.
+        if let Some(earlier) = respective_figures(p, prev) {
+            self.respectively(p, &earlier, intro, direction, section, out);
+            previous_values.extend(earlier);
+            return;
         }
         if p.is(intro, "from") && direction.is_none() {
             // A bare `from` (`from 2019 to 2021`, `victims from Uzbekistan`) compares nothing.
@@ -231,6 +228,69 @@ impl Extractor<'_, '_> {
                 later = earlier;
             }
         }
+    }
+
+    /// `initiated 40 investigations—24 for … and 16 for …—compared with one and seven,
+    /// respectively, in 2019`: the breakdown just before `compared` was, part for part, the
+    /// earlier figures; its total is compared with their sum (here 40 with 8). The parts are not
+    /// compared one by one: a direction word is about the whole.
+    fn respectively(
+        &self,
+        p: &Para,
+        earlier: &[usize],
+        intro: usize,
+        direction: Option<(Direction, Span)>,
+        section: SectionKind,
+        out: &mut ChapterClaims,
+    ) {
+        let sent = p.sentence[intro];
+        let first = (0..intro)
+            .rev()
+            .take_while(|&k| p.sentence[k] == sent)
+            .last()
+            .unwrap_or(intro);
+        let (from, to) = (p.toks[first].span.start, p.toks[intro].span.start);
+        // The latest breakdown of the sentence before `compared`, with as many parts.
+        let Some(breakdown) = out.breakdowns.iter().rev().find(|b| {
+            matches!(b.kind, RelationKind::Sum | RelationKind::Split)
+                && b.span.start >= from
+                && b.span.end <= to
+        }) else {
+            return;
+        };
+        if breakdown.parts.len() != earlier.len() {
+            return;
+        }
+        let Some(total) = p.qs.iter().position(|q| q.span == breakdown.total.span) else {
+            return;
+        };
+        let last = *earlier.last().expect("two or more");
+        let previous = Fig {
+            value: earlier.iter().map(|&q| p.qs[q].value).sum(),
+            span: p.qs[earlier[0]].span.cover(p.qs[last].span),
+        };
+        let np = p.np(total);
+        let action = np
+            .words
+            .iter()
+            .rev()
+            .find_map(|w| self.lex.action_of(w))
+            .or_else(|| {
+                let at = p.qs[total].toks.0;
+                (at.saturating_sub(5)..at)
+                    .rev()
+                    .find_map(|k| p.word_ref(k).and_then(|w| self.lex.action_of(w)))
+            });
+        out.comparisons.push(Comparison {
+            current: p.fig(total),
+            previous,
+            direction,
+            action: action.map(str::to_string),
+            noun: np.head().map(singular),
+            money: false,
+            section,
+            span: p.qs[total].span.cover(previous.span),
+        });
     }
 
     /// `nine victims (13 in 2017)`, `decreased … to 10 months (15 months in 2017)`: a figure and,
@@ -425,4 +485,32 @@ impl Extractor<'_, '_> {
             }
         }
     }
+}
+
+/// `one and seven, respectively` / `three, two, and one, respectively`: the exact counts of a list
+/// that `respectively` closes, starting at quantity `q`.
+fn respective_figures(p: &Para, q: usize) -> Option<Vec<usize>> {
+    let mut items = vec![q];
+    let mut k = p.qs[q].toks.1;
+    loop {
+        let mut j = k;
+        if p.punct(j, ',') {
+            j += 1;
+        }
+        if p.is(j, "and") {
+            j += 1;
+        }
+        match p.count_at(j) {
+            Some(next) if j > k && p.np(next).words.is_empty() => {
+                items.push(next);
+                k = p.qs[next].toks.1;
+            }
+            _ => break,
+        }
+    }
+    if p.punct(k, ',') {
+        k += 1;
+    }
+    let exact = items.iter().all(|&q| p.qs[q].is_exact_count());
+    (items.len() >= 2 && exact && p.is(k, "respectively")).then_some(items)
 }
