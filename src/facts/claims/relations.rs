@@ -169,7 +169,10 @@ impl Extractor<'_, '_> {
                     } else {
                         RelationKind::Split
                     };
-                    if list.items.len() >= 2 && (np.link != Link::Noun || explicit) {
+                    if list.items.len() >= 2 && self.verb_led(p, &list) {
+                        // `Of these facilities, 24 served children, … and two operated as …`
+                        self.record(p, total, &list, kind, out, &mut parts_used);
+                    } else if list.items.len() >= 2 && (np.link != Link::Noun || explicit) {
                         self.closed_clause(p, total, &list, kind, out, &mut parts_used);
                     } else if list.items.len() == 1 && np.link == Link::Were {
                         self.subset(p, total, list.items[0], out);
@@ -439,6 +442,42 @@ impl Extractor<'_, '_> {
         {
             return false;
         }
+        self.record(p, total, list, kind, out, used);
+        true
+    }
+
+    /// Each item of an anchored enumeration is the subject of its own verb (`24 served children,
+    /// 13 served women, and two operated as …`): the items count what the anchor counts.
+    fn verb_led(&self, p: &Para, list: &List) -> bool {
+        // Closed by `and` before its last item: `24 served children, 13 served women;` may go on.
+        let last = *list.items.last().expect("non-empty");
+        let closed = p.qs[last].toks.0 > 0 && p.is(p.qs[last].toks.0 - 1, "and");
+        closed
+            && list.items.iter().all(|&q| {
+                let np = p.np(q);
+                np.link == Link::Noun
+                    && np.words.first().is_some_and(|w| {
+                        w.len() > 4
+                            && w.ends_with("ed")
+                            && !self.lex.counted.contains(w)
+                            && !self.lex.classes.contains(w)
+                    })
+            })
+    }
+
+    /// Record a closed enumeration whose parts were found to count what its total counts.
+    fn record(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        kind: RelationKind,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) {
+        if list.approx || !p.qs[total].is_exact_count() || list.items.contains(&total) {
+            return;
+        }
         let span = p.qs[total]
             .span
             .cover(p.qs[*list.items.last().expect("non-empty")].span);
@@ -449,7 +488,6 @@ impl Extractor<'_, '_> {
             parts: list.items.iter().map(|&q| p.fig(q)).collect(),
             span,
         });
-        true
     }
 
     pub(super) fn including(
