@@ -247,7 +247,7 @@ impl Extractor<'_, '_> {
             if code == "USD" {
                 continue;
             }
-            let after = q.toks.1;
+            let after = after_code(p, q.toks.1);
             if p.punct(after, '(') {
                 if let Some(&u) = p.q_at.get(&(after + 1)) {
                     let usd = &p.qs[u];
@@ -454,4 +454,19 @@ pub(super) fn year_tagged(p: &Para, q: usize) -> bool {
         && p.q_at
             .get(&(k + 1))
             .is_some_and(|&y| p.qs[y].kind == QKind::Year)
+}
+
+/// After an amount, past the currency code it defines (`25.97 million tenge (KZT) ($77,918)`):
+/// where its conversion would start.
+pub(super) fn after_code(p: &Para, after: usize) -> usize {
+    let code = p.toks.get(after + 1).is_some_and(|t| {
+        t.kind == TokKind::Word
+            && t.text.len() == 3
+            && t.text.bytes().all(|b| b.is_ascii_uppercase())
+    });
+    if p.punct(after, '(') && code && p.punct(after + 2, ')') {
+        after + 3
+    } else {
+        after
+    }
 }

@@ -21,6 +21,7 @@ mod across_sentences;
 mod comparisons;
 mod figures;
 mod list;
+mod money;
 mod para;
 mod relations;
 mod tier;
@@ -382,6 +383,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 self.statements(&p, &mut out);
                 self.relations(&p, section.kind, &mut out, &mut complements);
                 self.conversions(&p, &mut out);
+                self.money_lists(&p, &mut out);
                 self.ranges(&p, &mut out);
                 if section.kind == SectionKind::Intro {
                     self.summaries(&p, &mut out);
