@@ -16,4 +16,5 @@ pub mod render;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod text;
 pub mod vocab;

@@ -112,12 +112,7 @@ impl Source {
     /// A source from text already known to be valid (tests, rule examples, the language server).
     pub fn new(name: impl Into<String>, text: String) -> Source {
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Source {
             name: name.into(),
             text,

@@ -77,6 +77,13 @@ pub fn small_number_word(w: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 13 || !w.is_ascii() {
         return None;
     }
+    // Every number word starts with one of these letters.
+    if !matches!(
+        w.as_bytes()[0].to_ascii_lowercase(),
+        b'z' | b'o' | b't' | b'f' | b's' | b'e' | b'n'
+    ) {
+        return None;
+    }
     let mut buf = [0u8; 13];
     buf[..w.len()].copy_from_slice(w.as_bytes());
     buf[..w.len()].make_ascii_lowercase();
@@ -316,7 +323,7 @@ fn approximated(tokens: &[Token], at: usize) -> bool {
             .map(|t| t.lower())
     };
     if let Some(one) = w(1) {
-        if APPROX_ONE.contains(&one.as_str()) {
+        if APPROX_ONE.contains(&one.as_ref()) {
             return true;
         }
         if let Some(two) = w(2) {
@@ -360,8 +367,8 @@ const MONTHS: &[&str] = &[
 ];
 
 pub fn is_month(w: &str) -> bool {
-    w.len() <= 9
-        && w.chars().next().is_some_and(char::is_uppercase)
+    (3..=9).contains(&w.len())
+        && w.as_bytes()[0].is_ascii_uppercase()
         && MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w))
 }
 
@@ -470,7 +477,7 @@ pub fn scan(
             let next_noun = (i + 1..tokens.len().min(i + 5))
                 .map(|j| &tokens[j])
                 .take_while(|x| x.kind == TokKind::Word)
-                .any(|x| counted_nouns.contains(&x.lower()));
+                .any(|x| counted_nouns.contains(x.lower().as_ref()));
             if n.kind == TokKind::Word && next_noun && !n.is_word("longer") && !n.is_word("more") {
                 out.push(Quantity {
                     kind: QKind::Count,
@@ -572,7 +579,7 @@ pub fn scan(
             } else if prev.is_some_and(|p| p.kind == TokKind::Word && is_month(p.text)) {
                 kind = QKind::Date;
             } else if is_4digit_year
-                && (!next.is_some_and(|n| counted_nouns.contains(&n.lower()))
+                && (!next.is_some_and(|n| counted_nouns.contains(n.lower().as_ref()))
                     || prev.is_some_and(|p| p.is_punct('-') || p.is_punct('–'))
                         && out
                             .last()
@@ -599,7 +606,7 @@ pub fn scan(
                 kind = if next2.is_some_and(|n| n.is_word("old")) {
                     QKind::Age
                 } else {
-                    QKind::Duration(next_lower.clone())
+                    QKind::Duration(next_lower.to_string())
                 };
             } else if prev
                 .is_some_and(|p| p.is_word("aged") || p.is_word("age") || p.is_word("ages"))
@@ -619,8 +626,8 @@ pub fn scan(
             // `No. 12`
             {
                 kind = QKind::Law;
-            } else if DURATION_UNITS.contains(&next_lower.as_str()) {
-                kind = QKind::Duration(next_lower.clone());
+            } else if DURATION_UNITS.contains(&next_lower.as_ref()) {
+                kind = QKind::Duration(next_lower.to_string());
             }
         }
         // A law reference list goes on through `166, 167, and 170` and `132-2`.

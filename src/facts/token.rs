@@ -35,8 +35,9 @@ impl<'a> Token<'a> {
     pub fn is_dash(&self) -> bool {
         self.kind == TokKind::Punct && matches!(self.text, "–" | "—")
     }
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The word in lower case, borrowed when it has no capital.
+    pub fn lower(&self) -> std::borrow::Cow<'a, str> {
+        crate::text::lower(self.text)
     }
 }
 

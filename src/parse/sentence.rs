@@ -95,7 +95,7 @@ fn is_abbreviation(body: &str, dot: usize, abbreviations: &HashSet<String>) -> b
             p + body[p..].chars().next().map_or(1, char::len_utf8)
         });
     let word = &body[word_start..=dot];
-    if abbreviations.contains(&word.to_lowercase()) {
+    if abbreviations.contains(crate::text::lower(word).as_ref()) {
         return true;
     }
     let letters: Vec<char> = word[..word.len() - 1].chars().collect();

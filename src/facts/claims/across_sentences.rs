@@ -220,7 +220,7 @@ impl Extractor<'_, '_> {
                     previous: p.fig(prev),
                     direction,
                     action: action.map(str::to_string),
-                    noun: head(current),
+                    noun: head(current).map(Cow::into_owned),
                     money: false,
                     section,
                     span: p.qs[current].span.cover(p.qs[prev].span),

@@ -187,7 +187,7 @@ impl Extractor<'_, '_> {
             previous: p.fig(prev),
             direction,
             action: action.clone(),
-            noun: np.head().map(singular),
+            noun: np.head().map(|w| singular(w).into_owned()),
             money,
             section,
             span: c.span.cover(v.span),
@@ -286,7 +286,7 @@ impl Extractor<'_, '_> {
             previous,
             direction,
             action: action.map(str::to_string),
-            noun: np.head().map(singular),
+            noun: np.head().map(|w| singular(w).into_owned()),
             money: false,
             section,
             span: p.qs[total].span.cover(previous.span),
@@ -373,7 +373,7 @@ impl Extractor<'_, '_> {
             previous: p.fig(prev),
             direction,
             action: None,
-            noun: p.np(current).head().map(singular),
+            noun: p.np(current).head().map(|w| singular(w).into_owned()),
             money: matches!(c.kind, QKind::Money(_)),
             section,
             span: c.span.cover(pq.span),
@@ -420,7 +420,7 @@ impl Extractor<'_, '_> {
                 j += 1;
             }
             let Some(noun) = noun else { continue };
-            if matches!(w.as_str(), "more" | "fewer" | "less" | "higher" | "lower")
+            if matches!(w.as_ref(), "more" | "fewer" | "less" | "higher" | "lower")
                 || j == i + 1
                 || self.lex.action_of(noun).is_some()
             {
@@ -478,7 +478,7 @@ impl Extractor<'_, '_> {
                     direction,
                     direction_span: t.span,
                     actions,
-                    noun: Some(singular(noun)),
+                    noun: Some(singular(noun).into_owned()),
                     factor,
                     span: t.span.cover(p.toks[j].span),
                 });

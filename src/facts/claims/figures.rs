@@ -17,7 +17,7 @@ impl Extractor<'_, '_> {
             let names = |t: &&Token| {
                 t.kind == TokKind::Word && {
                     let l = t.lower();
-                    currency.names.contains(&l) || currency.code.eq_ignore_ascii_case(&l)
+                    currency.names.iter().any(|n| *n == l) || currency.code.eq_ignore_ascii_case(&l)
                 }
             };
             let word = [&p.toks[q.toks.1 - 1], &p.toks[q.toks.0]]
@@ -92,7 +92,7 @@ impl Extractor<'_, '_> {
             .iter()
             .enumerate()
             .filter(|&(k, _)| p.sentence[k] == sent)
-            .any(|(_, t)| t.kind == TokKind::Word && markers.contains(&t.lower()))
+            .any(|(_, t)| t.kind == TokKind::Word && markers.contains(t.lower().as_ref()))
     }
 
     /// `two crisis centers … located in Bishkek and Osh`: a count of places and the places named.
@@ -182,7 +182,7 @@ impl Extractor<'_, '_> {
             {
                 continue;
             }
-            let words: Vec<String> = before
+            let words: Vec<_> = before
                 .iter()
                 .filter(|t| t.kind == TokKind::Word)
                 .map(|t| t.lower())
@@ -217,7 +217,7 @@ impl Extractor<'_, '_> {
                 });
             let qualified = words.iter().any(|w| {
                 matches!(
-                    w.as_str(),
+                    w.as_ref(),
                     "additional" | "another" | "further" | "new" | "also"
                 )
             });
@@ -230,7 +230,7 @@ impl Extractor<'_, '_> {
                 noun: np.words[..np.words.len() - 1]
                     .iter()
                     .cloned()
-                    .chain(std::iter::once(singular(noun)))
+                    .chain(std::iter::once(singular(noun).into_owned()))
                     .collect::<Vec<_>>()
                     .join(" "),
                 figure: p.fig(n),

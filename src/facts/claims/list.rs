@@ -128,7 +128,7 @@ pub(super) fn compatible(lex: &Lexicon, total: &Np, part: &Np) -> bool {
     if part.words.iter().any(|w| singular(w) == total_head) {
         return true;
     }
-    let person_total = lex.persons.contains(&head.to_lowercase());
+    let person_total = lex.persons.contains(crate::text::lower(head).as_ref());
     if person_total {
         if part.capitalised && part.words.len() <= 3 {
             return true;

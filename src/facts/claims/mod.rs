@@ -14,6 +14,7 @@ use crate::source::Span;
 use crate::vocab::Vocabulary;
 use rayon::prelude::*;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 // Fast hashing for the many small look-ups (words, token indices); no untrusted keys to defend.
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -283,7 +284,7 @@ impl<'v> Lexicon<'v> {
     }
 
     pub fn action_of(&self, word: &str) -> Option<&'v str> {
-        let l = word.to_lowercase();
+        let l = crate::text::lower(word);
         self.vocab
             .actions
             .iter()
@@ -292,25 +293,33 @@ impl<'v> Lexicon<'v> {
     }
 
     fn direction_of(&self, word: &str) -> Option<Direction> {
-        self.directions.get(&word.to_lowercase()).copied()
+        self.directions
+            .get(crate::text::lower(word).as_ref())
+            .copied()
     }
 }
 
 /// The singular of a counted noun, for comparing heads (`victims` = `victim`).
-pub fn singular(word: &str) -> String {
-    let w = word.to_lowercase();
-    match w.as_str() {
+pub fn singular(word: &str) -> Cow<'_, str> {
+    let w = crate::text::lower(word);
+    match w.as_ref() {
         "children" => "child".into(),
         "women" => "woman".into(),
         "men" => "man".into(),
         "people" => "person".into(),
         _ => {
             if let Some(s) = w.strip_suffix("ies") {
-                format!("{s}y")
-            } else if w.ends_with("ss") {
+                format!("{s}y").into()
+            } else if w.ends_with("ss") || !w.ends_with('s') {
                 w
             } else {
-                w.strip_suffix('s').map(str::to_string).unwrap_or(w)
+                match w {
+                    Cow::Borrowed(b) => Cow::Borrowed(&b[..b.len() - 1]),
+                    Cow::Owned(mut o) => {
+                        o.pop();
+                        Cow::Owned(o)
+                    }
+                }
             }
         }
     }

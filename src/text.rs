@@ -1,0 +1,31 @@
+//! Lower-casing words without allocating when they are lower case already (most words are).
+
+use std::borrow::Cow;
+
+/// `s` in lower case, borrowed when it has no capital.
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(s.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(s)
+        }
+    } else if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn borrows_lower_case_and_lowers_capitals() {
+        assert!(matches!(lower("victims"), Cow::Borrowed("victims")));
+        assert_eq!(lower("Victims"), "victims");
+        assert_eq!(lower("ÉTAT"), "état");
+        assert!(matches!(lower("état"), Cow::Borrowed(_)));
+    }
+}
