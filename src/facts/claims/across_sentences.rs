@@ -400,7 +400,12 @@ impl Extractor<'_, '_> {
         out: &mut ChapterClaims,
     ) {
         let n = p.toks.len();
-        let refers = |k: usize| p.word_ref(k).is_some_and(|w| w.contains("referr"));
+        // `referred`, `self-referred`, `referrals` (no searcher set up for every word).
+        let refers = |k: usize| {
+            p.word_ref(k).is_some_and(|w| {
+                w.len() >= 6 && w.as_bytes().windows(6).any(|part| part == b"referr")
+            })
+        };
         let closing = |k: usize| {
             p.word_ref(k).is_some_and(|w| {
                 w.starts_with("self-referr")

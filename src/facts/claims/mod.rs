@@ -157,6 +157,8 @@ pub struct ChapterClaims {
     /// Every word of the chapter's paragraphs, in order, with its lower-case form when that
     /// differs (the tokens are read here once; word-level rules reuse them).
     pub words: Vec<WordUse>,
+    /// The lower-case forms of the words that have capitals, back to back (see `WordUse::lower`).
+    pub lowered: String,
     pub breakdowns: Vec<Breakdown>,
     pub comparisons: Vec<Comparison>,
     pub summaries: Vec<Summary>,
@@ -192,11 +194,22 @@ pub struct CurrencyWord {
     pub span: Span,
 }
 
-/// A word of the text: where it is, and its lower-case form if that differs from the text.
+/// A word of the text: where it is, and where its lower-case form is in the chapter's `lowered`
+/// if that differs from the text (one buffer per chapter, not a string per word).
 #[derive(Debug, Clone)]
 pub struct WordUse {
     pub span: Span,
-    pub lower: Option<String>,
+    pub lower: Option<(u32, u32)>,
+}
+
+impl ChapterClaims {
+    /// The lower-case form of word `w`, as the text writes it when it has no capital.
+    pub fn lower_of<'a>(&'a self, w: &WordUse, text: &'a str) -> &'a str {
+        match w.lower {
+            Some((from, to)) => &self.lowered[from as usize..to as usize],
+            None => &text[w.span.start..w.span.end],
+        }
+    }
 }
 
 /// How a count was written.
@@ -363,14 +376,19 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 let toks = tokenize(text, paragraph.span);
                 let qs = scan(&toks, &self.currencies, &self.lex.counted);
                 let sentences: Vec<Span> = paragraph.sentences.iter().map(|s| s.span).collect();
-                let p = Para::new(&toks, &self.lex.counted, qs, &sentences);
-                out.words
-                    .extend(p.toks.iter().zip(&p.lower).filter_map(|(t, l)| {
-                        l.as_ref().map(|l| WordUse {
-                            span: t.span,
-                            lower: matches!(l, std::borrow::Cow::Owned(_)).then(|| l.to_string()),
-                        })
-                    }));
+                let p = Para::new(&toks, &self.lex.counted, &self.lex.classes, qs, &sentences);
+                for (t, l) in p.toks.iter().zip(&p.lower) {
+                    let Some(l) = l else { continue };
+                    let lower = matches!(l, Cow::Owned(_)).then(|| {
+                        let from = out.lowered.len();
+                        out.lowered.push_str(l);
+                        (from as u32, out.lowered.len() as u32)
+                    });
+                    out.words.push(WordUse {
+                        span: t.span,
+                        lower,
+                    });
+                }
                 let dated = dates(&p);
                 out.dates.extend(dated.iter().map(|d| (d.year, d.month)));
                 out.dated.extend(dated.into_iter().map(|mut d| {

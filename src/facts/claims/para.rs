@@ -94,6 +94,8 @@ pub(super) struct Para<'t, 'a> {
     /// Each word token in lower case (borrowed when it already is).
     pub(super) lower: Vec<Option<std::borrow::Cow<'a, str>>>,
     pub(super) counted: &'t HashSet<String>,
+    /// Classes of people (`women`, `citizens`), from the lexicon.
+    pub(super) classes: &'t HashSet<String>,
     pub(super) qs: Vec<Quantity>,
     /// Token index → the quantity starting there.
     pub(super) q_at: TokenMap,
@@ -111,6 +113,7 @@ impl<'t, 'a> Para<'t, 'a> {
     pub(super) fn new(
         toks: &'t [Token<'a>],
         counted: &'t HashSet<String>,
+        classes: &'t HashSet<String>,
         qs: Vec<Quantity>,
         sentences: &[Span],
     ) -> Self {
@@ -168,6 +171,7 @@ impl<'t, 'a> Para<'t, 'a> {
             toks,
             lower,
             counted,
+            classes,
             qs,
             q_at,
             q_of,
@@ -234,6 +238,29 @@ impl<'t, 'a> Para<'t, 'a> {
         } else if ["for", "of", "to", "in", "from"]
             .iter()
             .any(|w| self.is(j, w))
+        {
+            return Np {
+                link: Link::Elliptic,
+                words: Vec::new(),
+                capitalised: false,
+            };
+        }
+        // `51 exploited in …`, `12 referred by NGOs`: a verb after the figure, not a noun. Only
+        // before a preposition or the clause's end: `12 convicted traffickers` and `47 forced
+        // labor victims` are adjectives.
+        if link == Link::Noun
+            && self.word_ref(j).is_some_and(|w| {
+                w.len() > 4
+                    && w.ends_with("ed")
+                    && !self.counted.contains(w)
+                    && !self.classes.contains(w)
+            })
+            && (matches!(
+                self.word_ref(j + 1),
+                Some("in" | "by" | "to" | "for" | "at" | "from" | "with" | "as" | "into" | "on")
+            ) || self.punct(j + 1, ',')
+                || self.punct(j + 1, ';')
+                || self.punct(j + 1, '.'))
         {
             return Np {
                 link: Link::Elliptic,

@@ -22,13 +22,13 @@ impl Checker for Hyphenation {
         for words in chapter_words(cx) {
             // Where the chapter also writes the hyphenated form, `spelling-variant` reports it.
             let written: FxHashSet<&str> = words
-                .lower
+                .hyphenated
                 .iter()
-                .map(|w| w.as_ref())
-                .filter(|w| w.contains('-'))
+                .map(|&n| words.lower[n].as_ref())
                 .collect();
+            // A word with a hyphen is never a joined form (the table's keys have none).
             for (w, lower) in words.tokens.iter().zip(&words.lower) {
-                if !lengths.get(lower.len()).copied().unwrap_or(false) || w.text.contains('-') {
+                if !lengths.get(lower.len()).copied().unwrap_or(false) {
                     continue;
                 }
                 let Some(compound) = joined.get(lower.as_ref()) else {

@@ -169,9 +169,9 @@ impl Checker for SpellingVariant {
             self.case_variants(&cx.source.text, words, rule, out);
             // Occurrences of each hyphenated word and of its joined form, by lower-case form.
             let mut forms: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-            for (n, (w, lower)) in words.tokens.iter().zip(&words.lower).enumerate() {
-                if w.text.contains('-') && !w.text.chars().any(|c| c.is_ascii_digit()) {
-                    forms.entry(lower.as_ref()).or_default().0.push(n);
+            for &n in &words.hyphenated {
+                if !words.tokens[n].text.bytes().any(|b| b.is_ascii_digit()) {
+                    forms.entry(words.lower[n].as_ref()).or_default().0.push(n);
                 }
             }
             let joined: FxHashMap<String, &str> =

@@ -8,6 +8,8 @@ use std::borrow::Cow;
 pub struct Words<'a> {
     pub tokens: Vec<Token<'a>>,
     pub lower: Vec<Cow<'a, str>>,
+    /// Indexes of the words written with a hyphen (`anti-trafficking`), in order.
+    pub hyphenated: Vec<usize>,
 }
 
 /// The words of every chapter's paragraphs, chapter by chapter, as the claims stage read them
@@ -31,14 +33,19 @@ pub fn chapter_words<'c, 'a>(cx: &'c Context<'a>) -> &'c [Words<'a>] {
                 let lower = c
                     .words
                     .iter()
-                    .zip(&tokens)
-                    .map(|(w, t)| {
-                        w.lower
-                            .as_deref()
-                            .map_or(Cow::Borrowed(t.text), Cow::Borrowed)
-                    })
+                    .map(|w| Cow::Borrowed(c.lower_of(w, &cx.source.text)))
                     .collect();
-                Words { tokens, lower }
+                let hyphenated = tokens
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.text.as_bytes().iter().any(|&b| b == b'-'))
+                    .map(|(n, _)| n)
+                    .collect();
+                Words {
+                    tokens,
+                    lower,
+                    hyphenated,
+                }
             })
             .collect()
     })
