@@ -38,7 +38,7 @@ pub fn chapter_words<'c, 'a>(cx: &'c Context<'a>) -> &'c [Words<'a>] {
                 let hyphenated = tokens
                     .iter()
                     .enumerate()
-                    .filter(|(_, t)| t.text.as_bytes().iter().any(|&b| b == b'-'))
+                    .filter(|(_, t)| t.text.as_bytes().contains(&b'-'))
                     .map(|(n, _)| n)
                     .collect();
                 Words {
