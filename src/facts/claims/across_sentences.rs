@@ -232,6 +232,60 @@ impl Extractor<'_, '_> {
         }
     }
 
+    /// `Of the 30 victims, 20 were women. The remaining 10 were men.`: a sentence opening with
+    /// `The remaining N` (or `The other N`) closes the latest subset or `including` list of the
+    /// sentence before: with N, its parts add up to its total.
+    pub(super) fn remaining(&self, p: &Para, out: &mut ChapterClaims) {
+        for start in 1..p.toks.len() {
+            if p.sentence[start - 1] == p.sentence[start]
+                || !p.is(start, "the")
+                || !(p.is(start + 1, "remaining") || p.is(start + 1, "other"))
+            {
+                continue;
+            }
+            let Some(rest) = p.count_at(start + 2).filter(|&q| p.qs[q].is_exact_count()) else {
+                continue;
+            };
+            let before = p.sentence[start - 1];
+            let first = (0..start)
+                .rev()
+                .take_while(|&j| p.sentence[j] == before)
+                .last()
+                .unwrap_or(start);
+            let sentence = p.toks[first].span.cover(p.toks[start - 1].span);
+            let Some(b) = out
+                .breakdowns
+                .iter()
+                .filter(|b| {
+                    // Its last part in that sentence (an anchored total may be earlier).
+                    matches!(b.kind, RelationKind::Including | RelationKind::Subset)
+                        && sentence.start < b.span.end
+                        && b.span.end <= sentence.end
+                })
+                .max_by_key(|b| b.span.end)
+            else {
+                continue;
+            };
+            // `The remaining two shelters …` after victims counts something else.
+            let Some(total) = p.qs.iter().position(|q| q.span == b.total.span) else {
+                continue;
+            };
+            if !compatible(self.lex, p.np(total), p.np(rest)) {
+                continue;
+            }
+            let mut parts = b.parts.clone();
+            parts.push(p.fig(rest));
+            let span = b.span.cover(p.qs[rest].span);
+            let total = b.total;
+            out.breakdowns.push(Breakdown {
+                kind: RelationKind::Sum,
+                total,
+                parts,
+                span,
+            });
+        }
+    }
+
     /// `This significant increase was due to …`: a sentence opening with the direction of the
     /// sentence before gives it to that sentence's one comparison that states none.
     fn names_direction(&self, p: &Para, start: usize, out: &mut ChapterClaims) -> bool {

@@ -179,6 +179,12 @@ impl Extractor<'_, '_> {
                         parts_used.insert(list.items[0]);
                     }
                     consumed = list.end;
+                    if list.items.len() == 1
+                        && let Some(end) =
+                            self.predicate_including(p, list.items[0], out, &mut parts_used)
+                    {
+                        consumed = end;
+                    }
                 }
             }
             if t.is_punct('(') {
@@ -261,6 +267,9 @@ impl Extractor<'_, '_> {
                         consumed = list.end;
                     }
                 }
+                if let Some(end) = self.predicate_including(p, q, out, &mut parts_used) {
+                    consumed = end;
+                }
                 // (h) `135 agencies out of the 160`, `21 of the 50 victims`
                 let mut k = p.qs[q].toks.1
                     + if np.link == Link::Noun {
@@ -300,6 +309,7 @@ impl Extractor<'_, '_> {
         self.referrals(p, &totals, &parts_used, &previous_values, out);
         self.complements(p, &totals, &parts_used, &previous_values, out, complements);
         self.this_compared(p, section, out);
+        self.remaining(p, out);
     }
 
     /// `Of the 24 victims identified,` / `Of all 167 victims,` / `Of these,` / `Of those victims,` /
@@ -361,6 +371,37 @@ impl Extractor<'_, '_> {
             return None;
         }
         Some((total, p.count_at(k + 1).map(|_| k + 1), explicit))
+    }
+
+    /// (f) after a predicate: `71 were Narnian citizens—all adults, including 51 … and 16 …`: an
+    /// `including` list of the count `q`. Returns where the list ends.
+    fn predicate_including(
+        &self,
+        p: &Para,
+        q: usize,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) -> Option<usize> {
+        let np = p.np(q);
+        if np.link != Link::Were || !p.qs[q].is_exact_count() {
+            return None;
+        }
+        let mut k = p.qs[q].toks.1 + 1 + np.words.len();
+        // An aside after a dash, up to the comma: `—all women and girls,`
+        if p.toks.get(k).is_some_and(|t| t.is_dash()) {
+            let aside = k;
+            while p.word_ref(k + 1).is_some() && k < aside + 8 {
+                k += 1;
+            }
+            k += 1;
+        }
+        if !(p.punct(k, ',') && p.is(k + 1, "including")) {
+            return None;
+        }
+        p.count_at(k + 2)?;
+        let list = parse_list(p, k + 2, Mode::Clause)?;
+        self.including(p, q, &list, out, used);
+        Some(list.end)
     }
 
     /// Record an enumeration read in running text. Two enumerations written as one (`33 were
