@@ -493,17 +493,28 @@ impl Extractor<'_, '_> {
         // Closed by `and` before its last item: `24 served children, 13 served women;` may go on.
         let last = *list.items.last().expect("non-empty");
         let closed = p.qs[last].toks.0 > 0 && p.is(p.qs[last].toks.0 - 1, "and");
+        // `24 served children`: a verb the noun-phrase reader took for an adjective.
+        let verb_then_object = |q: usize| {
+            let np = p.np(q);
+            np.link == Link::Noun
+                && np.words.first().is_some_and(|w| {
+                    w.len() > 4
+                        && w.ends_with("ed")
+                        && !self.lex.counted.contains(w)
+                        && !self.lex.classes.contains(w)
+                })
+        };
+        // `two operated as …`: a verb it recognised (see `Para::read_np`).
+        let verb_alone = |q: usize| {
+            let at = p.qs[q].toks.1;
+            p.np(q).link == Link::Elliptic && p.word_ref(at).is_some_and(|w| w.ends_with("ed"))
+        };
         closed
-            && list.items.iter().all(|&q| {
-                let np = p.np(q);
-                np.link == Link::Noun
-                    && np.words.first().is_some_and(|w| {
-                        w.len() > 4
-                            && w.ends_with("ed")
-                            && !self.lex.counted.contains(w)
-                            && !self.lex.classes.contains(w)
-                    })
-            })
+            && list.items.iter().any(|&q| verb_then_object(q))
+            && list
+                .items
+                .iter()
+                .all(|&q| verb_then_object(q) || verb_alone(q))
     }
 
     /// Record a closed enumeration whose parts were found to count what its total counts.
