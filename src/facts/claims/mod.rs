@@ -360,6 +360,38 @@ pub fn extract(text: &str, report: &Report, lex: &Lexicon) -> Facts {
 }
 
 impl<'l, 'v> Extractor<'l, 'v> {
+    /// Everything read from a paragraph's figures.
+    fn figures(
+        &self,
+        p: &Para,
+        section: SectionKind,
+        out: &mut ChapterClaims,
+        complements: &mut Complements,
+    ) {
+        let dated = dates(p);
+        out.dates.extend(dated.iter().map(|d| (d.year, d.month)));
+        out.dated.extend(dated.into_iter().map(|mut d| {
+            d.marked = self.marked_past(p, d.span);
+            d
+        }));
+        out.years.extend(
+            p.qs.iter()
+                .filter(|q| q.kind == QKind::Year)
+                .filter(|q| {
+                    q.toks.0 == 0 || !(p.punct(q.toks.0 - 1, '-') || p.punct(q.toks.0 - 1, '–'))
+                })
+                .filter_map(|q| rust_decimal::prelude::ToPrimitive::to_i32(&q.value)),
+        );
+        self.numbers(p, out);
+        self.currency_words(p, out);
+        self.count_lists(p, out);
+        self.statements(p, out);
+        self.relations(p, section, out, complements);
+        self.conversions(p, out);
+        self.money_lists(p, out);
+        self.ranges(p, out);
+    }
+
     fn chapter(&self, text: &str, chapter: &crate::parse::Chapter) -> ChapterClaims {
         let mut out = ChapterClaims {
             span: chapter.span,
@@ -389,29 +421,10 @@ impl<'l, 'v> Extractor<'l, 'v> {
                         lower,
                     });
                 }
-                let dated = dates(&p);
-                out.dates.extend(dated.iter().map(|d| (d.year, d.month)));
-                out.dated.extend(dated.into_iter().map(|mut d| {
-                    d.marked = self.marked_past(&p, d.span);
-                    d
-                }));
-                out.years.extend(
-                    p.qs.iter()
-                        .filter(|q| q.kind == QKind::Year)
-                        .filter(|q| {
-                            q.toks.0 == 0
-                                || !(p.punct(q.toks.0 - 1, '-') || p.punct(q.toks.0 - 1, '–'))
-                        })
-                        .filter_map(|q| rust_decimal::prelude::ToPrimitive::to_i32(&q.value)),
-                );
-                self.numbers(&p, &mut out);
-                self.currency_words(&p, &mut out);
-                self.count_lists(&p, &mut out);
-                self.statements(&p, &mut out);
-                self.relations(&p, section.kind, &mut out, &mut complements);
-                self.conversions(&p, &mut out);
-                self.money_lists(&p, &mut out);
-                self.ranges(&p, &mut out);
+                // A paragraph without a figure has nothing for the figure patterns.
+                if !p.qs.is_empty() {
+                    self.figures(&p, section.kind, &mut out, &mut complements);
+                }
                 if section.kind == SectionKind::Intro {
                     self.summaries(&p, &mut out);
                 }

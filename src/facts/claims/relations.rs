@@ -29,8 +29,19 @@ impl Extractor<'_, '_> {
                 && np.link == Link::Noun
                 && np.head().is_some_and(|h| lex.counted.contains(h))
         };
+        // Every pattern below starts at a figure, a punctuation mark or one of these words: the
+        // other tokens are passed over at once.
+        let starts_pattern = |i: usize| {
+            p.q_at.contains_key(&i)
+                || p.toks[i].kind == TokKind::Punct
+                || matches!(p.word_ref(i), Some("all" | "of" | "among" | "which"))
+        };
         let mut i = 0;
         while i < n {
+            if !starts_pattern(i) {
+                i += 1;
+                continue;
+            }
             let sent = p.sentence[i];
             if sentence_total.is_some_and(|(s, _)| s != sent) {
                 sentence_total = None;
