@@ -43,6 +43,40 @@ impl<'a> Token<'a> {
 
 const CURRENCY_SYMBOLS: &[char] = &['$', '€', '£', '¥', '₱', '₸', '֏', '₽', '₹', '₦'];
 
+/// The end of the word whose first letter ends before `i`: letters and digits, with inner hyphens
+/// and apostrophes followed by a letter or digit.
+fn word_end(body: &str, mut i: usize) -> usize {
+    let bytes = body.as_bytes();
+    let char_at = |at: usize| -> char {
+        match bytes[at] {
+            b if b < 0x80 => b as char,
+            _ => body[at..].chars().next().unwrap_or('\u{FFFD}'),
+        }
+    };
+    while i < body.len() {
+        // ASCII letters and digits, most of the text, without decoding.
+        if bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let d = char_at(i);
+        if d.is_alphanumeric() {
+            i += d.len_utf8();
+            continue;
+        }
+        // Inner hyphen or apostrophe followed by a letter or digit.
+        if matches!(d, '-' | '\'' | '’') {
+            let after = i + d.len_utf8();
+            if after < body.len() && char_at(after).is_alphanumeric() {
+                i = after;
+                continue;
+            }
+        }
+        break;
+    }
+    i
+}
+
 /// Tokenize `text[span]`; token spans are offsets into `text`.
 pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let body = &text[span.start..span.end];
@@ -63,13 +97,25 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             i += 1;
             continue;
         }
+        let start = i;
+        // Most tokens are ASCII words: read them before any other test.
+        if bytes[i].is_ascii_alphabetic() {
+            i = word_end(body, i + 1);
+            out.push(Token {
+                kind: TokKind::Word,
+                text: &body[start..i],
+                span: Span::new(span.start + start, span.start + i),
+                space_before: space,
+            });
+            space = false;
+            continue;
+        }
         let c = char_at(i);
         if c.is_whitespace() || c == '\u{FEFF}' {
             space = true;
             i += c.len_utf8();
             continue;
         }
-        let start = i;
         let kind;
         if c == '\\' && bytes.get(i + 1) == Some(&b'$') {
             i += 2;
@@ -101,28 +147,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
             }
             kind = TokKind::Number;
         } else if c.is_alphabetic() {
-            i += c.len_utf8();
-            while i < body.len() {
-                // ASCII letters and digits, most of the text, without decoding.
-                if bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                    continue;
-                }
-                let d = char_at(i);
-                if d.is_alphanumeric() {
-                    i += d.len_utf8();
-                    continue;
-                }
-                // Inner hyphen or apostrophe followed by a letter or digit.
-                if matches!(d, '-' | '\'' | '’') {
-                    let after = i + d.len_utf8();
-                    if after < body.len() && char_at(after).is_alphanumeric() {
-                        i = after;
-                        continue;
-                    }
-                }
-                break;
-            }
+            i = word_end(body, i + c.len_utf8());
             kind = TokKind::Word;
         } else {
             i += c.len_utf8();
