@@ -4,16 +4,12 @@ use std::borrow::Cow;
 
 /// `s` in lower case, borrowed when it has no capital.
 pub fn lower(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
-        if s.bytes().any(|b| b.is_ascii_uppercase()) {
-            Cow::Owned(s.to_ascii_lowercase())
-        } else {
-            Cow::Borrowed(s)
-        }
-    } else if s.chars().any(char::is_uppercase) {
-        Cow::Owned(s.to_lowercase())
-    } else {
-        Cow::Borrowed(s)
+    // One pass over the bytes: a capital, or a byte beyond ASCII, ends it.
+    match s.bytes().find(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        None => Cow::Borrowed(s),
+        Some(_) if s.is_ascii() => Cow::Owned(s.to_ascii_lowercase()),
+        Some(_) if s.chars().any(char::is_uppercase) => Cow::Owned(s.to_lowercase()),
+        Some(_) => Cow::Borrowed(s),
     }
 }
 

@@ -29,7 +29,12 @@ impl<'a> Token<'a> {
         self.kind == TokKind::Word && self.text.eq_ignore_ascii_case(w)
     }
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == TokKind::Punct && self.text.starts_with(c)
+        self.kind == TokKind::Punct
+            && if c.is_ascii() {
+                self.text.as_bytes().first() == Some(&(c as u8))
+            } else {
+                self.text.starts_with(c)
+            }
     }
     /// A dash used as a list or clause mark: en dash, em dash, or a spaced hyphen.
     pub fn is_dash(&self) -> bool {

@@ -153,19 +153,7 @@ impl<'t, 'a> Para<'t, 'a> {
         }
         let lower = toks
             .iter()
-            .map(|t| {
-                (t.kind == TokKind::Word).then(|| {
-                    if t.text.is_ascii() && !t.text.bytes().any(|b| b.is_ascii_uppercase()) {
-                        std::borrow::Cow::Borrowed(t.text)
-                    } else if t.text.is_ascii() {
-                        std::borrow::Cow::Owned(t.text.to_ascii_lowercase())
-                    } else if t.text.chars().any(char::is_uppercase) {
-                        std::borrow::Cow::Owned(t.text.to_lowercase())
-                    } else {
-                        std::borrow::Cow::Borrowed(t.text)
-                    }
-                })
-            })
+            .map(|t| (t.kind == TokKind::Word).then(|| t.lower()))
             .collect();
         let mut para = Para {
             toks,
