@@ -136,6 +136,14 @@ fn mangled_text_never_panics_and_spans_stay_sound() {
         " Som",
         " soms",
         " the the ",
+        ", compared with 3 and 4, respectively, ",
+        ". This significant increase ",
+        ". The remaining 4 were ",
+        " tenge (KZT) ($5) ",
+        ", including 2 million som ($3) for x and ",
+        " served ",
+        " exploited in ",
+        " were Narnian—all adults, including 3 ",
     ];
     let mut rng = Lcg(7);
     for round in 0..150 {
