@@ -507,3 +507,91 @@ fn this_was_a_decrease_from_states_a_direction() {
     );
     assert!(c.comparisons.is_empty());
 }
+
+#[test]
+fn respectively_compares_the_breakdown_total_with_the_sum_of_the_earlier_figures() {
+    let c = claims(
+        "Police opened 30 investigations—20 for sex trafficking and ten for forced labor—compared with four and five, respectively, in 2029.",
+    );
+    assert_eq!(c.comparisons.len(), 1);
+    let cmp = &c.comparisons[0];
+    assert_eq!((cmp.current.value, cmp.previous.value), (d(30), d(9)));
+    assert_eq!(cmp.action.as_deref(), Some("investigate"));
+    // Without a breakdown of as many parts before it, nothing is compared.
+    let c = claims("Police opened 30 investigations, compared with four and five, respectively.");
+    assert!(c.comparisons.is_empty());
+}
+
+#[test]
+fn a_sentence_naming_a_direction_gives_it_to_the_comparison_before() {
+    let c = claims(
+        "The government identified 24 victims, compared with 30 in 2029. This significant decrease followed cuts.",
+    );
+    assert_eq!(
+        c.comparisons[0].direction.map(|x| x.0),
+        Some(Direction::Down)
+    );
+    // Two comparisons in the sentence before: which one it names is a guess.
+    let c = claims(
+        "The government identified 24 victims, compared with 30 in 2029, and ten traffickers, compared with 12 in 2029. This decrease followed cuts.",
+    );
+    assert!(c.comparisons.iter().all(|c| c.direction.is_none()));
+}
+
+#[test]
+fn including_lists_of_amounts() {
+    let b = breakdowns(
+        "The ministry spent 2.5 million som ($29,000) on shelters, including 2 million som ($23,200) for rent and 500,000 som ($5,800) for food.",
+    );
+    assert_eq!(
+        b,
+        vec![
+            (
+                RelationKind::Including,
+                d(2_500_000),
+                vec![d(2_000_000), d(500_000)]
+            ),
+            (
+                RelationKind::Including,
+                d(29_000),
+                vec![d(23_200), d(5_800)]
+            ),
+        ]
+    );
+    // Rounded amounts that do not add up are not read; a later comparison is not a part.
+    let b = breakdowns(
+        "The ministry spent 2.5 million som on shelters, including 2 million som for rent and 400,000 som for food, an increase from 2.1 million som in 2029.",
+    );
+    assert!(b.is_empty());
+}
+
+#[test]
+fn the_remaining_closes_a_subset_or_including_list() {
+    let b = breakdowns(
+        "Police identified 30 victims. Of these, 20 were women. The remaining ten were men.",
+    );
+    assert!(b.contains(&sum(30, &[20, 10])));
+    let b = breakdowns(
+        "Of these, 71 were Narnian citizens—all adults, including 51 exploited in sex trafficking and 16 exploited in forced labor. The remaining four were exploited in begging.",
+    );
+    assert!(b.contains(&(RelationKind::Including, d(71), vec![d(51), d(16)])));
+    assert!(b.contains(&sum(71, &[51, 16, 4])));
+    // `The remaining two shelters` counts something else.
+    let b = breakdowns(
+        "NGOs assisted 40 victims, including ten children. The remaining two shelters closed.",
+    );
+    assert!(!b.iter().any(|(k, _, _)| *k == RelationKind::Sum));
+}
+
+#[test]
+fn verb_led_parts_after_an_anchor() {
+    let b = breakdowns(
+        "The ministry ran 16 shelters. Of these shelters, 12 served women, two served children, and two operated as transit centers.",
+    );
+    assert!(b.contains(&split(16, &[12, 2, 2])));
+    // Not closed by `and`: the list may go on.
+    let b = breakdowns(
+        "The ministry ran 16 shelters. Of these shelters, 12 served women, two served children; one closed.",
+    );
+    assert!(b.is_empty());
+}
