@@ -595,3 +595,28 @@ fn verb_led_parts_after_an_anchor() {
     );
     assert!(b.is_empty());
 }
+
+#[test]
+fn lists_of_earlier_figures_are_compared_figure_for_figure() {
+    let c = claims(
+        "The government investigated 10 cases, prosecuted eight defendants, and convicted five traffickers, compared with 12 investigations, 10 prosecutions, and six convictions in 2029.",
+    );
+    let pairs: Vec<_> = c
+        .comparisons
+        .iter()
+        .map(|c| (c.current.value, c.previous.value, c.action.clone()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            (d(10), d(12), Some("investigate".to_string())),
+            (d(8), d(10), Some("prosecute".to_string())),
+            (d(5), d(6), Some("convict".to_string())),
+        ]
+    );
+    // Three figures against two: which goes with which is a guess.
+    let c = claims(
+        "The government investigated 10 cases, prosecuted eight defendants, and convicted five traffickers, compared with 12 investigations and six convictions in 2029.",
+    );
+    assert!(c.comparisons.is_empty());
+}

@@ -83,9 +83,16 @@ impl Extractor<'_, '_> {
                 break;
             }
         }
-        // `compared with one and seven, respectively`: the earlier figures of a breakdown's parts.
-        if let Some(earlier) = respective_figures(p, prev) {
-            self.respectively(p, &earlier, intro, direction, section, out);
+        // `compared with one and seven, respectively`: the earlier figures of a breakdown's parts,
+        // or of as many figures; `compared with 12 investigations, 10 prosecutions, and six
+        // convictions`: figure for figure.
+        let (earlier, respectively) = earlier_figures(p, prev);
+        if respectively {
+            self.respectively(p, &earlier, intro, direction, section, parts, out);
+            previous_values.extend(earlier);
+            return;
+        }
+        if earlier.len() >= 2 && self.parallel(p, &earlier, intro, section, parts, out) {
             previous_values.extend(earlier);
             return;
         }
@@ -159,29 +166,8 @@ impl Extractor<'_, '_> {
             return;
         }
         previous_values.insert(prev);
-        // What the current figure measures: a verb or noun with an action stem next to it.
-        let mut action = None;
+        let action = self.action_of_figure(p, current, true).map(str::to_string);
         let np = p.np(current);
-        for w in &np.words {
-            if let Some(a) = self.lex.action_of(w) {
-                action = Some(a.to_string());
-            }
-        }
-        if action.is_none() {
-            let mut j = c.toks.0;
-            for _ in 0..5 {
-                if j == 0 || p.sentence[j - 1] != sent {
-                    break;
-                }
-                j -= 1;
-                if let Some(w) = p.word_ref(j)
-                    && let Some(a) = self.lex.action_of(w)
-                {
-                    action = Some(a.to_string());
-                    break;
-                }
-            }
-        }
         out.comparisons.push(Comparison {
             current: p.fig(current),
             previous: p.fig(prev),
@@ -234,6 +220,7 @@ impl Extractor<'_, '_> {
     /// respectively, in 2019`: the breakdown just before `compared` was, part for part, the
     /// earlier figures; its total is compared with their sum (here 40 with 8). The parts are not
     /// compared one by one: a direction word is about the whole.
+    #[allow(clippy::too_many_arguments)]
     fn respectively(
         &self,
         p: &Para,
@@ -241,8 +228,12 @@ impl Extractor<'_, '_> {
         intro: usize,
         direction: Option<(Direction, Span)>,
         section: SectionKind,
+        parts: &HashSet<usize>,
         out: &mut ChapterClaims,
     ) {
+        if !earlier.iter().all(|&q| p.qs[q].is_exact_count()) {
+            return;
+        }
         let sent = p.sentence[intro];
         let first = (0..intro)
             .rev()
@@ -256,9 +247,11 @@ impl Extractor<'_, '_> {
                 && b.span.start >= from
                 && b.span.end <= to
         }) else {
+            self.parallel(p, earlier, intro, section, parts, out);
             return;
         };
         if breakdown.parts.len() != earlier.len() {
+            self.parallel(p, earlier, intro, section, parts, out);
             return;
         }
         let Some(total) = p.qs.iter().position(|q| q.span == breakdown.total.span) else {
@@ -270,17 +263,7 @@ impl Extractor<'_, '_> {
             span: p.qs[earlier[0]].span.cover(p.qs[last].span),
         };
         let np = p.np(total);
-        let action = np
-            .words
-            .iter()
-            .rev()
-            .find_map(|w| self.lex.action_of(w))
-            .or_else(|| {
-                let at = p.qs[total].toks.0;
-                (at.saturating_sub(5)..at)
-                    .rev()
-                    .find_map(|k| p.word_ref(k).and_then(|w| self.lex.action_of(w)))
-            });
+        let action = self.action_of_figure(p, total, true);
         out.comparisons.push(Comparison {
             current: p.fig(total),
             previous,
@@ -291,6 +274,97 @@ impl Extractor<'_, '_> {
             section,
             span: p.qs[total].span.cover(previous.span),
         });
+    }
+
+    /// `investigated 10 cases, prosecuted eight defendants, and convicted five traffickers,
+    /// compared with 12 investigations, 10 prosecutions, and six convictions`: the figures before
+    /// `compared` (in its clause, not parts of a breakdown) and the earlier ones, in order, when
+    /// there are as many and no pair measures two different actions. Returns false when one
+    /// figure stands before (it is compared as usual); with a different number, nothing is
+    /// compared (which goes with which would be a guess).
+    fn parallel(
+        &self,
+        p: &Para,
+        earlier: &[usize],
+        intro: usize,
+        section: SectionKind,
+        parts: &HashSet<usize>,
+        out: &mut ChapterClaims,
+    ) -> bool {
+        let (sent, depth) = (p.sentence[intro], p.depth[intro]);
+        let mut current = Vec::new();
+        let mut k = intro;
+        while k > 0 {
+            k -= 1;
+            if p.sentence[k] != sent || p.punct(k, ';') {
+                break;
+            }
+            if p.depth[k] == depth
+                && let Some(q) = p.count_at(k).filter(|q| !parts.contains(q))
+            {
+                current.push(q);
+            }
+        }
+        current.reverse();
+        if current.len() < 2 {
+            return false;
+        }
+        let exact = |q: &usize| p.qs[*q].is_exact_count();
+        if current.len() != earlier.len() || !current.iter().chain(earlier).all(exact) {
+            return true;
+        }
+        let pairs: Vec<(usize, usize, Option<&str>)> = current
+            .iter()
+            .zip(earlier)
+            .map(|(&c, &e)| {
+                let (now, then) = (
+                    self.action_of_figure(p, c, true),
+                    self.action_of_figure(p, e, false),
+                );
+                match (now, then) {
+                    (Some(a), Some(b)) if a != b => (c, e, None),
+                    _ => (c, e, now.or(then).or(Some(""))),
+                }
+            })
+            .collect();
+        if pairs.iter().any(|(_, _, a)| a.is_none()) {
+            return true;
+        }
+        for (c, e, action) in pairs {
+            out.comparisons.push(Comparison {
+                current: p.fig(c),
+                previous: p.fig(e),
+                direction: None,
+                action: action.filter(|a| !a.is_empty()).map(str::to_string),
+                noun: p.np(c).head().map(|w| singular(w).into_owned()),
+                money: false,
+                section,
+                span: p.qs[c].span.cover(p.qs[e].span),
+            });
+        }
+        true
+    }
+
+    /// What figure `q` measures: a verb or noun with an action stem in its noun phrase, or else
+    /// (when `look_back`) among the five words before it, not past another figure.
+    fn action_of_figure(&self, p: &Para, q: usize, look_back: bool) -> Option<&str> {
+        if let Some(a) = p
+            .np(q)
+            .words
+            .iter()
+            .rev()
+            .find_map(|w| self.lex.action_of(w))
+        {
+            return Some(a);
+        }
+        if !look_back {
+            return None;
+        }
+        let at = p.qs[q].toks.0;
+        (at.saturating_sub(5)..at)
+            .rev()
+            .take_while(|&k| p.sentence[k] == p.sentence[at] && p.q_of[k].is_none())
+            .find_map(|k| p.word_ref(k).and_then(|w| self.lex.action_of(w)))
     }
 
     /// `nine victims (13 in 2017)`, `decreased … to 10 months (15 months in 2017)`: a figure and,
@@ -487,11 +561,13 @@ impl Extractor<'_, '_> {
     }
 }
 
-/// `one and seven, respectively` / `three, two, and one, respectively`: the exact counts of a list
-/// that `respectively` closes, starting at quantity `q`.
-fn respective_figures(p: &Para, q: usize) -> Option<Vec<usize>> {
+/// The earlier figures after `compared with`, starting at quantity `q`: `one and seven`, `12
+/// investigations, 10 prosecutions, and six convictions` (each right after the one before and its
+/// noun), and whether `respectively` closes them.
+fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
+    let after = |q: usize| p.qs[q].toks.1 + p.np(q).words.len();
     let mut items = vec![q];
-    let mut k = p.qs[q].toks.1;
+    let mut k = after(q);
     loop {
         let mut j = k;
         if p.punct(j, ',') {
@@ -501,9 +577,9 @@ fn respective_figures(p: &Para, q: usize) -> Option<Vec<usize>> {
             j += 1;
         }
         match p.count_at(j) {
-            Some(next) if j > k && p.np(next).words.is_empty() => {
+            Some(next) if j > k && p.np(next).link == Link::Noun => {
                 items.push(next);
-                k = p.qs[next].toks.1;
+                k = after(next);
             }
             _ => break,
         }
@@ -511,6 +587,6 @@ fn respective_figures(p: &Para, q: usize) -> Option<Vec<usize>> {
     if p.punct(k, ',') {
         k += 1;
     }
-    let exact = items.iter().all(|&q| p.qs[q].is_exact_count());
-    (items.len() >= 2 && exact && p.is(k, "respectively")).then_some(items)
+    let respectively = items.len() >= 2 && p.is(k, "respectively");
+    (items, respectively)
 }
