@@ -54,6 +54,10 @@ pub struct Vocabulary {
     /// Words that mark a dated event as outside the reporting period on purpose.
     #[serde(default)]
     pub past_markers: Vec<String>,
+    /// Words naming a form of exploitation (`sex`, `labor`, `trafficking`): a part written with
+    /// only these (`30 sex trafficking`) counts what its total counts.
+    #[serde(default)]
+    pub exploitation_words: Vec<String>,
     /// Who reports a figure (`the government`, `civil society`, `NGOs`), by the words of the
     /// sentence's subject.
     #[serde(default)]
@@ -190,6 +194,7 @@ impl Vocabulary {
         }
         self.place_nouns.extend(other.place_nouns);
         self.past_markers.extend(other.past_markers);
+        self.exploitation_words.extend(other.exploitation_words);
         self.actors.extend(other.actors);
         self.hyphenated_compounds.extend(other.hyphenated_compounds);
     }
@@ -221,6 +226,7 @@ impl Vocabulary {
         }
         fill(&mut self.place_nouns, &defaults.place_nouns);
         fill(&mut self.past_markers, &defaults.past_markers);
+        fill(&mut self.exploitation_words, &defaults.exploitation_words);
         fill(&mut self.actors, &defaults.actors);
         fill(
             &mut self.hyphenated_compounds,

@@ -128,6 +128,10 @@ pub(super) fn compatible(lex: &Lexicon, total: &Np, part: &Np) -> bool {
     if part.words.iter().any(|w| singular(w) == total_head) {
         return true;
     }
+    // `45 cases (30 sex trafficking and 15 labor trafficking)`: a form of exploitation alone.
+    if part.words.iter().all(|w| lex.exploitation.contains(w)) {
+        return true;
+    }
     let person_total = lex.persons.contains(crate::text::lower(head).as_ref());
     if person_total {
         if part.capitalised && part.words.len() <= 3 {

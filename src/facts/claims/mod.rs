@@ -267,6 +267,7 @@ pub struct Lexicon<'v> {
     directions: HashMap<String, Direction>,
     places: HashSet<String>,
     past_markers: HashSet<String>,
+    exploitation: HashSet<String>,
     actors: Vec<String>,
 }
 
@@ -292,6 +293,7 @@ impl<'v> Lexicon<'v> {
             directions,
             places: lower(&vocab.place_nouns),
             past_markers: lower(&vocab.past_markers),
+            exploitation: lower(&vocab.exploitation_words),
             actors: vocab.actors.iter().map(|a| a.to_lowercase()).collect(),
         }
     }
