@@ -117,6 +117,16 @@ impl Extractor<'_, '_> {
             };
             next.filter(|&q| p.qs[q].kind == p.qs[prev].kind)
         } else {
+            // `17 cases involving 25 suspects, compared with 19 cases …`: an earlier figure that
+            // names what it counts goes with the nearest figure counting the same thing.
+            let counted_head = |q: usize| {
+                p.np(q)
+                    .head()
+                    .filter(|h| self.lex.counted.contains(*h))
+                    .map(singular)
+            };
+            let wanted = if money { None } else { counted_head(prev) };
+            let wanted_action = self.action_of_figure(p, prev, false);
             let mut j = intro;
             loop {
                 if j == 0 {
@@ -136,7 +146,14 @@ impl Extractor<'_, '_> {
                         break Some(q);
                     }
                 } else if qq.kind == QKind::Count && !parts.contains(&q) {
-                    break Some(q);
+                    // `prosecuting three defendants, compared with no prosecutions`: different
+                    // nouns for the same action.
+                    let same_action = wanted_action.is_some()
+                        && self.action_of_figure(p, q, true) == wanted_action;
+                    match (&wanted, counted_head(q)) {
+                        (Some(w), Some(h)) if *w != h && !same_action => continue,
+                        _ => break Some(q),
+                    }
                 }
             }
         };
