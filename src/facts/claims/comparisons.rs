@@ -402,7 +402,15 @@ impl Extractor<'_, '_> {
             return;
         }
         let mut k = pq.toks.1;
-        while p.word_ref(k).is_some_and(|w| !matches!(w, "in" | "during")) && k < pq.toks.1 + 3 {
+        // `(€2.8 million ($3.2 million) in 2021)`: past the conversion.
+        if matches!(pq.kind, QKind::Money(_)) && p.punct(k, '(') {
+            while k < p.toks.len() && !p.punct(k, ')') {
+                k += 1;
+            }
+            k += 1;
+        }
+        let after = k;
+        while p.word_ref(k).is_some_and(|w| !matches!(w, "in" | "during")) && k < after + 3 {
             k += 1;
         }
         let dated = (p.is(k, "in") || p.is(k, "during"))
@@ -463,7 +471,7 @@ impl Extractor<'_, '_> {
             current: p.fig(current),
             previous: p.fig(prev),
             direction,
-            action: None,
+            action: self.action_of_figure(p, current, true).map(str::to_string),
             noun: p.np(current).head().map(|w| singular(w).into_owned()),
             money: matches!(c.kind, QKind::Money(_)),
             section,

@@ -137,6 +137,10 @@ impl Extractor<'_, '_> {
                     consumed = list.end;
                 }
             }
+            // `nine victims (13 in 2017)`, also inside an enumeration read before.
+            if t.is_punct('(') {
+                self.paren_previous(p, i, section, &mut previous_values, out);
+            }
             if i < consumed {
                 i += 1;
                 continue;
@@ -197,9 +201,6 @@ impl Extractor<'_, '_> {
                         consumed = end;
                     }
                 }
-            }
-            if t.is_punct('(') {
-                self.paren_previous(p, i, section, &mut previous_values, out);
             }
             // `Of these, four were … and two were …, which included four women, one man, …`
             if t.is_word("which")
@@ -266,6 +267,14 @@ impl Extractor<'_, '_> {
                             .is_some_and(|&y| p.qs[y].kind == QKind::Year)
                     {
                         k += 2;
+                    }
+                    // `95 victims (77 in 2021), including …`: past the earlier year's figure.
+                    if p.punct(k, '(')
+                        && let Some(close) = (k + 1..(k + 6).min(n)).find(|&j| p.punct(j, ')'))
+                        && (k + 1..close)
+                            .any(|j| p.q_at.get(&j).is_some_and(|&y| p.qs[y].kind == QKind::Year))
+                    {
+                        k = close + 1;
                     }
                     if p.punct(k, ',') {
                         k += 1;
