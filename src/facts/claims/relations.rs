@@ -357,7 +357,15 @@ impl Extractor<'_, '_> {
         if j == i + 1 && (among || p.count_at(j).is_none()) || among && !demonstrative {
             return None;
         }
-        let (total, explicit, mut k) = if let Some(q) = p.count_at(j) {
+        let (total, explicit, mut k) = if let Some(q) = p.count_at(j)
+            && p.np(q).words.is_empty()
+            && p.punct(p.qs[q].toks.1, ',')
+        {
+            // `Of the 14, eight were …`: the latest total of that value.
+            let value = p.qs[q].value;
+            let total = *totals.iter().rev().find(|&&t| p.qs[t].value == value)?;
+            (total, true, p.qs[q].toks.1)
+        } else if let Some(q) = p.count_at(j) {
             let np = p.np(q);
             if !p.qs[q].is_exact_count()
                 || np.link != Link::Noun
