@@ -141,6 +141,22 @@ impl Source {
         (line + 1, column)
     }
 
+    /// The bytes of line `line` (0-based, clamped to the last line), without its line end.
+    pub fn line_bounds(&self, line: usize) -> Span {
+        let line = line.min(self.line_starts.len() - 1);
+        let start = self.line_starts[line];
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        let end = if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        Span::new(start, end.max(start))
+    }
+
     /// The first line of `span` (up to its first line end).
     pub fn first_line(&self, span: Span) -> Span {
         let text = self.slice(span);

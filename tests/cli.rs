@@ -151,6 +151,33 @@ fn human_format_labels_the_text_and_has_no_colour_off_a_terminal() {
 }
 
 #[test]
+fn human_and_short_formats_give_the_same_line_and_column_after_wide_characters() {
+    // Two en dashes (three bytes each) before the figure: columns count characters.
+    let text = "Narnia (Tier 2)\n\nPROTECTION\n\nThe report – a draft – says NGOs identified 40 victims – 12 sex trafficking victims and 25 forced labor victims – in the capital.\n";
+    let run = |format: &str| {
+        let out = tiplint()
+            .args(["check", "--format", format, "-"])
+            .write_stdin(text)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let short = run("short");
+    let line = short
+        .lines()
+        .find(|l| l.contains("[sum-mismatch]"))
+        .expect("a sum-mismatch finding");
+    let at = line
+        .split(": error")
+        .next()
+        .unwrap()
+        .trim_start_matches("<stdin>:");
+    assert_eq!(at, "5:45", "{short}");
+    let human = run("human");
+    assert!(human.contains(&format!("[<stdin>:{at}]")), "{human}");
+}
+
+#[test]
 fn github_and_sarif_formats() {
     tiplint()
         .args(["check", "--format", "github", "tests/fixtures/page-break.txt"])
