@@ -189,7 +189,14 @@ impl Extractor<'_, '_> {
                         self.record(p, total, &list, kind, out, &mut parts_used);
                     } else if list.items.len() >= 2 && (np.link != Link::Noun || explicit) {
                         self.closed_clause(p, total, &list, kind, out, &mut parts_used);
-                    } else if list.items.len() == 1 && np.link == Link::Were {
+                    } else if list.items.len() == 1
+                        && (np.link == Link::Were
+                            || explicit
+                                && (compatible(lex, p.np(total), np)
+                                    || self.verb_first(p, list.items[0])))
+                    {
+                        // `Of the 58 victims, 21 were children`; `Of the 18 convicted
+                        // traffickers, 14 received prison terms`
                         self.subset(p, total, list.items[0], out);
                         parts_used.insert(list.items[0]);
                     }
@@ -297,6 +304,18 @@ impl Extractor<'_, '_> {
                     } else {
                         0
                     };
+                // `40 suspects, 25 of whom were charged`: a part of the total before the comma.
+                if p.is(k, "of")
+                    && (p.is(k + 1, "whom") || p.is(k + 1, "which"))
+                    && p.punct(p.qs[q].toks.0.wrapping_sub(1), ',')
+                    && let Some(whole) = p
+                        .count_before(p.qs[q].toks.0 - 1, 6)
+                        .filter(|&t| p.ends_near(t, p.qs[q].toks.0 - 1, 0))
+                    && p.qs[q].is_exact_count()
+                {
+                    self.subset(p, whole, q, out);
+                    parts_used.insert(q);
+                }
                 let out_of = p.is(k, "out");
                 if out_of {
                     k += 1;
@@ -521,17 +540,7 @@ impl Extractor<'_, '_> {
         // Closed by `and` before its last item: `24 served children, 13 served women;` may go on.
         let last = *list.items.last().expect("non-empty");
         let closed = p.qs[last].toks.0 > 0 && p.is(p.qs[last].toks.0 - 1, "and");
-        // `24 served children`: a verb the noun-phrase reader took for an adjective.
-        let verb_then_object = |q: usize| {
-            let np = p.np(q);
-            np.link == Link::Noun
-                && np.words.first().is_some_and(|w| {
-                    w.len() > 4
-                        && w.ends_with("ed")
-                        && !self.lex.counted.contains(w)
-                        && !self.lex.classes.contains(w)
-                })
-        };
+        let verb_then_object = |q: usize| self.verb_first(p, q);
         // `two operated as …`: a verb it recognised (see `Para::read_np`).
         let verb_alone = |q: usize| {
             let at = p.qs[q].toks.1;
@@ -543,6 +552,19 @@ impl Extractor<'_, '_> {
                 .items
                 .iter()
                 .all(|&q| verb_then_object(q) || verb_alone(q))
+    }
+
+    /// `24 served children`, `14 received prison terms`: a verb after the figure that the
+    /// noun-phrase reader took for an adjective.
+    fn verb_first(&self, p: &Para, q: usize) -> bool {
+        let np = p.np(q);
+        np.link == Link::Noun
+            && np.words.first().is_some_and(|w| {
+                w.len() > 4
+                    && w.ends_with("ed")
+                    && !self.lex.counted.contains(w)
+                    && !self.lex.classes.contains(w)
+            })
     }
 
     /// Record a closed enumeration whose parts were found to count what its total counts.
