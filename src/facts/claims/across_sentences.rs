@@ -152,12 +152,7 @@ impl Extractor<'_, '_> {
                     continue;
                 }
             };
-            let before = p.sentence[start - 1];
-            let first_before = (0..start)
-                .rev()
-                .take_while(|&k| p.sentence[k] == before)
-                .last()
-                .unwrap_or(start);
+            let first_before = p.sentence_start(start - 1);
             let counts_before: Vec<usize> = (first_before..start)
                 .filter(|&k| p.depth[k] == 0)
                 .filter_map(|k| p.count_at(k))
@@ -246,13 +241,7 @@ impl Extractor<'_, '_> {
             let Some(rest) = p.count_at(start + 2).filter(|&q| p.qs[q].is_exact_count()) else {
                 continue;
             };
-            let before = p.sentence[start - 1];
-            let first = (0..start)
-                .rev()
-                .take_while(|&j| p.sentence[j] == before)
-                .last()
-                .unwrap_or(start);
-            let sentence = p.toks[first].span.cover(p.toks[start - 1].span);
+            let sentence = p.sentence_up_to(start - 1);
             let Some(b) = out
                 .breakdowns
                 .iter()
@@ -323,13 +312,7 @@ impl Extractor<'_, '_> {
         let Some(direction) = self.lex.direction_of(w) else {
             return false;
         };
-        let before = p.sentence[start - 1];
-        let first = (0..start)
-            .rev()
-            .take_while(|&j| p.sentence[j] == before)
-            .last()
-            .unwrap_or(start);
-        let sentence = p.toks[first].span.cover(p.toks[start - 1].span);
+        let sentence = p.sentence_up_to(start - 1);
         let mut open = out
             .comparisons
             .iter_mut()

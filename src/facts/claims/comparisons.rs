@@ -251,12 +251,7 @@ impl Extractor<'_, '_> {
         if !earlier.iter().all(|&q| p.qs[q].is_exact_count()) {
             return;
         }
-        let sent = p.sentence[intro];
-        let first = (0..intro)
-            .rev()
-            .take_while(|&k| p.sentence[k] == sent)
-            .last()
-            .unwrap_or(intro);
+        let first = p.sentence_start(intro);
         let (from, to) = (p.toks[first].span.start, p.toks[intro].span.start);
         // The latest breakdown of the sentence before `compared`, with as many parts.
         let Some(breakdown) = out.breakdowns.iter().rev().find(|b| {

@@ -169,11 +169,7 @@ impl Extractor<'_, '_> {
                 continue;
             }
             // The sentence must be about the reporting period: no year, no comparison before it.
-            let start = (0..q.toks.0)
-                .rev()
-                .take_while(|&k| p.sentence[k] == sent)
-                .last()
-                .unwrap_or(q.toks.0);
+            let start = p.sentence_start(q.toks.0);
             let before: Vec<&Token> = p.toks[start..q.toks.0].iter().collect();
             if before.len() > 8
                 || before

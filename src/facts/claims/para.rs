@@ -171,6 +171,29 @@ impl<'t, 'a> Para<'t, 'a> {
         para
     }
 
+    /// A word that may be a verb in the past (`served`, `exploited`): `-ed`, and not a counted
+    /// noun or a class of people.
+    pub(super) fn past_verb(&self, w: &str) -> bool {
+        w.len() > 4 && w.ends_with("ed") && !self.counted.contains(w) && !self.classes.contains(w)
+    }
+
+    /// The first token of the sentence token `i` is in.
+    pub(super) fn sentence_start(&self, i: usize) -> usize {
+        let sent = self.sentence[i];
+        (0..i)
+            .rev()
+            .take_while(|&k| self.sentence[k] == sent)
+            .last()
+            .unwrap_or(i)
+    }
+
+    /// The span of the sentence that ends at token `last` (from its first token to `last`).
+    pub(super) fn sentence_up_to(&self, last: usize) -> Span {
+        self.toks[self.sentence_start(last)]
+            .span
+            .cover(self.toks[last].span)
+    }
+
     /// The lower-case word at `i`, without allocating.
     pub(super) fn word_ref(&self, i: usize) -> Option<&str> {
         self.lower.get(i).and_then(|w| w.as_deref())
@@ -237,12 +260,7 @@ impl<'t, 'a> Para<'t, 'a> {
         // before a preposition or the clause's end: `12 convicted traffickers` and `47 forced
         // labor victims` are adjectives.
         if link == Link::Noun
-            && self.word_ref(j).is_some_and(|w| {
-                w.len() > 4
-                    && w.ends_with("ed")
-                    && !self.counted.contains(w)
-                    && !self.classes.contains(w)
-            })
+            && self.word_ref(j).is_some_and(|w| self.past_verb(w))
             && (matches!(
                 self.word_ref(j + 1),
                 Some("in" | "by" | "to" | "for" | "at" | "from" | "with" | "as" | "into" | "on")

@@ -558,13 +558,7 @@ impl Extractor<'_, '_> {
     /// noun-phrase reader took for an adjective.
     fn verb_first(&self, p: &Para, q: usize) -> bool {
         let np = p.np(q);
-        np.link == Link::Noun
-            && np.words.first().is_some_and(|w| {
-                w.len() > 4
-                    && w.ends_with("ed")
-                    && !self.lex.counted.contains(w)
-                    && !self.lex.classes.contains(w)
-            })
+        np.link == Link::Noun && np.words.first().is_some_and(|w| p.past_verb(w))
     }
 
     /// Record a closed enumeration whose parts were found to count what its total counts.
