@@ -24,7 +24,9 @@ mod figures;
 mod list;
 mod money;
 mod para;
+mod records;
 mod relations;
+mod summaries;
 mod tier;
 
 use across_sentences::Complements;

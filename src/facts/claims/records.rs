@@ -1,0 +1,281 @@
+//! How an enumeration read in running text becomes a breakdown: the total an anchor names, whether
+//! the parts count what the total counts, and the record itself.
+
+use super::*;
+
+impl Extractor<'_, '_> {
+    /// `Of the 24 victims identified,` / `Of all 167 victims,` / `Of these,` / `Of those victims,` /
+    /// `Among them,`: the total referred to, where an enumeration after the comma starts (if one
+    /// does), and whether the anchor states the total itself.
+    pub(super) fn anchor(
+        &self,
+        p: &Para,
+        i: usize,
+        totals: &[usize],
+    ) -> Option<(usize, Option<usize>, bool)> {
+        let among = p.is(i, "among");
+        let mut j = i + 1;
+        let mut demonstrative = false;
+        while let Some(w) = p.word_ref(j) {
+            match w {
+                "the" | "all" => {}
+                "these" | "those" | "them" => demonstrative = true,
+                _ => break,
+            }
+            j += 1;
+        }
+        // `Of the 24 victims`, `of all 167 victims`, or a bare `of five foreign victims,` after a
+        // semicolon.
+        if j == i + 1 && (among || p.count_at(j).is_none()) || among && !demonstrative {
+            return None;
+        }
+        let (total, explicit, mut k) = if let Some(q) = p.count_at(j)
+            && p.np(q).words.is_empty()
+            && p.punct(p.qs[q].toks.1, ',')
+        {
+            // `Of the 14, eight were …`: the latest total of that value.
+            let value = p.qs[q].value;
+            let total = *totals.iter().rev().find(|&&t| p.qs[t].value == value)?;
+            (total, true, p.qs[q].toks.1)
+        } else if let Some(q) = p.count_at(j) {
+            let np = p.np(q);
+            if !p.qs[q].is_exact_count()
+                || np.link != Link::Noun
+                || !np.head().is_some_and(|h| self.lex.counted.contains(h))
+            {
+                return None;
+            }
+            (q, true, p.qs[q].toks.1)
+        } else if let Some(head) = p.word_ref(j).filter(|w| self.lex.counted.contains(*w)) {
+            // `Of the victims identified,`: the latest total counting the same noun.
+            let q = *totals.iter().rev().find(|&&q| {
+                p.np(q)
+                    .head()
+                    .is_some_and(|h| singular(h) == singular(head))
+            })?;
+            (q, false, j)
+        } else if demonstrative && p.punct(j, ',') {
+            (*totals.last()?, false, j)
+        } else {
+            return None;
+        };
+        // Up to the comma that closes the anchor, with no other figure on the way.
+        let from = k;
+        while k < p.toks.len() && !p.punct(k, ',') && k - from < 8 {
+            if p.q_at.contains_key(&k) || p.punct(k, ';') || p.sentence[k] != p.sentence[i] {
+                return None;
+            }
+            k += 1;
+        }
+        if !p.punct(k, ',') {
+            return None;
+        }
+        Some((total, p.count_at(k + 1).map(|_| k + 1), explicit))
+    }
+
+    /// (f) after a predicate: `71 were Narnian citizens—all adults, including 51 … and 16 …`: an
+    /// `including` list of the count `q`. Returns where the list ends.
+    pub(super) fn predicate_including(
+        &self,
+        p: &Para,
+        q: usize,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) -> Option<usize> {
+        let np = p.np(q);
+        if np.link != Link::Were || !p.qs[q].is_exact_count() {
+            return None;
+        }
+        let mut k = p.qs[q].toks.1 + 1 + np.words.len();
+        // An aside after a dash, up to the comma: `—all women and girls,`
+        if p.toks.get(k).is_some_and(|t| t.is_dash()) {
+            let aside = k;
+            while p.word_ref(k + 1).is_some() && k < aside + 8 {
+                k += 1;
+            }
+            k += 1;
+        }
+        if !(p.punct(k, ',') && p.is(k + 1, "including")) {
+            return None;
+        }
+        p.count_at(k + 2)?;
+        let list = parse_list(p, k + 2, Mode::Clause)?;
+        self.including(p, q, &list, out, used);
+        Some(list.end)
+    }
+
+    /// Record an enumeration read in running text. Two enumerations written as one (`33 were
+    /// …, 134 of …, 57 were female, 107 male`) are told apart where a `were` item follows items
+    /// without one, or where both halves add up to the total.
+    pub(super) fn closed_clause(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        kind: RelationKind,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) -> bool {
+        let links: Vec<Link> = list.items.iter().map(|&q| p.np(q).link).collect();
+        let mut cuts: Vec<usize> = (1..list.items.len())
+            .filter(|&k| links[k] == Link::Were && links[k - 1] != Link::Were)
+            .collect();
+        if cuts.is_empty() {
+            let values: Vec<Decimal> = list.items.iter().map(|&q| p.qs[q].value).collect();
+            let whole: Decimal = values.iter().copied().sum();
+            if whole != p.qs[total].value {
+                cuts = (2..values.len().saturating_sub(1))
+                    .filter(|&k| {
+                        values[..k].iter().copied().sum::<Decimal>() == p.qs[total].value
+                            && values[k..].iter().copied().sum::<Decimal>() == p.qs[total].value
+                    })
+                    .take(1)
+                    .collect();
+            }
+        }
+        if cuts.is_empty() {
+            return self.closed(p, total, list, kind, out, used);
+        }
+        let mut any = false;
+        let mut from = 0;
+        for cut in cuts.into_iter().chain(std::iter::once(list.items.len())) {
+            let part = List {
+                items: list.items[from..cut].to_vec(),
+                end: list.end,
+                approx: list.approx,
+            };
+            if part.items.len() >= 2 {
+                any |= self.closed(p, total, &part, kind, out, used);
+            }
+            from = cut;
+        }
+        any
+    }
+
+    /// Record a closed enumeration if every part is an exact count of the total's kind.
+    pub(super) fn closed(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        kind: RelationKind,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) -> bool {
+        if list.approx || !p.qs[total].is_exact_count() || list.items.contains(&total) {
+            return false;
+        }
+        let total_np = p.np(total);
+        let total_np = if total_np.link == Link::Were || total_np.words.is_empty() {
+            // `18 were foreign nationals (…)`: the part counts what its words say.
+            Np {
+                link: Link::Noun,
+                words: vec!["victims".into()],
+                capitalised: false,
+            }
+        } else {
+            total_np.clone()
+        };
+        if !list
+            .items
+            .iter()
+            .all(|&q| compatible(self.lex, &total_np, p.np(q)))
+        {
+            return false;
+        }
+        self.record(p, total, list, kind, out, used);
+        true
+    }
+
+    /// Each item of an anchored enumeration is the subject of its own verb (`24 served children,
+    /// 13 served women, and two operated as …`): the items count what the anchor counts.
+    pub(super) fn verb_led(&self, p: &Para, list: &List) -> bool {
+        // Closed by `and` before its last item: `24 served children, 13 served women;` may go on.
+        let last = *list.items.last().expect("non-empty");
+        let closed = p.qs[last].toks.0 > 0 && p.is(p.qs[last].toks.0 - 1, "and");
+        let verb_then_object = |q: usize| self.verb_first(p, q);
+        // `two operated as …`: a verb it recognised (see `Para::read_np`).
+        let verb_alone = |q: usize| {
+            let at = p.qs[q].toks.1;
+            p.np(q).link == Link::Elliptic && p.word_ref(at).is_some_and(|w| w.ends_with("ed"))
+        };
+        closed
+            && list.items.iter().any(|&q| verb_then_object(q))
+            && list
+                .items
+                .iter()
+                .all(|&q| verb_then_object(q) || verb_alone(q))
+    }
+
+    /// `24 served children`, `14 received prison terms`: a verb after the figure that the
+    /// noun-phrase reader took for an adjective.
+    pub(super) fn verb_first(&self, p: &Para, q: usize) -> bool {
+        let np = p.np(q);
+        np.link == Link::Noun && np.words.first().is_some_and(|w| p.past_verb(w))
+    }
+
+    /// Record a closed enumeration whose parts were found to count what its total counts.
+    pub(super) fn record(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        kind: RelationKind,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) {
+        if list.approx || !p.qs[total].is_exact_count() || list.items.contains(&total) {
+            return;
+        }
+        let span = p.qs[total]
+            .span
+            .cover(p.qs[*list.items.last().expect("non-empty")].span);
+        used.extend(list.items.iter().copied());
+        out.breakdowns.push(Breakdown {
+            kind,
+            total: p.fig(total),
+            parts: list.items.iter().map(|&q| p.fig(q)).collect(),
+            span,
+        });
+    }
+
+    pub(super) fn including(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) {
+        if list.approx
+            || !list
+                .items
+                .iter()
+                .all(|&q| compatible(self.lex, p.np(total), p.np(q)))
+        {
+            return;
+        }
+        used.extend(list.items.iter().copied());
+        let span = p.qs[total]
+            .span
+            .cover(p.qs[*list.items.last().expect("non-empty")].span);
+        out.breakdowns.push(Breakdown {
+            kind: RelationKind::Including,
+            total: p.fig(total),
+            parts: list.items.iter().map(|&q| p.fig(q)).collect(),
+            span,
+        });
+    }
+
+    pub(super) fn subset(&self, p: &Para, whole: usize, part: usize, out: &mut ChapterClaims) {
+        if !p.qs[whole].is_exact_count() || !p.qs[part].is_exact_count() {
+            return;
+        }
+        out.breakdowns.push(Breakdown {
+            kind: RelationKind::Subset,
+            total: p.fig(whole),
+            parts: vec![p.fig(part)],
+            span: p.qs[whole].span.cover(p.qs[part].span),
+        });
+    }
+}
