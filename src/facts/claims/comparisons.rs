@@ -325,29 +325,27 @@ impl Extractor<'_, '_> {
         if current.len() != earlier.len() || !current.iter().chain(earlier).all(exact) {
             return true;
         }
-        let pairs: Vec<(usize, usize, Option<&str>)> = current
+        // (current, earlier, what each measures)
+        let pairs: Vec<_> = current
             .iter()
             .zip(earlier)
             .map(|(&c, &e)| {
-                let (now, then) = (
-                    self.action_of_figure(p, c, true),
-                    self.action_of_figure(p, e, false),
-                );
-                match (now, then) {
-                    (Some(a), Some(b)) if a != b => (c, e, None),
-                    _ => (c, e, now.or(then).or(Some(""))),
-                }
+                let now = self.action_of_figure(p, c, true);
+                (c, e, now, self.action_of_figure(p, e, false))
             })
             .collect();
-        if pairs.iter().any(|(_, _, a)| a.is_none()) {
+        if pairs
+            .iter()
+            .any(|(_, _, now, then)| matches!((now, then), (Some(a), Some(b)) if a != b))
+        {
             return true;
         }
-        for (c, e, action) in pairs {
+        for (c, e, now, then) in pairs {
             out.comparisons.push(Comparison {
                 current: p.fig(c),
                 previous: p.fig(e),
                 direction: None,
-                action: action.filter(|a| !a.is_empty()).map(str::to_string),
+                action: now.or(then).map(str::to_string),
                 noun: p.np(c).head().map(|w| singular(w).into_owned()),
                 money: false,
                 section,
@@ -358,7 +356,8 @@ impl Extractor<'_, '_> {
     }
 
     /// What figure `q` measures: a verb or noun with an action stem in its noun phrase, or else
-    /// (when `look_back`) among the five words before it, not past another figure.
+    /// (when `look_back`) among the five words before it, not past another figure or a counted
+    /// noun (`12 investigations involving 19 suspects`: the suspects are not investigations).
     fn action_of_figure(&self, p: &Para, q: usize, look_back: bool) -> Option<&str> {
         if let Some(a) = p
             .np(q)
@@ -375,7 +374,11 @@ impl Extractor<'_, '_> {
         let at = p.qs[q].toks.0;
         (at.saturating_sub(5)..at)
             .rev()
-            .take_while(|&k| p.sentence[k] == p.sentence[at] && p.q_of[k].is_none())
+            .take_while(|&k| {
+                p.sentence[k] == p.sentence[at]
+                    && p.q_of[k].is_none()
+                    && !p.word_ref(k).is_some_and(|w| self.lex.counted.contains(w))
+            })
             .find_map(|k| p.word_ref(k).and_then(|w| self.lex.action_of(w)))
     }
 
