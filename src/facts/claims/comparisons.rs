@@ -356,8 +356,8 @@ impl Extractor<'_, '_> {
     }
 
     /// What figure `q` measures: a verb or noun with an action stem in its noun phrase, or else
-    /// (when `look_back`) among the five words before it, not past another figure or a counted
-    /// noun (`12 investigations involving 19 suspects`: the suspects are not investigations).
+    /// (when `look_back`) among the five words before it, not past another figure or the words
+    /// it counts (`12 investigations involving 19 suspects`: the suspects are not investigations).
     fn action_of_figure(&self, p: &Para, q: usize, look_back: bool) -> Option<&str> {
         if let Some(a) = p
             .np(q)
@@ -372,13 +372,16 @@ impl Extractor<'_, '_> {
             return None;
         }
         let at = p.qs[q].toks.0;
-        (at.saturating_sub(5)..at)
+        // After the noun phrase of the figure before, if it is near.
+        let from = (at.saturating_sub(5)..at)
             .rev()
-            .take_while(|&k| {
-                p.sentence[k] == p.sentence[at]
-                    && p.q_of[k].is_none()
-                    && !p.word_ref(k).is_some_and(|w| self.lex.counted.contains(w))
-            })
+            .find_map(|k| p.q_of[k])
+            .map_or(at.saturating_sub(5), |r| {
+                p.qs[r].toks.1 + p.np(r).words.len()
+            });
+        (from.min(at)..at)
+            .rev()
+            .take_while(|&k| p.sentence[k] == p.sentence[at])
             .find_map(|k| p.word_ref(k).and_then(|w| self.lex.action_of(w)))
     }
 
