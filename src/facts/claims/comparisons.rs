@@ -96,6 +96,10 @@ impl Extractor<'_, '_> {
             previous_values.extend(earlier);
             return;
         }
+        // `compared with 22 cases in 2021, a 36 percent decrease`: the direction after it.
+        if direction.is_none() && !p.is(intro, "from") {
+            direction = self.direction_after(p, prev);
+        }
         if p.is(intro, "from") && direction.is_none() {
             // A bare `from` (`from 2019 to 2021`, `victims from Uzbekistan`) compares nothing.
             return;
@@ -353,6 +357,82 @@ impl Extractor<'_, '_> {
             });
         }
         true
+    }
+
+    /// `…, compared with 22 cases in 2021, a 36 percent decrease` / `…, a significant increase`:
+    /// the direction named right after the earlier figure `prev` (past its noun, its year or
+    /// `the previous year`), in the same clause.
+    fn direction_after(&self, p: &Para, prev: usize) -> Option<(Direction, Span)> {
+        let sent = p.sentence[p.qs[prev].toks.0];
+        let mut k = p.qs[prev].toks.1 + p.np(prev).words.len();
+        let tail_end = k + 6;
+        // `in 2021`, `the previous year`, `during the previous reporting period`
+        while k < tail_end
+            && (p.word_ref(k).is_some_and(|w| {
+                matches!(
+                    w,
+                    "in" | "during"
+                        | "the"
+                        | "previous"
+                        | "prior"
+                        | "year"
+                        | "reporting"
+                        | "period"
+                )
+            }) || p.q_at.get(&k).is_some_and(|&y| p.qs[y].kind == QKind::Year))
+        {
+            k += 1;
+        }
+        if !p.punct(k, ',') {
+            return None;
+        }
+        k += 1;
+        if matches!(p.word_ref(k), Some("a" | "an")) {
+            k += 1;
+        }
+        // `36 percent`, `significant`, `slight`
+        for _ in 0..3 {
+            if let Some(&q) = p.q_at.get(&k)
+                && p.qs[q].kind == QKind::Percent
+            {
+                k = p.qs[q].toks.1;
+                if p.is(k, "percent") || p.punct(k, '%') {
+                    k += 1;
+                } else if p.is(k, "per") && p.is(k + 1, "cent") {
+                    k += 2;
+                }
+            } else if p.word_ref(k).is_some_and(|w| {
+                w.ends_with("ly")
+                    || matches!(
+                        w,
+                        "significant"
+                            | "slight"
+                            | "sharp"
+                            | "marked"
+                            | "substantial"
+                            | "small"
+                            | "large"
+                            | "considerable"
+                            | "notable"
+                            | "dramatic"
+                    )
+            }) {
+                k += 1;
+            }
+        }
+        let w = p.word_ref(k)?;
+        // `a decrease in child victims` may be about something else than the figure.
+        if p.sentence[k] != sent
+            || !matches!(
+                w,
+                "increase" | "decrease" | "decline" | "drop" | "rise" | "reduction"
+            )
+            || p.is(k + 1, "in")
+            || p.is(k + 1, "of")
+        {
+            return None;
+        }
+        self.lex.direction_of(w).map(|d| (d, p.toks[k].span))
     }
 
     /// What figure `q` measures: a verb or noun with an action stem in its noun phrase, or else
