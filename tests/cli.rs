@@ -522,3 +522,38 @@ fn a_rate_disagreement_from_an_approximate_amount_is_only_an_info() {
         .code(1)
         .stdout(predicate::str::contains("error: conversions of PHP"));
 }
+
+#[test]
+fn a_percent_change_off_only_by_its_approximation_is_an_info() {
+    let run = |text: &str| {
+        let out = tiplint()
+            .args([
+                "check",
+                "--format",
+                "short",
+                "--select",
+                "trend-mismatch",
+                "-",
+            ])
+            .write_stdin(text.to_string())
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    // 12 against 10 is 20 percent: `roughly 25` is off by more than its rounding.
+    let (code, out) = run(
+        "The ministry ran 12 shelters, compared with 10 in 2021, a roughly 25 percent increase.\n",
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("info: the text says a 25 percent increase"),
+        "{out}"
+    );
+    let (code, out) =
+        run("The ministry ran 12 shelters, compared with 10 in 2021, a 25 percent increase.\n");
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("error: the text says a 25 percent increase"),
+        "{out}"
+    );
+}

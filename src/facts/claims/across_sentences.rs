@@ -218,6 +218,7 @@ impl Extractor<'_, '_> {
                     noun: head(current).map(Cow::into_owned),
                     money: false,
                     section,
+                    percent: None,
                     span: p.qs[current].span.cover(p.qs[prev].span),
                 });
                 if direction.is_some() {

@@ -97,8 +97,13 @@ impl Extractor<'_, '_> {
             return;
         }
         // `compared with 22 cases in 2021, a 36 percent decrease`: the direction after it.
-        if direction.is_none() && !p.is(intro, "from") {
-            direction = self.direction_after(p, prev);
+        let mut percent = None;
+        if direction.is_none()
+            && !p.is(intro, "from")
+            && let Some((d, stated)) = self.direction_after(p, prev)
+        {
+            direction = Some(d);
+            percent = stated;
         }
         if p.is(intro, "from") && direction.is_none() {
             // A bare `from` (`from 2019 to 2021`, `victims from Uzbekistan`) compares nothing.
@@ -197,6 +202,7 @@ impl Extractor<'_, '_> {
             noun: np.head().map(|w| singular(w).into_owned()),
             money,
             section,
+            percent,
             span: c.span.cover(v.span),
         });
         // `a multiyear decrease compared with €412,870 in 2021 and €461,500 in 2020`: each
@@ -230,6 +236,7 @@ impl Extractor<'_, '_> {
                     noun: None,
                     money,
                     section,
+                    percent: None,
                     span: p.qs[later].span.cover(p.qs[earlier].span),
                 });
                 later = earlier;
@@ -288,6 +295,7 @@ impl Extractor<'_, '_> {
             noun: np.head().map(|w| singular(w).into_owned()),
             money: false,
             section,
+            percent: None,
             span: p.qs[total].span.cover(previous.span),
         });
     }
@@ -353,6 +361,7 @@ impl Extractor<'_, '_> {
                 noun: p.np(c).head().map(|w| singular(w).into_owned()),
                 money: false,
                 section,
+                percent: None,
                 span: p.qs[c].span.cover(p.qs[e].span),
             });
         }
@@ -362,7 +371,11 @@ impl Extractor<'_, '_> {
     /// `…, compared with 22 cases in 2021, a 36 percent decrease` / `…, a significant increase`:
     /// the direction named right after the earlier figure `prev` (past its noun, its year or
     /// `the previous year`), in the same clause.
-    fn direction_after(&self, p: &Para, prev: usize) -> Option<(Direction, Span)> {
+    fn direction_after(
+        &self,
+        p: &Para,
+        prev: usize,
+    ) -> Option<((Direction, Span), Option<StatedPercent>)> {
         let sent = p.sentence[p.qs[prev].toks.0];
         let mut k = p.qs[prev].toks.1 + p.np(prev).words.len();
         let tail_end = k + 6;
@@ -391,11 +404,19 @@ impl Extractor<'_, '_> {
             k += 1;
         }
         // `36 percent`, `significant`, `slight`
+        let mut percent = None;
         for _ in 0..3 {
             if let Some(&q) = p.q_at.get(&k)
                 && p.qs[q].kind == QKind::Percent
             {
-                k = p.qs[q].toks.1;
+                let stated = &p.qs[q];
+                k = stated.toks.1;
+                percent = Some(StatedPercent {
+                    value: stated.value,
+                    half_unit: stated.half_last_digit,
+                    approx: stated.approx,
+                    span: stated.span,
+                });
                 if p.is(k, "percent") || p.punct(k, '%') {
                     k += 1;
                 } else if p.is(k, "per") && p.is(k + 1, "cent") {
@@ -432,7 +453,9 @@ impl Extractor<'_, '_> {
         {
             return None;
         }
-        self.lex.direction_of(w).map(|d| (d, p.toks[k].span))
+        self.lex
+            .direction_of(w)
+            .map(|d| ((d, p.toks[k].span), percent))
     }
 
     /// What figure `q` measures: a verb or noun with an action stem in its noun phrase, or else
@@ -556,6 +579,7 @@ impl Extractor<'_, '_> {
             noun: p.np(current).head().map(|w| singular(w).into_owned()),
             money: matches!(c.kind, QKind::Money(_)),
             section,
+            percent: None,
             span: c.span.cover(pq.span),
         });
     }

@@ -88,6 +88,18 @@ pub struct Comparison {
     pub money: bool,
     pub section: SectionKind,
     pub span: Span,
+    /// The change stated in percent with it (`…, a 36 percent decrease`).
+    pub percent: Option<StatedPercent>,
+}
+
+/// A change stated in percent: its value, half the unit of its last digit, and whether it is
+/// approximate (`about 20 percent`).
+#[derive(Debug, Clone, Copy)]
+pub struct StatedPercent {
+    pub value: Decimal,
+    pub half_unit: Decimal,
+    pub approx: bool,
+    pub span: Span,
 }
 
 /// An introduction's summary of a trend: `investigating and prosecuting more trafficking cases`.

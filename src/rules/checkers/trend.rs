@@ -52,6 +52,78 @@ fn check(rule: &RuleSpec, d: Direction, c: &Comparison, ok: bool) -> Check {
     }
 }
 
+/// `14 cases, compared with 22 cases in 2021, a 36 percent decrease`: the change the figures
+/// make, against the percentage stated, within the rounding of its last digit (and, for an
+/// approximate percentage, a tenth of it more; a disagreement only that could explain is an info).
+fn stated_percent(rule: &RuleSpec, d: Direction, c: &Comparison, out: &mut Output) {
+    let Some(stated) = c.percent else { return };
+    if c.previous.value.is_zero() {
+        return;
+    }
+    let exact =
+        (c.current.value - c.previous.value).abs() / c.previous.value * Decimal::ONE_HUNDRED;
+    // Shown to one decimal; compared exactly.
+    let change = exact.round_dp(1);
+    let room = stated.half_unit;
+    let approx_room = if stated.approx {
+        (stated.value / Decimal::TEN).max(Decimal::ONE)
+    } else {
+        Decimal::ZERO
+    };
+    let off = (exact - stated.value).abs();
+    let ok = off <= room + approx_room;
+    out.checks.push(Check {
+        rule: rule.name.clone(),
+        ok,
+        expression: format!(
+            "|{} − {}| / {} = {} %, stated {} %",
+            text(c.current.value),
+            text(c.previous.value),
+            text(c.previous.value),
+            text(change),
+            text(stated.value)
+        ),
+        values: json!({"current": json(c.current.value), "previous": json(c.previous.value),
+            "percent": json(stated.value)}),
+        span: c.span,
+    });
+    if ok {
+        return;
+    }
+    let mut diagnostic = rule
+        .diagnostic(
+            stated.span,
+            format!(
+                "the text says a {} percent {}, but {} against {} is {} percent",
+                text(stated.value),
+                match d {
+                    Direction::Up => "increase",
+                    Direction::Down => "decrease",
+                },
+                text(c.current.value),
+                text(c.previous.value),
+                text(change)
+            ),
+        )
+        .with_label(stated.span, format!("stated: {} %", text(stated.value)))
+        .with_label(c.current.span, format!("now: {}", text(c.current.value)))
+        .with_label(
+            c.previous.span,
+            format!("before: {}", text(c.previous.value)),
+        )
+        .with_help(format!(
+            "|{} − {}| / {} = {} %",
+            text(c.current.value),
+            text(c.previous.value),
+            text(c.previous.value),
+            text(change)
+        ));
+    if off <= room + approx_room * Decimal::TWO {
+        diagnostic.severity = crate::diagnostic::Severity::Info;
+    }
+    out.diagnostics.push(diagnostic);
+}
+
 impl Checker for Trend {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.facts.chapters {
@@ -62,6 +134,9 @@ impl Checker for Trend {
                 };
                 let ok = agrees(d, c);
                 out.checks.push(check(rule, d, c, ok));
+                if ok {
+                    stated_percent(rule, d, c, out);
+                }
                 if !ok {
                     out.diagnostics.push(
                         rule.diagnostic(
