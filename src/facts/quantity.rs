@@ -505,6 +505,7 @@ pub fn scan(
         let Ok((rest, v)) = parsed else {
             // `dozens of`, `hundreds of`: vague, marked approximate.
             if t.kind == TokKind::Word
+                && matches!(t.text.len(), 6 | 8 | 9)
                 && ["dozens", "hundreds", "thousands", "scores"]
                     .iter()
                     .any(|w| t.is_word(w))

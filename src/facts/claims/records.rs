@@ -37,6 +37,13 @@ impl Extractor<'_, '_> {
             let value = p.qs[q].value;
             let total = *totals.iter().rev().find(|&&t| p.qs[t].value == value)?;
             (total, true, p.qs[q].toks.1)
+        } else if let Some(q) = p.count_at(j)
+            && p.qs[q].is_exact_count()
+            && p.word_ref(p.qs[q].toks.1).is_some_and(|w| p.past_verb(w))
+            && p.punct(p.qs[q].toks.1 + 1, ',')
+        {
+            // `Of the 29 convicted,`: those 29.
+            (q, true, p.qs[q].toks.1 + 1)
         } else if let Some(q) = p.count_at(j) {
             let np = p.np(q);
             if !p.qs[q].is_exact_count()
