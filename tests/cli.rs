@@ -488,60 +488,34 @@ fn directory_walks_skip_hidden_and_ignored_files() {
     assert_eq!(paths, vec!["./a.txt"]);
 }
 
+/// `check --format short --select RULE -` on `text`: the exit code and the output.
+fn short_for_rule(rule: &str, text: &str) -> (Option<i32>, String) {
+    let out = tiplint()
+        .args(["check", "--format", "short", "--select", rule, "-"])
+        .write_stdin(text.to_string())
+        .output()
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
 #[test]
 fn a_rate_disagreement_from_an_approximate_amount_is_only_an_info() {
     let text = "It allocated 24.8 million pesos ($497,500), an increase of approximately 1.8 million pesos ($60,000).\n";
-    tiplint()
-        .args([
-            "check",
-            "--format",
-            "short",
-            "--select",
-            "rate-mismatch",
-            "-",
-        ])
-        .write_stdin(text)
-        .assert()
-        .code(0)
-        .stdout(
-            predicate::str::contains("info: conversions of PHP")
-                .and(predicate::str::contains("(an amount is approximate)")),
-        );
+    let (code, out) = short_for_rule("rate-mismatch", text);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("info: conversions of PHP"), "{out}");
+    assert!(out.contains("(an amount is approximate)"), "{out}");
     // The same disagreement between exact amounts is an error.
-    tiplint()
-        .args([
-            "check",
-            "--format",
-            "short",
-            "--select",
-            "rate-mismatch",
-            "-",
-        ])
-        .write_stdin(text.replace("approximately ", ""))
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains("error: conversions of PHP"));
+    let (code, out) = short_for_rule("rate-mismatch", &text.replace("approximately ", ""));
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("error: conversions of PHP"), "{out}");
 }
 
 #[test]
 fn a_percent_change_off_only_by_its_approximation_is_an_info() {
-    let run = |text: &str| {
-        let out = tiplint()
-            .args([
-                "check",
-                "--format",
-                "short",
-                "--select",
-                "trend-mismatch",
-                "-",
-            ])
-            .write_stdin(text.to_string())
-            .output()
-            .unwrap();
-        (out.status.code(), String::from_utf8(out.stdout).unwrap())
-    };
     // 12 against 10 is 20 percent: `roughly 25` is off by more than its rounding.
-    let (code, out) = run(
+    let (code, out) = short_for_rule(
+        "trend-mismatch",
         "The ministry ran 12 shelters, compared with 10 in 2021, a roughly 25 percent increase.\n",
     );
     assert_eq!(code, Some(0), "{out}");
@@ -549,8 +523,10 @@ fn a_percent_change_off_only_by_its_approximation_is_an_info() {
         out.contains("info: the text says a 25 percent increase"),
         "{out}"
     );
-    let (code, out) =
-        run("The ministry ran 12 shelters, compared with 10 in 2021, a 25 percent increase.\n");
+    let (code, out) = short_for_rule(
+        "trend-mismatch",
+        "The ministry ran 12 shelters, compared with 10 in 2021, a 25 percent increase.\n",
+    );
     assert_eq!(code, Some(1), "{out}");
     assert!(
         out.contains("error: the text says a 25 percent increase"),

@@ -1,6 +1,7 @@
 //! Relations that span sentences or paragraphs: referral lists, `All but N` complements, and
 //! `This compared with …` sentences.
 
+use super::comparisons::{change_noun, qualifies_change};
 use super::*;
 
 /// Whether a total restates a part of an earlier breakdown (`Of the 55 foreign victims` after
@@ -280,34 +281,13 @@ impl Extractor<'_, '_> {
     /// sentence before gives it to that sentence's one comparison that states none.
     fn names_direction(&self, p: &Para, start: usize, out: &mut ChapterClaims) -> bool {
         let mut k = start + 1;
-        while p.word_ref(k).is_some_and(|w| {
-            w.ends_with("ly")
-                || matches!(
-                    w,
-                    "significant"
-                        | "sharp"
-                        | "slight"
-                        | "large"
-                        | "marked"
-                        | "substantial"
-                        | "dramatic"
-                        | "notable"
-                        | "considerable"
-                        | "overall"
-                )
-        }) {
+        while p.word_ref(k).is_some_and(qualifies_change) {
             k += 1;
         }
         let Some(w) = p.word_ref(k) else {
             return false;
         };
-        if !matches!(
-            w,
-            "increase" | "decrease" | "decline" | "drop" | "rise" | "reduction" | "growth"
-        ) || p.is(k + 1, "from")
-            || p.is(k + 1, "compared")
-            || p.is(k + 1, "of")
-        {
+        if !change_noun(w) || p.is(k + 1, "from") || p.is(k + 1, "compared") || p.is(k + 1, "of") {
             return false;
         }
         let Some(direction) = self.lex.direction_of(w) else {

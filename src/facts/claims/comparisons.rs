@@ -265,18 +265,21 @@ impl Extractor<'_, '_> {
         let first = p.sentence_start(intro);
         let (from, to) = (p.toks[first].span.start, p.toks[intro].span.start);
         // The latest breakdown of the sentence before `compared`, with as many parts.
-        let Some(breakdown) = out.breakdowns.iter().rev().find(|b| {
-            matches!(b.kind, RelationKind::Sum | RelationKind::Split)
-                && b.span.start >= from
-                && b.span.end <= to
-        }) else {
+        // Without one, the earlier figures are compared with as many figures before them.
+        let Some(breakdown) = out
+            .breakdowns
+            .iter()
+            .rev()
+            .find(|b| {
+                matches!(b.kind, RelationKind::Sum | RelationKind::Split)
+                    && b.span.start >= from
+                    && b.span.end <= to
+            })
+            .filter(|b| b.parts.len() == earlier.len())
+        else {
             self.parallel(p, earlier, intro, section, parts, out);
             return;
         };
-        if breakdown.parts.len() != earlier.len() {
-            self.parallel(p, earlier, intro, section, parts, out);
-            return;
-        }
         let Some(total) = p.qs.iter().position(|q| q.span == breakdown.total.span) else {
             return;
         };
@@ -422,35 +425,13 @@ impl Extractor<'_, '_> {
                 } else if p.is(k, "per") && p.is(k + 1, "cent") {
                     k += 2;
                 }
-            } else if p.word_ref(k).is_some_and(|w| {
-                w.ends_with("ly")
-                    || matches!(
-                        w,
-                        "significant"
-                            | "slight"
-                            | "sharp"
-                            | "marked"
-                            | "substantial"
-                            | "small"
-                            | "large"
-                            | "considerable"
-                            | "notable"
-                            | "dramatic"
-                    )
-            }) {
+            } else if p.word_ref(k).is_some_and(qualifies_change) {
                 k += 1;
             }
         }
         let w = p.word_ref(k)?;
         // `a decrease in child victims` may be about something else than the figure.
-        if p.sentence[k] != sent
-            || !matches!(
-                w,
-                "increase" | "decrease" | "decline" | "drop" | "rise" | "reduction"
-            )
-            || p.is(k + 1, "in")
-            || p.is(k + 1, "of")
-        {
+        if p.sentence[k] != sent || !change_noun(w) || p.is(k + 1, "in") || p.is(k + 1, "of") {
             return None;
         }
         self.lex
@@ -583,6 +564,34 @@ impl Extractor<'_, '_> {
             span: c.span.cover(pq.span),
         });
     }
+}
+
+/// A word that only qualifies a change before its noun: `significant`, `sharp`, `slightly`.
+pub(super) fn qualifies_change(w: &str) -> bool {
+    w.ends_with("ly")
+        || matches!(
+            w,
+            "significant"
+                | "sharp"
+                | "slight"
+                | "small"
+                | "large"
+                | "marked"
+                | "substantial"
+                | "dramatic"
+                | "notable"
+                | "considerable"
+                | "overall"
+        )
+}
+
+/// The nouns a text names a change with (`a 36 percent decrease`, `This increase …`); their
+/// direction is the vocabulary's.
+pub(super) fn change_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "increase" | "decrease" | "decline" | "drop" | "rise" | "reduction" | "growth"
+    )
 }
 
 /// The earlier figures after `compared with`, starting at quantity `q`: `one and seven`, `12

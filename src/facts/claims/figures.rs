@@ -236,7 +236,7 @@ impl Extractor<'_, '_> {
 
     /// Currency conversions: `4 million som (\$46,000)`, `€1,500 to €12,000 ($1,800 to $14,410)`.
     pub(super) fn conversions(&self, p: &Para, out: &mut ChapterClaims) {
-        for q in &p.qs {
+        for (n, q) in p.qs.iter().enumerate() {
             let QKind::Money(code) = &q.kind else {
                 continue;
             };
@@ -245,13 +245,12 @@ impl Extractor<'_, '_> {
             }
             let after = after_code(p, q.toks.1);
             if p.punct(after, '(') {
-                if let Some(&u) = p.q_at.get(&(after + 1)) {
+                if let Some(u) = conversion_of(p, n) {
                     let usd = &p.qs[u];
                     // `($1,800 to $14,410)` converts a range: paired below, from its low end.
-                    let converted_range = p.is(usd.toks.1, "to");
                     // An approximate amount (`approximately 1.8 million pesos ($36,110)`) is kept:
                     // the rule gives it more room and never an error of its own.
-                    if usd.kind == QKind::Money("USD".into()) && !converted_range {
+                    if !p.is(usd.toks.1, "to") {
                         out.conversions.push(Conversion {
                             currency: code.clone(),
                             local: q.clone(),
@@ -452,9 +451,19 @@ pub(super) fn year_tagged(p: &Para, q: usize) -> bool {
             .is_some_and(|&y| p.qs[y].kind == QKind::Year)
 }
 
+/// The amount in US dollars in parentheses after amount `q` (past a code it defines): its
+/// conversion.
+pub(super) fn conversion_of(p: &Para, q: usize) -> Option<usize> {
+    let after = after_code(p, p.qs[q].toks.1);
+    p.punct(after, '(')
+        .then(|| p.q_at.get(&(after + 1)).copied())
+        .flatten()
+        .filter(|&u| p.qs[u].kind == QKind::Money("USD".into()))
+}
+
 /// After an amount, past the currency code it defines (`25.97 million tenge (KZT) ($77,918)`):
 /// where its conversion would start.
-pub(super) fn after_code(p: &Para, after: usize) -> usize {
+fn after_code(p: &Para, after: usize) -> usize {
     let code = p.toks.get(after + 1).is_some_and(|t| {
         t.kind == TokKind::Word
             && t.text.len() == 3

@@ -1,7 +1,7 @@
 //! Breakdowns of amounts of money: `allocated 2.5 million som ($29,000) to shelters, including
 //! 2 million som ($23,200) for … and 500,000 som ($5,800) for …`.
 
-use super::figures::after_code;
+use super::figures::conversion_of;
 use super::*;
 
 impl Extractor<'_, '_> {
@@ -29,16 +29,12 @@ impl Extractor<'_, '_> {
             };
             record(p, total, &items, false, out);
             // The conversions in parentheses after each amount, when all have one.
-            let usd = |q: usize| {
-                let after = after_code(p, p.qs[q].toks.1);
-                p.punct(after, '(')
-                    .then(|| p.q_at.get(&(after + 1)).copied())
-                    .flatten()
-                    .filter(|&u| p.qs[u].kind == QKind::Money("USD".into()))
-            };
             if code != "USD"
-                && let Some(total_usd) = usd(total)
-                && let Some(items_usd) = items.iter().map(|&q| usd(q)).collect::<Option<Vec<_>>>()
+                && let Some(total_usd) = conversion_of(p, total)
+                && let Some(items_usd) = items
+                    .iter()
+                    .map(|&q| conversion_of(p, q))
+                    .collect::<Option<Vec<_>>>()
             {
                 record(p, total_usd, &items_usd, true, out);
             }

@@ -21,17 +21,14 @@ impl Checker for Hyphenation {
         let lengths = super::words::length_table(joined.keys().map(String::len));
         for words in chapter_words(cx) {
             // Where the chapter also writes the hyphenated form, `spelling-variant` reports it.
-            let written: FxHashSet<&str> = words
-                .hyphenated
-                .iter()
-                .map(|&n| words.lower[n].as_ref())
-                .collect();
+            let written: FxHashSet<&str> =
+                words.hyphenated.iter().map(|&n| words.lower[n]).collect();
             // A word with a hyphen is never a joined form (the table's keys have none).
             for (w, lower) in words.tokens.iter().zip(&words.lower) {
                 if !lengths.get(lower.len()).copied().unwrap_or(false) {
                     continue;
                 }
-                let Some(compound) = joined.get(lower.as_ref()) else {
+                let Some(compound) = joined.get(*lower) else {
                     continue;
                 };
                 if written.contains(compound.to_lowercase().as_str()) {

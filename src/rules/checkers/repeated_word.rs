@@ -24,7 +24,7 @@ impl Checker for RepeatedWord {
         for words in chapter_words(cx) {
             for n in 1..words.tokens.len() {
                 let (first, second) = (&words.tokens[n - 1], &words.tokens[n]);
-                let lower = words.lower[n].as_ref();
+                let lower = words.lower[n];
                 // A capitalised second word is a name (`Bora Bora`), not a slip.
                 if words.lower[n - 1] != words.lower[n]
                     || self.allowed.iter().any(|a| a == lower)

@@ -100,11 +100,8 @@ impl SpellingVariant {
                 && case_of(w.text) == Some(Case::Capitalised)
                 && case_of(tokens[n - 1].text) == Some(Case::Lower)
                 && case_of(tokens[n + 1].text) == Some(Case::Lower)
-                && !self
-                    .name_connectors
-                    .iter()
-                    .any(|c| c == words.lower[n + 1].as_ref());
-            let lower = words.lower[n].as_ref();
+                && !self.name_connectors.iter().any(|c| c == words.lower[n + 1]);
+            let lower = words.lower[n];
             if isolated && lower.len() >= 3 {
                 uses.entry(lower).or_default().1.push(n);
             }
@@ -171,7 +168,7 @@ impl Checker for SpellingVariant {
             let mut forms: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
             for &n in &words.hyphenated {
                 if !words.tokens[n].text.bytes().any(|b| b.is_ascii_digit()) {
-                    forms.entry(words.lower[n].as_ref()).or_default().0.push(n);
+                    forms.entry(words.lower[n]).or_default().0.push(n);
                 }
             }
             let joined: FxHashMap<String, &str> =
@@ -182,7 +179,7 @@ impl Checker for SpellingVariant {
                 if !lengths.get(lower.len()).copied().unwrap_or(false) {
                     continue;
                 }
-                if let Some(h) = joined.get(lower.as_ref()) {
+                if let Some(h) = joined.get(*lower) {
                     forms.get_mut(h).expect("from the same keys").1.push(n);
                 }
             }

@@ -3,7 +3,7 @@
 
 use super::figures::{json, text};
 use super::{Checker, Context, Output};
-use crate::diagnostic::Check;
+use crate::diagnostic::{Check, Diagnostic};
 use crate::facts::{Comparison, Direction, Summary};
 use crate::parse::SectionKind;
 use crate::rules::spec::RuleSpec;
@@ -52,6 +52,15 @@ fn check(rule: &RuleSpec, d: Direction, c: &Comparison, ok: bool) -> Check {
     }
 }
 
+/// The labels on a comparison's two figures.
+fn with_figures(d: Diagnostic, c: &Comparison) -> Diagnostic {
+    d.with_label(c.current.span, format!("now: {}", text(c.current.value)))
+        .with_label(
+            c.previous.span,
+            format!("before: {}", text(c.previous.value)),
+        )
+}
+
 /// `14 cases, compared with 22 cases in 2021, a 36 percent decrease`: the change the figures
 /// make, against the percentage stated, within the rounding of its last digit (and, for an
 /// approximate percentage, a tenth of it more; a disagreement only that could explain is an info).
@@ -72,17 +81,17 @@ fn stated_percent(rule: &RuleSpec, d: Direction, c: &Comparison, out: &mut Outpu
     };
     let off = (exact - stated.value).abs();
     let ok = off <= room + approx_room;
+    let arithmetic = format!(
+        "|{} − {}| / {} = {} %",
+        text(c.current.value),
+        text(c.previous.value),
+        text(c.previous.value),
+        text(change)
+    );
     out.checks.push(Check {
         rule: rule.name.clone(),
         ok,
-        expression: format!(
-            "|{} − {}| / {} = {} %, stated {} %",
-            text(c.current.value),
-            text(c.previous.value),
-            text(c.previous.value),
-            text(change),
-            text(stated.value)
-        ),
+        expression: format!("{arithmetic}, stated {} %", text(stated.value)),
         values: json!({"current": json(c.current.value), "previous": json(c.previous.value),
             "percent": json(stated.value)}),
         span: c.span,
@@ -90,8 +99,8 @@ fn stated_percent(rule: &RuleSpec, d: Direction, c: &Comparison, out: &mut Outpu
     if ok {
         return;
     }
-    let mut diagnostic = rule
-        .diagnostic(
+    let mut diagnostic = with_figures(
+        rule.diagnostic(
             stated.span,
             format!(
                 "the text says a {} percent {}, but {} against {} is {} percent",
@@ -105,19 +114,10 @@ fn stated_percent(rule: &RuleSpec, d: Direction, c: &Comparison, out: &mut Outpu
                 text(change)
             ),
         )
-        .with_label(stated.span, format!("stated: {} %", text(stated.value)))
-        .with_label(c.current.span, format!("now: {}", text(c.current.value)))
-        .with_label(
-            c.previous.span,
-            format!("before: {}", text(c.previous.value)),
-        )
-        .with_help(format!(
-            "|{} − {}| / {} = {} %",
-            text(c.current.value),
-            text(c.previous.value),
-            text(c.previous.value),
-            text(change)
-        ));
+        .with_label(stated.span, format!("stated: {} %", text(stated.value))),
+        c,
+    )
+    .with_help(arithmetic);
     if off <= room + approx_room * Decimal::TWO {
         diagnostic.severity = crate::diagnostic::Severity::Info;
     }
@@ -136,23 +136,20 @@ impl Checker for Trend {
                 out.checks.push(check(rule, d, c, ok));
                 if ok {
                     stated_percent(rule, d, c, out);
-                }
-                if !ok {
+                } else {
                     out.diagnostics.push(
-                        rule.diagnostic(
-                            dspan.cover(c.span),
-                            format!(
-                                "the text says {}, but {} against {} is not",
-                                d.word(),
-                                text(c.current.value),
-                                text(c.previous.value)
-                            ),
-                        )
-                        .with_label(dspan, "direction")
-                        .with_label(c.current.span, format!("now: {}", text(c.current.value)))
-                        .with_label(
-                            c.previous.span,
-                            format!("before: {}", text(c.previous.value)),
+                        with_figures(
+                            rule.diagnostic(
+                                dspan.cover(c.span),
+                                format!(
+                                    "the text says {}, but {} against {} is not",
+                                    d.word(),
+                                    text(c.current.value),
+                                    text(c.previous.value)
+                                ),
+                            )
+                            .with_label(dspan, "direction"),
+                            c,
                         )
                         .with_help(format!(
                             "{} {} {} is false",
@@ -223,15 +220,7 @@ impl Checker for Trend {
                             )
                             .with_label(s.span, "summary");
                         for c in &matching {
-                            d = d
-                                .with_label(
-                                    c.current.span,
-                                    format!("now: {}", text(c.current.value)),
-                                )
-                                .with_label(
-                                    c.previous.span,
-                                    format!("before: {}", text(c.previous.value)),
-                                );
+                            d = with_figures(d, c);
                         }
                         let help = matching
                             .iter()

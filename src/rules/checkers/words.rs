@@ -2,12 +2,12 @@
 
 use crate::facts::token::{TokKind, Token};
 use crate::rules::checkers::Context;
-use std::borrow::Cow;
 
-/// A chapter's words, each with its lower-case form (borrowed when it already is lower case).
+/// A chapter's words, each with its lower-case form (the text itself when it is lower case, else
+/// the claims stage's lower-cased copy).
 pub struct Words<'a> {
     pub tokens: Vec<Token<'a>>,
-    pub lower: Vec<Cow<'a, str>>,
+    pub lower: Vec<&'a str>,
     /// Indexes of the words written with a hyphen (`anti-trafficking`), in order.
     pub hyphenated: Vec<usize>,
 }
@@ -33,7 +33,7 @@ pub fn chapter_words<'c, 'a>(cx: &'c Context<'a>) -> &'c [Words<'a>] {
                 let lower = c
                     .words
                     .iter()
-                    .map(|w| Cow::Borrowed(c.lower_of(w, &cx.source.text)))
+                    .map(|w| c.lower_of(w, &cx.source.text))
                     .collect();
                 let hyphenated = tokens
                     .iter()
