@@ -13,9 +13,63 @@ pub fn lower(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// `s` in lower case with every character at the same byte offset, so that a span of `s` is
+/// also a span of the result. A capital whose lower case has another length in UTF-8 (rare: `İ`,
+/// `ẞ`) is kept as written.
+pub fn lower_keeping_offsets(s: &str) -> String {
+    let mut out = s.to_owned();
+    out.make_ascii_lowercase();
+    if s.is_ascii() {
+        return out;
+    }
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Runs of ASCII, most of the text, are passed over 16 bytes at a time.
+        if bytes.get(i..i + 16).is_some_and(<[u8]>::is_ascii) {
+            i += 16;
+            continue;
+        }
+        // Only a lead byte (0xC0 and above) starts a character beyond ASCII.
+        if bytes[i] < 0xC0 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        let width = c.len_utf8();
+        if c.is_uppercase() {
+            let mut lower = c.to_lowercase();
+            if let (Some(l), None) = (lower.next(), lower.next())
+                && l.len_utf8() == width
+            {
+                let mut buf = [0; 4];
+                out.replace_range(i..i + width, l.encode_utf8(&mut buf));
+            }
+        }
+        i += width;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowers_in_place() {
+        assert_eq!(
+            lower_keeping_offsets("The GRETA Report"),
+            "the greta report"
+        );
+        assert_eq!(lower_keeping_offsets("ÉTAT – Ünal’s"), "état – ünal’s");
+        // `İ` lowers to two characters: kept, so every later offset still holds.
+        let s = "İzmir Office";
+        let l = lower_keeping_offsets(s);
+        assert_eq!(l.len(), s.len());
+        assert_eq!(&l[l.len() - 6..], "office");
+    }
 
     #[test]
     fn borrows_lower_case_and_lowers_capitals() {

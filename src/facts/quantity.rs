@@ -87,11 +87,12 @@ pub fn small_number_word(w: &str) -> Option<u32> {
     let mut buf = [0u8; 13];
     buf[..w.len()].copy_from_slice(w.as_bytes());
     buf[..w.len()].make_ascii_lowercase();
-    let w = std::str::from_utf8(&buf[..w.len()]).ok()?;
+    let w = &buf[..w.len()];
     if let Some(n) = unit_or_ten(w) {
         return Some(n);
     }
-    let (tens, unit) = w.split_once('-')?;
+    let hyphen = w.iter().position(|&b| b == b'-')?;
+    let (tens, unit) = (&w[..hyphen], &w[hyphen + 1..]);
     match (unit_or_ten(tens)?, unit_or_ten(unit)?) {
         (t, u) if t >= 20 && t % 10 == 0 && (1..=9).contains(&u) => Some(t + u),
         _ => None,
@@ -99,36 +100,36 @@ pub fn small_number_word(w: &str) -> Option<u32> {
 }
 
 /// `zero` … `nineteen`, `twenty` … `ninety`, in lower case.
-fn unit_or_ten(w: &str) -> Option<u32> {
+fn unit_or_ten(w: &[u8]) -> Option<u32> {
     Some(match w {
-        "zero" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
+        b"zero" => 0,
+        b"one" => 1,
+        b"two" => 2,
+        b"three" => 3,
+        b"four" => 4,
+        b"five" => 5,
+        b"six" => 6,
+        b"seven" => 7,
+        b"eight" => 8,
+        b"nine" => 9,
+        b"ten" => 10,
+        b"eleven" => 11,
+        b"twelve" => 12,
+        b"thirteen" => 13,
+        b"fourteen" => 14,
+        b"fifteen" => 15,
+        b"sixteen" => 16,
+        b"seventeen" => 17,
+        b"eighteen" => 18,
+        b"nineteen" => 19,
+        b"twenty" => 20,
+        b"thirty" => 30,
+        b"forty" => 40,
+        b"fifty" => 50,
+        b"sixty" => 60,
+        b"seventy" => 70,
+        b"eighty" => 80,
+        b"ninety" => 90,
         _ => return None,
     })
 }

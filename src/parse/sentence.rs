@@ -15,10 +15,7 @@ pub fn split_sentences(text: &str, span: Span, abbreviations: &HashSet<String>) 
     let mut start = skip_to_sentence(body, 0);
     let mut pos = start;
     // Jump from terminator to terminator; everything between belongs to the sentence.
-    while let Some(rel) = body.as_bytes()[pos..]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'?' | b'!'))
-    {
+    while let Some(rel) = memchr::memchr3(b'.', b'?', b'!', &body.as_bytes()[pos..]) {
         let at = pos + rel;
         let c = body.as_bytes()[at];
         // Take closing quotes and brackets with the terminator.

@@ -32,7 +32,7 @@ mod tier;
 use across_sentences::Complements;
 use figures::{dates, next_dated_figure, year_tagged};
 use list::{List, Mode, compatible, parse_list};
-use para::{Link, NP_STOP, Np, Para};
+use para::{Link, Lowered, NP_STOP, Np, Para};
 
 /// A stated figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,10 +168,11 @@ pub struct TierClaims {
 #[derive(Debug, Clone, Default)]
 pub struct ChapterClaims {
     pub span: Span,
-    /// Every word of the chapter's paragraphs, in order, with its lower-case form when that
-    /// differs (the tokens are read here once; word-level rules reuse them).
-    pub words: Vec<WordUse>,
-    /// The lower-case forms of the words that have capitals, back to back (see `WordUse::lower`).
+    /// Every word of the chapter's paragraphs, in order (the tokens are read here once;
+    /// word-level rules reuse them).
+    pub words: Vec<Span>,
+    /// The chapter's text in lower case, each byte at its offset from `span.start` (see
+    /// `lower_of`).
     pub lowered: String,
     pub breakdowns: Vec<Breakdown>,
     pub comparisons: Vec<Comparison>,
@@ -208,21 +209,12 @@ pub struct CurrencyWord {
     pub span: Span,
 }
 
-/// A word of the text: where it is, and where its lower-case form is in the chapter's `lowered`
-/// if that differs from the text (one buffer per chapter, not a string per word).
-#[derive(Debug, Clone)]
-pub struct WordUse {
-    pub span: Span,
-    pub lower: Option<(u32, u32)>,
-}
-
 impl ChapterClaims {
-    /// The lower-case form of word `w`, as the text writes it when it has no capital.
-    pub fn lower_of<'a>(&'a self, w: &WordUse, text: &'a str) -> &'a str {
-        match w.lower {
-            Some((from, to)) => &self.lowered[from as usize..to as usize],
-            None => &text[w.span.start..w.span.end],
-        }
+    /// The lower-case form of the chapter's text at `span` (a span inside the chapter).
+    pub fn lower_of(&self, span: Span) -> &str {
+        let from = span.start.saturating_sub(self.span.start);
+        let to = span.end.saturating_sub(self.span.start);
+        self.lowered.get(from..to).unwrap_or_default()
     }
 }
 
@@ -419,24 +411,31 @@ impl<'l, 'v> Extractor<'l, 'v> {
             out.tier.heading = Some((t, span));
         }
         let mut complements = Complements::default();
+        let lowered =
+            crate::text::lower_keeping_offsets(&text[chapter.span.start..chapter.span.end]);
+        let lower = Lowered {
+            text: &lowered,
+            base: chapter.span.start,
+        };
         for section in &chapter.sections {
             for paragraph in &section.paragraphs {
                 let toks = tokenize(text, paragraph.span);
                 let qs = scan(&toks, &self.currencies, &self.lex.counted);
                 let sentences: Vec<Span> = paragraph.sentences.iter().map(|s| s.span).collect();
-                let p = Para::new(&toks, &self.lex.counted, &self.lex.classes, qs, &sentences);
-                for (t, l) in p.toks.iter().zip(&p.lower) {
-                    let Some(l) = l else { continue };
-                    let lower = matches!(l, Cow::Owned(_)).then(|| {
-                        let from = out.lowered.len();
-                        out.lowered.push_str(l);
-                        (from as u32, out.lowered.len() as u32)
-                    });
-                    out.words.push(WordUse {
-                        span: t.span,
-                        lower,
-                    });
-                }
+                let p = Para::new(
+                    &toks,
+                    lower,
+                    &self.lex.counted,
+                    &self.lex.classes,
+                    qs,
+                    &sentences,
+                );
+                out.words.extend(
+                    p.toks
+                        .iter()
+                        .filter(|t| t.kind == TokKind::Word)
+                        .map(|t| t.span),
+                );
                 // A paragraph without a figure has nothing for the figure patterns.
                 if !p.qs.is_empty() {
                     self.figures(&p, section.kind, &mut out, &mut complements);
@@ -450,6 +449,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             }
         }
         complements.link(&mut out);
+        out.lowered = lowered;
         out
     }
 }

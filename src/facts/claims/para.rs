@@ -88,11 +88,28 @@ pub(super) const NP_STOP: &[&str] = &[
     "their",
 ];
 
+/// A chapter's text in lower case at the same offsets (`text::lower_keeping_offsets`), and
+/// where the chapter starts in the file.
+#[derive(Clone, Copy)]
+pub(super) struct Lowered<'t> {
+    pub(super) text: &'t str,
+    pub(super) base: usize,
+}
+
+impl<'t> Lowered<'t> {
+    /// The lower-case form of the file's text at `span` (inside the chapter).
+    pub(super) fn of(&self, span: Span) -> &'t str {
+        let from = span.start.saturating_sub(self.base);
+        let to = span.end.saturating_sub(self.base);
+        self.text.get(from..to).unwrap_or_default()
+    }
+}
+
 /// One paragraph's tokens and quantities, and the indexes the patterns need.
 pub(super) struct Para<'t, 'a> {
     pub(super) toks: &'t [Token<'a>],
-    /// Each word token in lower case (borrowed when it already is).
-    pub(super) lower: Vec<Option<std::borrow::Cow<'a, str>>>,
+    /// The chapter's text in lower case, for each word's lower-case form.
+    pub(super) lower: Lowered<'t>,
     pub(super) counted: &'t HashSet<String>,
     /// Classes of people (`women`, `citizens`), from the lexicon.
     pub(super) classes: &'t HashSet<String>,
@@ -112,6 +129,7 @@ pub(super) struct Para<'t, 'a> {
 impl<'t, 'a> Para<'t, 'a> {
     pub(super) fn new(
         toks: &'t [Token<'a>],
+        lower: Lowered<'t>,
         counted: &'t HashSet<String>,
         classes: &'t HashSet<String>,
         qs: Vec<Quantity>,
@@ -151,10 +169,6 @@ impl<'t, 'a> Para<'t, 'a> {
                 d += 1;
             }
         }
-        let lower = toks
-            .iter()
-            .map(|t| (t.kind == TokKind::Word).then(|| t.lower()))
-            .collect();
         let mut para = Para {
             toks,
             lower,
@@ -196,7 +210,10 @@ impl<'t, 'a> Para<'t, 'a> {
 
     /// The lower-case word at `i`, without allocating.
     pub(super) fn word_ref(&self, i: usize) -> Option<&str> {
-        self.lower.get(i).and_then(|w| w.as_deref())
+        self.toks
+            .get(i)
+            .filter(|t| t.kind == TokKind::Word)
+            .map(|t| self.lower.of(t.span))
     }
 
     pub(super) fn is(&self, i: usize, w: &str) -> bool {

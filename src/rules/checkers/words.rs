@@ -23,24 +23,24 @@ pub fn chapter_words<'c, 'a>(cx: &'c Context<'a>) -> &'c [Words<'a>] {
                 let tokens: Vec<Token<'a>> = c
                     .words
                     .iter()
-                    .map(|w| Token {
+                    .map(|&span| Token {
                         kind: TokKind::Word,
-                        text: cx.source.slice(w.span),
-                        span: w.span,
+                        text: cx.source.slice(span),
+                        span,
                         space_before: true,
                     })
                     .collect();
-                let lower = c
-                    .words
-                    .iter()
-                    .map(|w| c.lower_of(w, &cx.source.text))
-                    .collect();
-                let hyphenated = tokens
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| t.text.as_bytes().contains(&b'-'))
-                    .map(|(n, _)| n)
-                    .collect();
+                let lower = c.words.iter().map(|&span| c.lower_of(span)).collect();
+                // Hyphens are few: find them in the chapter's text, then the word each is in.
+                let mut hyphenated: Vec<usize> = Vec::new();
+                for at in memchr::memchr_iter(b'-', cx.source.slice(c.span).as_bytes()) {
+                    let at = c.span.start + at;
+                    let n = c.words.partition_point(|w| w.end <= at);
+                    if c.words.get(n).is_some_and(|w| w.start < at) && hyphenated.last() != Some(&n)
+                    {
+                        hyphenated.push(n);
+                    }
+                }
                 Words {
                     tokens,
                     lower,
