@@ -620,3 +620,77 @@ fn lists_of_earlier_figures_are_compared_figure_for_figure() {
     );
     assert!(c.comparisons.is_empty());
 }
+
+#[test]
+fn a_percentage_before_the_earlier_figure_is_read_with_the_comparison() {
+    let percent = |text: &str| {
+        let c = claims(text);
+        assert_eq!(c.comparisons.len(), 1, "{text}");
+        let cmp = &c.comparisons[0];
+        (
+            cmp.current.value,
+            cmp.previous.value,
+            cmp.direction.map(|x| x.0),
+            cmp.percent.map(|p| (p.value, p.approx)),
+        )
+    };
+    assert_eq!(
+        percent(
+            "Police arrested 12 suspects, a decrease of about 20 percent compared with 15 in 2029."
+        ),
+        (d(12), d(15), Some(Direction::Down), Some((d(20), true)))
+    );
+    assert_eq!(
+        percent(
+            "Officials assisted 40 victims, a 60 percent increase compared with 25 the previous year."
+        ),
+        (d(40), d(25), Some(Direction::Up), Some((d(60), false)))
+    );
+    assert_eq!(
+        percent("The ministry identified 150 victims, an increase of 25 percent from 120 in 2029."),
+        (d(150), d(120), Some(Direction::Up), Some((d(25), false)))
+    );
+    // A percentage of something else, or one not joined to the change, is not the change.
+    let c = claims(
+        "The ministry identified 30 victims, 20 percent of whom were children, an increase compared with 25 in 2029.",
+    );
+    assert!(c.comparisons.iter().all(|c| c.percent.is_none()));
+}
+
+#[test]
+fn an_earlier_year_then_what_was_done_in_it() {
+    let c =
+        claims("Police initiated 14 investigations, compared with 2029, when police initiated 22.");
+    assert_eq!(c.comparisons.len(), 1);
+    assert_eq!(
+        (
+            c.comparisons[0].current.value,
+            c.comparisons[0].previous.value
+        ),
+        (d(14), d(22))
+    );
+    // Without the year and `when`, the figure after a verb is not an earlier figure.
+    let c = claims("Police initiated 14 investigations, and prosecutors initiated 22.");
+    assert!(c.comparisons.is_empty());
+}
+
+#[test]
+fn lengths_of_time_are_compared_only_with_a_direction_and_the_same_unit() {
+    let c = claims("The average sentence was four years, down from five years in 2029.");
+    assert_eq!(c.comparisons.len(), 1);
+    let cmp = &c.comparisons[0];
+    assert_eq!((cmp.current.value, cmp.previous.value), (d(4), d(5)));
+    assert_eq!(cmp.direction.map(|x| x.0), Some(Direction::Down));
+    // No summary speaks of lengths of time: they measure no action.
+    assert_eq!(cmp.action, None);
+    for text in [
+        // No direction.
+        "The average sentence was four years, compared with five years in 2029.",
+        // Another unit.
+        "The average sentence was 40 months, down from five years in 2029.",
+        // The end of a range.
+        "Courts imposed sentences of two to 10 years, a decrease compared with 12 years in 2029.",
+    ] {
+        assert!(claims(text).comparisons.is_empty(), "{text}");
+    }
+}

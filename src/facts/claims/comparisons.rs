@@ -57,18 +57,51 @@ impl Extractor<'_, '_> {
                 break;
             }
         }
+        // `compared with 2021, when police initiated 22`: the earlier year, then what was done.
+        let intro = intro.or_else(|| compared_with_year_when(p, at));
         let Some(intro) = intro else {
             return;
         };
         // The direction stated with the comparison: `an increase from`, `a decrease compared with`,
         // `up from`, `down from`.
+        // `an increase of about 20 percent compared with`, `a 60 percent increase from`: the
+        // change is also stated in percent.
         let mut direction = None;
         let mut direction_at = None;
-        for back in 1..=4 {
-            let Some(j) = intro.checked_sub(back) else {
+        let mut stated = None;
+        let mut j = intro;
+        for _ in 0..4 {
+            let Some(before) = j.checked_sub(1) else {
                 break;
             };
-            if p.sentence[j] != sent || p.q_at.contains_key(&j) {
+            j = before;
+            if p.sentence[j] != sent {
+                break;
+            }
+            if stated.is_none()
+                && let Some((start, percent)) = percent_ending_at(p, j)
+            {
+                // Only as `<change> of [about] 20 percent`.
+                let Some(of) = start.checked_sub(1).and_then(|k| {
+                    (k.saturating_sub(2)..=k)
+                        .rev()
+                        .take_while(|&b| p.word_ref(b).is_some())
+                        .find(|&b| p.is(b, "of"))
+                }) else {
+                    break;
+                };
+                if !of
+                    .checked_sub(1)
+                    .and_then(|b| p.word_ref(b))
+                    .is_some_and(change_noun)
+                {
+                    break;
+                }
+                stated = Some(percent);
+                j = of;
+                continue;
+            }
+            if p.q_at.contains_key(&j) {
                 break;
             }
             if let Some(w) = p.word_ref(j) {
@@ -82,6 +115,15 @@ impl Extractor<'_, '_> {
             } else if !p.punct(j, ',') {
                 break;
             }
+        }
+        if stated.is_none()
+            && let Some(d) = direction_at
+            && let Some(before) = d.checked_sub(1)
+        {
+            stated = percent_ending_at(p, before).map(|(_, percent)| percent);
+        }
+        if direction.is_none() {
+            stated = None;
         }
         // `compared with one and seven, respectively`: the earlier figures of a breakdown's parts,
         // or of as many figures; `compared with 12 investigations, 10 prosecutions, and six
@@ -97,7 +139,7 @@ impl Extractor<'_, '_> {
             return;
         }
         // `compared with 22 cases in 2021, a 36 percent decrease`: the direction after it.
-        let mut percent = None;
+        let mut percent = stated;
         if direction.is_none()
             && !p.is(intro, "from")
             && let Some((d, stated)) = self.direction_after(p, prev)
@@ -114,6 +156,12 @@ impl Extractor<'_, '_> {
         // nearest earlier figure of the same kind in the clause (not across `;`) that is not a
         // part of a breakdown.
         let money = matches!(p.qs[prev].kind, QKind::Money(_));
+        // `four years, down from five years`: a length of time is compared with one of the same
+        // unit, and only where a direction is stated (no summary speaks of lengths of time).
+        let duration = matches!(p.qs[prev].kind, QKind::Duration(_));
+        if duration && direction.is_none() && self.direction_after(p, prev).is_none() {
+            return;
+        }
         let verb = direction_at.and_then(|j| p.word_ref(j)).is_some_and(|w| {
             w.ends_with("ed") || matches!(w, "rose" | "fell" | "grew" | "risen" | "fallen")
         });
@@ -150,9 +198,13 @@ impl Extractor<'_, '_> {
                     continue;
                 }
                 let qq = &p.qs[q];
-                if money {
+                if money || duration {
                     if qq.kind == p.qs[prev].kind {
-                        break Some(q);
+                        // `between two and 10 years, compared with …`: a range is not a figure.
+                        let range_end = p.qs[q].toks.0.checked_sub(2).is_some_and(|b| {
+                            p.q_of[b].is_some() && matches!(p.word_ref(b + 1), Some("and" | "to"))
+                        });
+                        break (!range_end).then_some(q);
                     }
                 } else if qq.kind == QKind::Count && !parts.contains(&q) {
                     // `prosecuting three defendants, compared with no prosecutions`: different
@@ -188,11 +240,16 @@ impl Extractor<'_, '_> {
         if c.approx || v.approx {
             return;
         }
-        if !money && (c.kind != QKind::Count || v.kind != QKind::Count) {
+        if !money && !duration && (c.kind != QKind::Count || v.kind != QKind::Count) {
             return;
         }
         previous_values.insert(prev);
-        let action = self.action_of_figure(p, current, true).map(str::to_string);
+        // A length of time measures no action a summary could speak of.
+        let action = if duration {
+            None
+        } else {
+            self.action_of_figure(p, current, true).map(str::to_string)
+        };
         let np = p.np(current);
         out.comparisons.push(Comparison {
             current: p.fig(current),
@@ -412,14 +469,8 @@ impl Extractor<'_, '_> {
             if let Some(&q) = p.q_at.get(&k)
                 && p.qs[q].kind == QKind::Percent
             {
-                let stated = &p.qs[q];
-                k = stated.toks.1;
-                percent = Some(StatedPercent {
-                    value: stated.value,
-                    half_unit: stated.half_last_digit,
-                    approx: stated.approx,
-                    span: stated.span,
-                });
+                k = p.qs[q].toks.1;
+                percent = Some(stated_percent(&p.qs[q]));
                 if p.is(k, "percent") || p.punct(k, '%') {
                     k += 1;
                 } else if p.is(k, "per") && p.is(k + 1, "cent") {
@@ -556,7 +607,10 @@ impl Extractor<'_, '_> {
             current: p.fig(current),
             previous: p.fig(prev),
             direction,
-            action: self.action_of_figure(p, current, true).map(str::to_string),
+            action: (!matches!(c.kind, QKind::Duration(_)))
+                .then(|| self.action_of_figure(p, current, true))
+                .flatten()
+                .map(str::to_string),
             noun: p.np(current).head().map(|w| singular(w).into_owned()),
             money: matches!(c.kind, QKind::Money(_)),
             section,
@@ -622,4 +676,45 @@ fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
     }
     let respectively = items.len() >= 2 && p.is(k, "respectively");
     (items, respectively)
+}
+
+/// A percentage as stated with a change.
+fn stated_percent(q: &Quantity) -> StatedPercent {
+    StatedPercent {
+        value: q.value,
+        half_unit: q.half_last_digit,
+        approx: q.approx,
+        span: q.span,
+    }
+}
+
+/// The percentage whose last token is `k` (`20 percent`, `20%`, `20 per cent`): its first token,
+/// and the percentage.
+fn percent_ending_at(p: &Para, k: usize) -> Option<(usize, StatedPercent)> {
+    let after_number = if p.is(k, "percent") || p.punct(k, '%') {
+        k
+    } else if p.is(k, "cent") && p.is(k.checked_sub(1)?, "per") {
+        k - 1
+    } else {
+        return None;
+    };
+    let q = p.q_of[after_number.checked_sub(1)?]?;
+    let number = &p.qs[q];
+    (number.kind == QKind::Percent && number.toks.1 == after_number)
+        .then(|| (number.toks.0, stated_percent(number)))
+}
+
+/// `…, compared with 2021, when police initiated 22`: where `compared` is, for the earlier figure
+/// at token `at` (at most three words after `when`).
+fn compared_with_year_when(p: &Para, at: usize) -> Option<usize> {
+    let sent = p.sentence[at];
+    let when = (at.saturating_sub(4)..at)
+        .rev()
+        .take_while(|&k| p.sentence[k] == sent && p.word_ref(k).is_some())
+        .find(|&k| p.is(k, "when"))?;
+    let comma = when.checked_sub(1).filter(|&k| p.punct(k, ','))?;
+    let year = p.q_of[comma.checked_sub(1)?].filter(|&y| p.qs[y].kind == QKind::Year)?;
+    let with = p.qs[year].toks.0.checked_sub(1)?;
+    let compared = with.checked_sub(1)?;
+    ((p.is(with, "with") || p.is(with, "to")) && p.is(compared, "compared")).then_some(compared)
 }

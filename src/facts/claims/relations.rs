@@ -48,7 +48,10 @@ impl Extractor<'_, '_> {
             }
             // A comparison's earlier figure is not a total anything refers back to.
             if let Some(&q) = p.q_at.get(&i)
-                && (p.qs[q].kind == QKind::Count || matches!(p.qs[q].kind, QKind::Money(_)))
+                && matches!(
+                    p.qs[q].kind,
+                    QKind::Count | QKind::Money(_) | QKind::Duration(_)
+                )
             {
                 self.comparison(p, q, i, section, &parts_used, &mut previous_values, out);
             }
