@@ -694,3 +694,40 @@ fn lengths_of_time_are_compared_only_with_a_direction_and_the_same_unit() {
         assert!(claims(text).comparisons.is_empty(), "{text}");
     }
 }
+
+#[test]
+fn a_verb_of_change_before_to_and_the_figure_names_the_direction() {
+    for (text, current, previous, direction) in [
+        (
+            "Prosecutions rose to 25, compared with 18 in 2029.",
+            25,
+            18,
+            Direction::Up,
+        ),
+        (
+            "Investigations decreased to 12 from 20 in 2029.",
+            12,
+            20,
+            Direction::Down,
+        ),
+        (
+            "The number of investigations increased from 20 in 2029 to 30 in 2030.",
+            30,
+            20,
+            Direction::Up,
+        ),
+    ] {
+        let c = claims(text);
+        assert_eq!(c.comparisons.len(), 1, "{text}");
+        let cmp = &c.comparisons[0];
+        assert_eq!(
+            (cmp.current.value, cmp.previous.value),
+            (d(current), d(previous)),
+            "{text}"
+        );
+        assert_eq!(cmp.direction.map(|x| x.0), Some(direction), "{text}");
+    }
+    // `referred to 12 shelters`: a verb that is not a change leaves the comparison without one.
+    let c = claims("Victims were referred to 12 shelters, compared with 20 in 2029.");
+    assert!(c.comparisons.iter().all(|c| c.direction.is_none()));
+}

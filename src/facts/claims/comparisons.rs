@@ -69,6 +69,16 @@ impl Extractor<'_, '_> {
         let mut direction = None;
         let mut direction_at = None;
         let mut stated = None;
+        // `decreased to 12 from 20`: the verb, the figure it reached, then the earlier one.
+        let reached = intro
+            .checked_sub(1)
+            .filter(|_| p.is(intro, "from"))
+            .and_then(|k| p.q_of[k])
+            .filter(|&q| p.qs[q].toks.1 == intro && p.qs[q].kind == p.qs[prev].kind)
+            .and_then(|q| self.verb_to(p, q).map(|d| (q, d)));
+        if let Some((_, d)) = reached {
+            direction = Some(d);
+        }
         let mut j = intro;
         for _ in 0..4 {
             let Some(before) = j.checked_sub(1) else {
@@ -162,11 +172,21 @@ impl Extractor<'_, '_> {
         if duration && direction.is_none() && self.direction_after(p, prev).is_none() {
             return;
         }
-        let verb = direction_at.and_then(|j| p.word_ref(j)).is_some_and(|w| {
-            w.ends_with("ed") || matches!(w, "rose" | "fell" | "grew" | "risen" | "fallen")
-        });
-        let current = if verb && p.is(intro, "from") {
-            let to = p.qs[prev].toks.1;
+        let verb = direction_at
+            .and_then(|j| p.word_ref(j))
+            .is_some_and(direction_verb);
+        let current = if let Some((q, _)) = reached {
+            Some(q)
+        } else if verb && p.is(intro, "from") {
+            // `increased from 20 in 2021 to 30`: past the year of the earlier figure.
+            let mut to = p.qs[prev].toks.1;
+            if p.is(to, "in")
+                && p.q_at
+                    .get(&(to + 1))
+                    .is_some_and(|&y| p.qs[y].kind == QKind::Year)
+            {
+                to += 2;
+            }
             let next = if p.is(to, "to") {
                 p.q_at.get(&(to + 1)).copied()
             } else {
@@ -221,6 +241,10 @@ impl Extractor<'_, '_> {
         let Some(current) = current else {
             return;
         };
+        // `rose to 25, compared with 18`: the verb that led to the figure names the direction.
+        if direction.is_none() {
+            direction = self.verb_to(p, current);
+        }
         // Two amounts of the currency in the clause before it: which one is compared is a guess.
         if money {
             let clause_start = (0..intro)
@@ -490,6 +514,15 @@ impl Extractor<'_, '_> {
             .map(|d| ((d, p.toks[k].span), percent))
     }
 
+    /// `increased to 30`, `fell to 12`: the direction of the verb right before `to` and figure
+    /// `q`.
+    fn verb_to(&self, p: &Para, q: usize) -> Option<(Direction, Span)> {
+        let to = p.qs[q].toks.0.checked_sub(1).filter(|&k| p.is(k, "to"))?;
+        let v = to.checked_sub(1)?;
+        let w = p.word_ref(v).filter(|w| direction_verb(w))?;
+        self.lex.direction_of(w).map(|d| (d, p.toks[v].span))
+    }
+
     /// What figure `q` measures: a verb or noun with an action stem in its noun phrase, or else
     /// (when `look_back`) among the five words before it, not past another figure or the words
     /// it counts (`12 investigations involving 19 suspects`: the suspects are not investigations).
@@ -676,6 +709,11 @@ fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
     }
     let respectively = items.len() >= 2 && p.is(k, "respectively");
     (items, respectively)
+}
+
+/// A verb of change in the past (`increased`, `rose`), as opposed to a noun (`an increase`).
+fn direction_verb(w: &str) -> bool {
+    w.ends_with("ed") || matches!(w, "rose" | "fell" | "grew" | "risen" | "fallen")
 }
 
 /// A percentage as stated with a change.
