@@ -144,6 +144,13 @@ fn mangled_text_never_panics_and_spans_stay_sound() {
         " served ",
         " exploited in ",
         " were Narnian—all adults, including 3 ",
+        ", a decrease of about 20 percent compared with ",
+        " a 60 % increase from ",
+        ", compared with 2021, when police initiated ",
+        " rose to 25, compared with ",
+        " decreased to 12 from ",
+        " years, down from 5 years ",
+        "İ",
     ];
     let mut rng = Lcg(7);
     for round in 0..150 {
