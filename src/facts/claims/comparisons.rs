@@ -27,7 +27,7 @@ impl Extractor<'_, '_> {
                 break;
             }
             // `an increase from the 2019 amount of €359,420`
-            if p.q_at.get(&k).is_some_and(|&y| p.qs[y].kind == QKind::Year) {
+            if p.year_at(k).is_some() {
                 continue;
             }
             let w = p.word_ref(k).unwrap_or_default();
@@ -63,9 +63,8 @@ impl Extractor<'_, '_> {
             return;
         };
         // The direction stated with the comparison: `an increase from`, `a decrease compared with`,
-        // `up from`, `down from`.
-        // `an increase of about 20 percent compared with`, `a 60 percent increase from`: the
-        // change is also stated in percent.
+        // `up from`, `down from`, with the change in percent where stated (`an increase of about
+        // 20 percent compared with`, `a 60 percent increase from`).
         let mut direction = None;
         let mut direction_at = None;
         let mut stated = None;
@@ -169,9 +168,6 @@ impl Extractor<'_, '_> {
         // `four years, down from five years`: a length of time is compared with one of the same
         // unit, and only where a direction is stated (no summary speaks of lengths of time).
         let duration = matches!(p.qs[prev].kind, QKind::Duration(_));
-        if duration && direction.is_none() && self.direction_after(p, prev).is_none() {
-            return;
-        }
         let verb = direction_at
             .and_then(|j| p.word_ref(j))
             .is_some_and(direction_verb);
@@ -180,11 +176,7 @@ impl Extractor<'_, '_> {
         } else if verb && p.is(intro, "from") {
             // `increased from 20 in 2021 to 30`: past the year of the earlier figure.
             let mut to = p.qs[prev].toks.1;
-            if p.is(to, "in")
-                && p.q_at
-                    .get(&(to + 1))
-                    .is_some_and(|&y| p.qs[y].kind == QKind::Year)
-            {
+            if p.in_year(to) {
                 to += 2;
             }
             let next = if p.is(to, "to") {
@@ -244,6 +236,9 @@ impl Extractor<'_, '_> {
         // `rose to 25, compared with 18`: the verb that led to the figure names the direction.
         if direction.is_none() {
             direction = self.verb_to(p, current);
+        }
+        if duration && direction.is_none() {
+            return;
         }
         // Two amounts of the currency in the clause before it: which one is compared is a guess.
         if money {
@@ -476,7 +471,7 @@ impl Extractor<'_, '_> {
                         | "reporting"
                         | "period"
                 )
-            }) || p.q_at.get(&k).is_some_and(|&y| p.qs[y].kind == QKind::Year))
+            }) || p.year_at(k).is_some())
         {
             k += 1;
         }
@@ -582,10 +577,7 @@ impl Extractor<'_, '_> {
         while p.word_ref(k).is_some_and(|w| !matches!(w, "in" | "during")) && k < after + 3 {
             k += 1;
         }
-        let dated = (p.is(k, "in") || p.is(k, "during"))
-            && p.q_at
-                .get(&(k + 1))
-                .is_some_and(|&y| p.qs[y].kind == QKind::Year);
+        let dated = p.in_year(k);
         if !dated || !p.punct(k + 2, ')') {
             return;
         }

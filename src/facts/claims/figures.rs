@@ -417,12 +417,7 @@ pub(super) fn next_dated_figure(p: &Para, q: usize) -> Option<usize> {
         }
         k += 1;
     }
-    if !p.is(k, "in")
-        || !p
-            .q_at
-            .get(&(k + 1))
-            .is_some_and(|&y| p.qs[y].kind == QKind::Year)
-    {
+    if !p.is(k, "in") || p.year_at(k + 1).is_none() {
         return None;
     }
     k += 2;
@@ -445,10 +440,7 @@ pub(super) fn year_tagged(p: &Para, q: usize) -> bool {
         } else {
             0
         };
-    (p.is(k, "in") || p.is(k, "during"))
-        && p.q_at
-            .get(&(k + 1))
-            .is_some_and(|&y| p.qs[y].kind == QKind::Year)
+    p.in_year(k)
 }
 
 /// The amount in US dollars in parentheses after amount `q` (past a code it defines): its

@@ -212,9 +212,11 @@ pub struct CurrencyWord {
 impl ChapterClaims {
     /// The lower-case form of the chapter's text at `span` (a span inside the chapter).
     pub fn lower_of(&self, span: Span) -> &str {
-        let from = span.start.saturating_sub(self.span.start);
-        let to = span.end.saturating_sub(self.span.start);
-        self.lowered.get(from..to).unwrap_or_default()
+        Lowered {
+            text: &self.lowered,
+            base: self.span.start,
+        }
+        .of(span)
     }
 }
 

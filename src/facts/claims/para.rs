@@ -191,6 +191,19 @@ impl<'t, 'a> Para<'t, 'a> {
         w.len() > 4 && w.ends_with("ed") && !self.counted.contains(w) && !self.classes.contains(w)
     }
 
+    /// The year (a quantity) that starts at token `k`.
+    pub(super) fn year_at(&self, k: usize) -> Option<usize> {
+        self.q_at
+            .get(&k)
+            .copied()
+            .filter(|&y| self.qs[y].kind == QKind::Year)
+    }
+
+    /// `in 2021`, `during 2021` at token `k`.
+    pub(super) fn in_year(&self, k: usize) -> bool {
+        (self.is(k, "in") || self.is(k, "during")) && self.year_at(k + 1).is_some()
+    }
+
     /// The first token of the sentence token `i` is in.
     pub(super) fn sentence_start(&self, i: usize) -> usize {
         let sent = self.sentence[i];

@@ -73,12 +73,7 @@ impl Extractor<'_, '_> {
                 if let Some(list) = parse_list(p, i + 1, Mode::Paren) {
                     let closes = p.punct(list.end, ')');
                     let tagged_year = (list.end >= 2 && p.is(list.end - 2, "in"))
-                        .then(|| {
-                            p.q_at
-                                .get(&(list.end - 1))
-                                .filter(|&&y| p.qs[y].kind == QKind::Year)
-                                .map(|&y| p.qs[y].value)
-                        })
+                        .then(|| p.year_at(list.end - 1).map(|y| p.qs[y].value))
                         .flatten();
                     if closes && list.items.len() >= 2 {
                         let total = match tagged_year {
@@ -114,10 +109,7 @@ impl Extractor<'_, '_> {
                     if p.qs[q].is_exact_count()
                         && p.is(k, "in")
                         && p.punct(k + 2, ')')
-                        && let Some(&y) = p
-                            .q_at
-                            .get(&(k + 1))
-                            .filter(|&&y| p.qs[y].kind == QKind::Year)
+                        && let Some(y) = p.year_at(k + 1)
                     {
                         year_figures.push((p.qs[y].value, q));
                     }
@@ -271,18 +263,13 @@ impl Extractor<'_, '_> {
                     // (f) `six cases, including one … and five …`
                     let mut k = after;
                     // `40 cases in 2020, including …`
-                    if (p.is(k, "in") || p.is(k, "during"))
-                        && p.q_at
-                            .get(&(k + 1))
-                            .is_some_and(|&y| p.qs[y].kind == QKind::Year)
-                    {
+                    if p.in_year(k) {
                         k += 2;
                     }
                     // `95 victims (77 in 2021), including …`: past the earlier year's figure.
                     if p.punct(k, '(')
                         && let Some(close) = (k + 1..(k + 6).min(n)).find(|&j| p.punct(j, ')'))
-                        && (k + 1..close)
-                            .any(|j| p.q_at.get(&j).is_some_and(|&y| p.qs[y].kind == QKind::Year))
+                        && (k + 1..close).any(|j| p.year_at(j).is_some())
                     {
                         k = close + 1;
                     }
