@@ -135,8 +135,7 @@ impl Extractor<'_, '_> {
                 }
                 let mut k = start + 2;
                 while matches!(p.word_ref(k), Some("a" | "an"))
-                    || p.word_ref(k)
-                        .is_some_and(|w| w.ends_with("ly") || w == "significant")
+                    || p.word_ref(k).is_some_and(qualifies_change)
                 {
                     k += 1;
                 }
@@ -199,29 +198,8 @@ impl Extractor<'_, '_> {
                 let [current] = matching[..] else {
                     continue;
                 };
-                let np = p.np(current);
-                let action = np
-                    .words
-                    .iter()
-                    .rev()
-                    .find_map(|w| self.lex.action_of(w))
-                    .or_else(|| {
-                        let at = p.qs[current].toks.0;
-                        (at.saturating_sub(5)..at)
-                            .rev()
-                            .find_map(|k| p.word_ref(k).and_then(|w| self.lex.action_of(w)))
-                    });
-                out.comparisons.push(Comparison {
-                    current: p.fig(current),
-                    previous: p.fig(prev),
-                    direction,
-                    action: action.map(str::to_string),
-                    noun: head(current).map(Cow::into_owned),
-                    money: false,
-                    section,
-                    percent: None,
-                    span: p.qs[current].span.cover(p.qs[prev].span),
-                });
+                out.comparisons
+                    .push(self.compared(p, current, p.fig(prev), direction, section));
                 if direction.is_some() {
                     break;
                 }
@@ -258,7 +236,7 @@ impl Extractor<'_, '_> {
                 continue;
             };
             // `The remaining two shelters …` after victims counts something else.
-            let Some(total) = p.qs.iter().position(|q| q.span == b.total.span) else {
+            let Some(total) = p.quantity_of(b.total) else {
                 continue;
             };
             if !compatible(self.lex, p.np(total), p.np(rest)) {

@@ -263,24 +263,12 @@ impl Extractor<'_, '_> {
             return;
         }
         previous_values.insert(prev);
-        // A length of time measures no action a summary could speak of.
-        let action = if duration {
-            None
-        } else {
-            self.action_of_figure(p, current, true).map(str::to_string)
-        };
-        let np = p.np(current);
-        out.comparisons.push(Comparison {
-            current: p.fig(current),
-            previous: p.fig(prev),
-            direction,
-            action: action.clone(),
-            noun: np.head().map(|w| singular(w).into_owned()),
-            money,
-            section,
+        let comparison = Comparison {
             percent,
-            span: c.span.cover(v.span),
-        });
+            ..self.compared(p, current, p.fig(prev), direction, section)
+        };
+        let action = comparison.action.clone();
+        out.comparisons.push(comparison);
         // `a multiyear decrease compared with €412,870 in 2021 and €461,500 in 2020`: each
         // earlier figure goes the same way against the one before it.
         let multiyear = direction_at.is_some_and(|j| {
@@ -305,15 +293,9 @@ impl Extractor<'_, '_> {
             while let Some(earlier) = next_dated_figure(p, later) {
                 previous_values.insert(earlier);
                 out.comparisons.push(Comparison {
-                    current: p.fig(later),
-                    previous: p.fig(earlier),
-                    direction: Some(direction),
                     action: action.clone(),
                     noun: None,
-                    money,
-                    section,
-                    percent: None,
-                    span: p.qs[later].span.cover(p.qs[earlier].span),
+                    ..self.compared(p, later, p.fig(earlier), Some(direction), section)
                 });
                 later = earlier;
             }
@@ -356,7 +338,7 @@ impl Extractor<'_, '_> {
             self.parallel(p, earlier, intro, section, parts, out);
             return;
         };
-        let Some(total) = p.qs.iter().position(|q| q.span == breakdown.total.span) else {
+        let Some(total) = p.quantity_of(breakdown.total) else {
             return;
         };
         let last = *earlier.last().expect("two or more");
@@ -364,19 +346,8 @@ impl Extractor<'_, '_> {
             value: earlier.iter().map(|&q| p.qs[q].value).sum(),
             span: p.qs[earlier[0]].span.cover(p.qs[last].span),
         };
-        let np = p.np(total);
-        let action = self.action_of_figure(p, total, true);
-        out.comparisons.push(Comparison {
-            current: p.fig(total),
-            previous,
-            direction,
-            action: action.map(str::to_string),
-            noun: np.head().map(|w| singular(w).into_owned()),
-            money: false,
-            section,
-            percent: None,
-            span: p.qs[total].span.cover(previous.span),
-        });
+        out.comparisons
+            .push(self.compared(p, total, previous, direction, section));
     }
 
     /// `investigated 10 cases, prosecuted eight defendants, and convicted five traffickers,
@@ -433,15 +404,8 @@ impl Extractor<'_, '_> {
         }
         for (c, e, now, then) in pairs {
             out.comparisons.push(Comparison {
-                current: p.fig(c),
-                previous: p.fig(e),
-                direction: None,
                 action: now.or(then).map(str::to_string),
-                noun: p.np(c).head().map(|w| singular(w).into_owned()),
-                money: false,
-                section,
-                percent: None,
-                span: p.qs[c].span.cover(p.qs[e].span),
+                ..self.compared(p, c, p.fig(e), None, section)
             });
         }
         true
@@ -507,6 +471,34 @@ impl Extractor<'_, '_> {
         self.lex
             .direction_of(w)
             .map(|d| ((d, p.toks[k].span), percent))
+    }
+
+    /// Quantity `current` compared with an earlier figure: what it measures (a length of time
+    /// measures no action a summary could speak of), the noun it counts, whether it is money.
+    pub(super) fn compared(
+        &self,
+        p: &Para,
+        current: usize,
+        previous: Fig,
+        direction: Option<(Direction, Span)>,
+        section: SectionKind,
+    ) -> Comparison {
+        let q = &p.qs[current];
+        let action = match q.kind {
+            QKind::Duration(_) => None,
+            _ => self.action_of_figure(p, current, true),
+        };
+        Comparison {
+            current: p.fig(current),
+            previous,
+            direction,
+            action: action.map(str::to_string),
+            noun: p.np(current).head().map(|w| singular(w).into_owned()),
+            money: matches!(q.kind, QKind::Money(_)),
+            section,
+            percent: None,
+            span: q.span.cover(previous.span),
+        }
     }
 
     /// `increased to 30`, `fell to 12`: the direction of the verb right before `to` and figure
@@ -627,21 +619,8 @@ impl Extractor<'_, '_> {
                 }
             }
         }
-        let c = &p.qs[current];
-        out.comparisons.push(Comparison {
-            current: p.fig(current),
-            previous: p.fig(prev),
-            direction,
-            action: (!matches!(c.kind, QKind::Duration(_)))
-                .then(|| self.action_of_figure(p, current, true))
-                .flatten()
-                .map(str::to_string),
-            noun: p.np(current).head().map(|w| singular(w).into_owned()),
-            money: matches!(c.kind, QKind::Money(_)),
-            section,
-            percent: None,
-            span: c.span.cover(pq.span),
-        });
+        out.comparisons
+            .push(self.compared(p, current, p.fig(prev), direction, section));
     }
 }
 

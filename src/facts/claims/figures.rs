@@ -16,8 +16,8 @@ impl Extractor<'_, '_> {
             };
             let names = |t: &&Token| {
                 t.kind == TokKind::Word && {
-                    let l = t.lower();
-                    currency.names.iter().any(|n| *n == l) || currency.code.eq_ignore_ascii_case(&l)
+                    let l = p.lower.of(t.span);
+                    currency.names.iter().any(|n| n == l) || currency.code.eq_ignore_ascii_case(l)
                 }
             };
             let word = [&p.toks[q.toks.1 - 1], &p.toks[q.toks.0]]
@@ -92,7 +92,7 @@ impl Extractor<'_, '_> {
             .iter()
             .enumerate()
             .filter(|&(k, _)| p.sentence[k] == sent)
-            .any(|(_, t)| t.kind == TokKind::Word && markers.contains(t.lower().as_ref()))
+            .any(|(k, _)| p.word_ref(k).is_some_and(|w| markers.contains(w)))
     }
 
     /// `two crisis centers … located in Bishkek and Osh`: a count of places and the places named.
@@ -181,7 +181,7 @@ impl Extractor<'_, '_> {
             let words: Vec<_> = before
                 .iter()
                 .filter(|t| t.kind == TokKind::Word)
-                .map(|t| t.lower())
+                .map(|t| p.lower.of(t.span))
                 .collect();
             let phrase = words.join(" ");
             let Some(actor) = actors
@@ -211,12 +211,9 @@ impl Extractor<'_, '_> {
                         || p.is(k, "previous")
                         || p.is(k, "prior")
                 });
-            let qualified = words.iter().any(|w| {
-                matches!(
-                    w.as_ref(),
-                    "additional" | "another" | "further" | "new" | "also"
-                )
-            });
+            let qualified = words
+                .iter()
+                .any(|w| matches!(*w, "additional" | "another" | "further" | "new" | "also"));
             if sentence_has_year || qualified {
                 continue;
             }

@@ -191,6 +191,11 @@ impl<'t, 'a> Para<'t, 'a> {
         w.len() > 4 && w.ends_with("ed") && !self.counted.contains(w) && !self.classes.contains(w)
     }
 
+    /// The quantity that states figure `fig` (a breakdown's total, read earlier).
+    pub(super) fn quantity_of(&self, fig: Fig) -> Option<usize> {
+        self.qs.iter().position(|q| q.span == fig.span)
+    }
+
     /// The year (a quantity) that starts at token `k`.
     pub(super) fn year_at(&self, k: usize) -> Option<usize> {
         self.q_at

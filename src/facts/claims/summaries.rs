@@ -8,11 +8,10 @@ impl Extractor<'_, '_> {
     /// victims`, `decreased investigations`.
     pub(super) fn summaries(&self, p: &Para, out: &mut ChapterClaims) {
         for (i, t) in p.toks.iter().enumerate() {
-            if t.kind != TokKind::Word {
+            let Some(w) = p.word_ref(i) else {
                 continue;
-            }
-            let w = t.lower();
-            let Some(direction) = self.lex.direction_of(&w) else {
+            };
+            let Some(direction) = self.lex.direction_of(w) else {
                 continue;
             };
             // The counted noun it is attached to, within a few words after it.
@@ -44,7 +43,7 @@ impl Extractor<'_, '_> {
                 j += 1;
             }
             let Some(noun) = noun else { continue };
-            if matches!(w.as_ref(), "more" | "fewer" | "less" | "higher" | "lower")
+            if matches!(w, "more" | "fewer" | "less" | "higher" | "lower")
                 || j == i + 1
                 || self.lex.action_of(noun).is_some()
             {

@@ -192,10 +192,10 @@ impl Checker for Trend {
                                 let mut k = check(rule, s.direction, c, ok);
                                 if let Some(f) = s.factor {
                                     k.expression = format!(
-                                        "{} > {f} × {} (more than {})",
+                                        "{} > {f} × {} ({})",
                                         text(c.current.value),
                                         text(c.previous.value),
-                                        if f == 2 { "double" } else { "triple" }
+                                        more_than(f)
                                     );
                                 }
                                 out.checks.push(k);
@@ -211,11 +211,7 @@ impl Checker for Trend {
                                 s.direction_span,
                                 format!(
                                     "the introduction says {}, but the section's figures say otherwise",
-                                    match s.factor {
-                                        Some(2) => "more than double",
-                                        Some(_) => "more than triple",
-                                        None => d_word(s.direction),
-                                    }
+                                    s.factor.map_or(d_word(s.direction), more_than)
                                 ),
                             )
                             .with_label(s.span, "summary");
@@ -238,6 +234,15 @@ impl Checker for Trend {
                 }
             }
         }
+    }
+}
+
+/// A summary's multiple in words (`more than double`).
+fn more_than(factor: u32) -> &'static str {
+    if factor == 2 {
+        "more than double"
+    } else {
+        "more than triple"
     }
 }
 
