@@ -731,3 +731,23 @@ fn a_verb_of_change_before_to_and_the_figure_names_the_direction() {
     let c = claims("Victims were referred to 12 shelters, compared with 20 in 2029.");
     assert!(c.comparisons.iter().all(|c| c.direction.is_none()));
 }
+
+#[test]
+fn earlier_figures_after_gerunds_are_compared_figure_for_figure() {
+    let c = claims(
+        "The ministry reported investigating 15 cases involving 30 suspects, prosecuting 10 defendants, and convicting eight traffickers, compared with investigating 12 cases, prosecuting nine defendants, and convicting six traffickers in 2029.",
+    );
+    let pairs: Vec<_> = c
+        .comparisons
+        .iter()
+        .map(|c| (c.current.value, c.previous.value, c.action.clone()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            (d(15), d(12), Some("investigate".to_string())),
+            (d(10), d(9), Some("prosecute".to_string())),
+            (d(8), d(6), Some("convict".to_string())),
+        ]
+    );
+}

@@ -373,7 +373,9 @@ impl Extractor<'_, '_> {
             if p.sentence[k] != sent || p.punct(k, ';') {
                 break;
             }
+            // `15 cases involving 30 suspects`: the suspects qualify the cases.
             if p.depth[k] == depth
+                && !p.is(k.wrapping_sub(1), "involving")
                 && let Some(q) = p.count_at(k).filter(|q| !parts.contains(q))
             {
                 current.push(q);
@@ -656,7 +658,14 @@ pub(super) fn change_noun(w: &str) -> bool {
 /// investigations, 10 prosecutions, and six convictions` (each right after the one before and its
 /// noun), and whether `respectively` closes them.
 fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
-    let after = |q: usize| p.qs[q].toks.1 + p.np(q).words.len();
+    // Past the figure, its noun and what it involves (`12 cases involving 20 suspects`).
+    let after = |q: usize| {
+        let k = after_np(p, q);
+        match p.count_at(k + 1) {
+            Some(inner) if p.is(k, "involving") => after_np(p, inner),
+            _ => k,
+        }
+    };
     let mut items = vec![q];
     let mut k = after(q);
     loop {
@@ -665,6 +674,10 @@ fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
             j += 1;
         }
         if p.is(j, "and") {
+            j += 1;
+        }
+        // `…, prosecuting nine defendants`: each figure after the gerund of its action.
+        if p.word_ref(j).is_some_and(is_gerund) {
             j += 1;
         }
         match p.count_at(j) {
@@ -680,6 +693,22 @@ fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
     }
     let respectively = items.len() >= 2 && p.is(k, "respectively");
     (items, respectively)
+}
+
+/// The token after figure `q` and its noun.
+fn after_np(p: &Para, q: usize) -> usize {
+    p.qs[q].toks.1 + p.np(q).words.len()
+}
+
+/// A verb in `-ing` (`prosecuting`), not a preposition in `-ing` (`during`) nor one that
+/// introduces a list or what a figure involves.
+fn is_gerund(w: &str) -> bool {
+    w.len() > 5
+        && w.ends_with("ing")
+        && !matches!(
+            w,
+            "including" | "involving" | "during" | "following" | "regarding" | "concerning"
+        )
 }
 
 /// A verb of change in the past (`increased`, `rose`), as opposed to a noun (`an increase`).
