@@ -1,5 +1,6 @@
 //! Comparisons of a figure with an earlier one, and the introduction's summaries of them.
 
+use super::figures::conversion_of;
 use super::*;
 
 impl Extractor<'_, '_> {
@@ -422,7 +423,13 @@ impl Extractor<'_, '_> {
         prev: usize,
     ) -> Option<((Direction, Span), Option<StatedPercent>)> {
         let sent = p.sentence[p.qs[prev].toks.0];
-        let mut k = p.qs[prev].toks.1 + p.np(prev).words.len();
+        let mut k = after_np(p, prev);
+        // `450,000 euros ($480,000) in 2021`: past the conversion.
+        if let Some(usd) = conversion_of(p, prev)
+            && p.punct(p.qs[usd].toks.1, ')')
+        {
+            k = p.qs[usd].toks.1 + 1;
+        }
         let tail_end = k + 6;
         // `in 2021`, `the previous year`, `during the previous reporting period`
         while k < tail_end
