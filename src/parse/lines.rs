@@ -29,7 +29,7 @@ fn is_trimmable(c: char) -> bool {
 
 fn raw_line(i: &str) -> IResult<&str, &str> {
     // A line ends at `\n` (found with memchr) or at the end of the text.
-    match i.find('\n') {
+    match memchr::memchr(b'\n', i.as_bytes()) {
         Some(n) => Ok((&i[n + 1..], &i[..n])),
         None => rest.parse(i),
     }

@@ -113,9 +113,9 @@ impl Extractor<'_, '_> {
     /// no match, or with two, is left alone.
     pub(super) fn this_compared(&self, p: &Para, section: SectionKind, out: &mut ChapterClaims) {
         let n = p.toks.len();
-        for start in 1..n {
+        for &start in &p.starts {
             let sent = p.sentence[start];
-            if p.sentence[start - 1] == sent || !(p.is(start, "this") || p.is(start, "these")) {
+            if !(p.is(start, "this") || p.is(start, "these")) {
                 continue;
             }
             if self.names_direction(p, start, out) {
@@ -211,11 +211,8 @@ impl Extractor<'_, '_> {
     /// `The remaining N` (or `The other N`) closes the latest subset or `including` list of the
     /// sentence before: with N, its parts add up to its total.
     pub(super) fn remaining(&self, p: &Para, out: &mut ChapterClaims) {
-        for start in 1..p.toks.len() {
-            if p.sentence[start - 1] == p.sentence[start]
-                || !p.is(start, "the")
-                || !(p.is(start + 1, "remaining") || p.is(start + 1, "other"))
-            {
+        for &start in &p.starts {
+            if !p.is(start, "the") || !(p.is(start + 1, "remaining") || p.is(start + 1, "other")) {
                 continue;
             }
             let Some(rest) = p.count_at(start + 2).filter(|&q| p.qs[q].is_exact_count()) else {

@@ -122,6 +122,9 @@ pub(super) struct Para<'t, 'a> {
     pub(super) nps: Vec<Np>,
     /// Token index → sentence number.
     pub(super) sentence: Vec<usize>,
+    /// The tokens after which the sentence number changes (each sentence's first token but the
+    /// paragraph's first), in order.
+    pub(super) starts: Vec<usize>,
     /// Token index → parenthesis depth (after the token for `(`, before it for `)`).
     pub(super) depth: Vec<i32>,
 }
@@ -158,6 +161,9 @@ impl<'t, 'a> Para<'t, 'a> {
                 usize::MAX
             });
         }
+        let starts = (1..sentence.len())
+            .filter(|&k| sentence[k - 1] != sentence[k])
+            .collect();
         let mut depth = Vec::with_capacity(toks.len());
         let mut d = 0;
         for t in toks {
@@ -178,6 +184,7 @@ impl<'t, 'a> Para<'t, 'a> {
             q_at,
             q_of,
             sentence,
+            starts,
             depth,
             nps: Vec::new(),
         };
@@ -211,12 +218,8 @@ impl<'t, 'a> Para<'t, 'a> {
 
     /// The first token of the sentence token `i` is in.
     pub(super) fn sentence_start(&self, i: usize) -> usize {
-        let sent = self.sentence[i];
-        (0..i)
-            .rev()
-            .take_while(|&k| self.sentence[k] == sent)
-            .last()
-            .unwrap_or(i)
+        let later = self.starts.partition_point(|&s| s <= i);
+        later.checked_sub(1).map_or(0, |k| self.starts[k])
     }
 
     /// The span of the sentence that ends at token `last` (from its first token to `last`).
