@@ -117,17 +117,21 @@ const ENDS: usize = 12;
 impl Checker for DuplicateSentence {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.report.chapters {
-            let sentences: Vec<crate::source::Span> = chapter.sentences().map(|s| s.span).collect();
+            // Each sentence with the key of its ends, computed once.
+            let sentences: Vec<(crate::source::Span, [u8; 2 * ENDS])> = chapter
+                .sentences()
+                .map(|s| (s.span, ends_key(cx.source.slice(s.span))))
+                .collect();
             let mut by_ends: FxHashMap<[u8; 2 * ENDS], usize> = FxHashMap::default();
-            for &span in &sentences {
-                *by_ends.entry(ends_key(cx.source.slice(span))).or_default() += 1;
+            for (_, key) in &sentences {
+                *by_ends.entry(*key).or_default() += 1;
             }
             let mut seen: FxHashMap<u64, Vec<crate::source::Span>> = FxHashMap::default();
-            for &span in &sentences {
-                let text = cx.source.slice(span);
-                if by_ends.get(&ends_key(text)).is_some_and(|&n| n < 2) {
+            for &(span, key) in &sentences {
+                if by_ends.get(&key).is_some_and(|&n| n < 2) {
                     continue;
                 }
+                let text = cx.source.slice(span);
                 let (hash, words) = fingerprint(text);
                 if words < self.min_words {
                     continue;

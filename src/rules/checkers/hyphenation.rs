@@ -1,6 +1,6 @@
 //! TL303 `hyphenation`: a compound from the style list written without its hyphen.
 
-use super::words::{chapter_words, with_case_of};
+use super::words::{Prefilter, chapter_words, with_case_of};
 use super::{Checker, Context, Output};
 use crate::rules::spec::RuleSpec;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -16,16 +16,16 @@ impl Checker for Hyphenation {
             .iter()
             .map(|c| (c.replace('-', "").to_lowercase(), c.as_str()))
             .collect();
-        // Only words as long as some joined compound can be one (a table by length: no hashing
-        // for the many words that cannot be).
-        let lengths = super::words::length_table(joined.keys().map(String::len));
+        // Only words with the first letter and length of some joined compound can be one (no
+        // hashing for the many words that cannot be).
+        let candidates = Prefilter::new(joined.keys().map(String::as_str));
         for words in chapter_words(cx) {
             // Where the chapter also writes the hyphenated form, `spelling-variant` reports it.
             let written: FxHashSet<&str> =
                 words.hyphenated.iter().map(|&n| words.lower[n]).collect();
             // A word with a hyphen is never a joined form (the table's keys have none).
             for (w, lower) in words.tokens.iter().zip(&words.lower) {
-                if !lengths.get(lower.len()).copied().unwrap_or(false) {
+                if !candidates.may_hold(lower) {
                     continue;
                 }
                 let Some(compound) = joined.get(*lower) else {

@@ -1,7 +1,7 @@
 //! TL302 `spelling-variant`: one word written two ways in a chapter: with and without its hyphen,
 //! or capitalised mid-sentence where the chapter otherwise writes it in lower case (or the reverse).
 
-use super::words::{Words, chapter_words, with_case_of};
+use super::words::{Prefilter, Words, chapter_words, with_case_of};
 use super::{Checker, Context, Output, options};
 use crate::diagnostic::Diagnostic;
 use crate::facts::token::Token;
@@ -109,10 +109,10 @@ impl SpellingVariant {
         if uses.is_empty() {
             return;
         }
-        // Only words as long as a candidate are looked up.
-        let lengths = super::words::length_table(uses.keys().map(|k| k.len()));
+        // Only words with a candidate's first letter and length are looked up.
+        let candidates = Prefilter::new(uses.keys().copied());
         for (n, w) in tokens.iter().enumerate() {
-            if lengths.get(w.text.len()).copied().unwrap_or(false)
+            if candidates.may_hold(w.text)
                 && !starts_upper(w.text)
                 && let Some(entry) = uses.get_mut(w.text)
             {
@@ -173,10 +173,10 @@ impl Checker for SpellingVariant {
             }
             let joined: FxHashMap<String, &str> =
                 forms.keys().map(|h| (h.replace('-', ""), *h)).collect();
-            // Only words as long as some joined form can be one.
-            let lengths = super::words::length_table(joined.keys().map(String::len));
+            // Only words with the first letter and length of some joined form can be one.
+            let candidates = Prefilter::new(joined.keys().map(String::as_str));
             for (n, lower) in words.lower.iter().enumerate() {
-                if !lengths.get(lower.len()).copied().unwrap_or(false) {
+                if !candidates.may_hold(lower) {
                     continue;
                 }
                 if let Some(h) = joined.get(*lower) {
