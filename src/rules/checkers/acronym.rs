@@ -4,8 +4,8 @@
 use super::words::chapter_words;
 use super::{Checker, Context, Output, options};
 use crate::rules::spec::RuleSpec;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -21,6 +21,14 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
 
 /// `NRM`, `SOPs`, `COVID-19`: two or more capitals (a plural `s` and digits allowed).
 fn acronym(word: &str) -> Option<&str> {
+    // Its second letter is a capital or a digit too: most capitalised words fail here.
+    if !word
+        .as_bytes()
+        .get(1)
+        .is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+    {
+        return None;
+    }
     let core = word.strip_suffix('s').unwrap_or(word);
     let core = core.split('-').next().unwrap_or(core);
     let capitals = core.chars().filter(char::is_ascii_uppercase).count();
@@ -43,7 +51,7 @@ impl Checker for UndefinedAcronym {
             let body = &text[chapter.span.start..chapter.span.end];
             // The words are the paragraphs' (prose only: headings and section labels are in
             // capitals by design). Each acronym is judged once per chapter.
-            let mut judged: HashSet<&str> = HashSet::new();
+            let mut judged: HashSet<&str> = HashSet::default();
             // What the chapter puts in short parentheses (`Full Name (ACR)`), read once.
             let parenthesised: HashSet<&str> = body
                 .match_indices('(')
