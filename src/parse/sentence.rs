@@ -95,15 +95,16 @@ fn is_abbreviation(body: &str, dot: usize, abbreviations: &HashSet<String>) -> b
     if abbreviations.contains(crate::text::lower(word).as_ref()) {
         return true;
     }
-    let letters: Vec<char> = word[..word.len() - 1].chars().collect();
+    let letters = &word[..word.len() - 1];
     // An initial: one capital letter (`J. Smith`), or dotted letters (`U.N.`).
-    if letters.len() == 1 && letters[0].is_uppercase() {
-        return true;
+    let count = letters.chars().count();
+    if count == 1 {
+        return letters.starts_with(char::is_uppercase);
     }
-    letters.len() >= 3
-        && letters.iter().enumerate().all(|(n, c)| {
+    count >= 3
+        && letters.chars().enumerate().all(|(n, c)| {
             if n % 2 == 1 {
-                *c == '.'
+                c == '.'
             } else {
                 c.is_alphabetic()
             }

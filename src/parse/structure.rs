@@ -310,14 +310,16 @@ fn recommendations(text: &str, p: &Paragraph, marker: Option<Span>) -> Vec<Recom
     let mut item_start = marker.map_or(p.span.start, |m| m.end);
     let mut item_marker = marker;
     let body = &text[p.span.start..p.span.end];
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    for w in 1..chars.len().saturating_sub(1) {
-        let (at, c) = chars[w];
+    let mut previous = None;
+    for (at, c) in body.char_indices() {
+        let before = previous.replace(c);
         let abs = p.span.start + at;
         if abs < item_start || !matches!(c, '*' | '•' | '·' | '▪') {
             continue;
         }
-        if chars[w - 1].1.is_whitespace() && chars[w + 1].1.is_whitespace() {
+        // A marker between spaces (never the paragraph's first or last character).
+        let after = body[at + c.len_utf8()..].chars().next();
+        if before.is_some_and(char::is_whitespace) && after.is_some_and(char::is_whitespace) {
             push_item(text, &mut out, item_start, abs, item_marker);
             item_marker = Some(Span::new(abs, abs + c.len_utf8()));
             item_start = abs + c.len_utf8();
