@@ -309,7 +309,7 @@ impl Extractor<'_, '_> {
                 if (after..after + 3).any(|j| in_sentence(j) && p.is(j, "identified")) {
                     complements.all_of.push(AllOf {
                         count: p.fig(q),
-                        demonym: p.np(q).words[0].clone(),
+                        demonym: p.np(q).words[0].to_string(),
                     });
                 }
                 continue;

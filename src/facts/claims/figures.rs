@@ -222,8 +222,8 @@ impl Extractor<'_, '_> {
                 action: action.to_string(),
                 noun: np.words[..np.words.len() - 1]
                     .iter()
-                    .cloned()
-                    .chain(std::iter::once(singular(noun).into_owned()))
+                    .copied()
+                    .chain(std::iter::once(singular(noun).as_ref()))
                     .collect::<Vec<_>>()
                     .join(" "),
                 figure: p.fig(n),

@@ -129,7 +129,7 @@ pub(super) fn compatible(lex: &Lexicon, total: &Np, part: &Np) -> bool {
         return true;
     }
     // `45 cases (30 sex trafficking and 15 labor trafficking)`: a form of exploitation alone.
-    if part.words.iter().all(|w| lex.exploitation.contains(w)) {
+    if part.words.iter().all(|w| lex.exploitation.contains(*w)) {
         return true;
     }
     let person_total = lex.persons.contains(crate::text::lower(head).as_ref());
@@ -137,11 +137,11 @@ pub(super) fn compatible(lex: &Lexicon, total: &Np, part: &Np) -> bool {
         if part.capitalised && part.words.len() <= 3 {
             return true;
         }
-        if part.words.iter().any(|w| lex.classes.contains(w)) {
+        if part.words.iter().any(|w| lex.classes.contains(*w)) {
             return true;
         }
         // `were female`, `were foreign`: a predicate, not a count of something else.
-        if part.link == Link::Were && !part.words.iter().any(|w| lex.counted.contains(w)) {
+        if part.link == Link::Were && !part.words.iter().any(|w| lex.counted.contains(*w)) {
             return true;
         }
     }

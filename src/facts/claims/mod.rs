@@ -32,7 +32,7 @@ mod tier;
 use across_sentences::Complements;
 use figures::{dates, next_dated_figure, year_tagged};
 use list::{List, Mode, compatible, parse_list};
-use para::{Link, Lowered, NP_STOP, Np, Para};
+use para::{Link, Lowered, Np, Para, np_stop};
 
 /// A stated figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

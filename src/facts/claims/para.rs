@@ -15,78 +15,82 @@ pub(super) enum Link {
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct Np {
+pub(super) struct Np<'t> {
     pub(super) link: Link,
-    pub(super) words: Vec<String>,
+    /// Lower-case words, borrowed from the chapter's lower-case text.
+    pub(super) words: Vec<&'t str>,
     /// First word as written, to see capitals (nationalities).
     pub(super) capitalised: bool,
 }
 
-impl Np {
-    pub(super) fn head(&self) -> Option<&str> {
-        self.words.last().map(String::as_str)
+impl<'t> Np<'t> {
+    pub(super) fn head(&self) -> Option<&'t str> {
+        self.words.last().copied()
     }
 }
 
-pub(super) const NP_STOP: &[&str] = &[
-    "of",
-    "out",
-    "for",
-    "in",
-    "from",
-    "to",
-    "with",
-    "by",
-    "at",
-    "on",
-    "under",
-    "between",
-    "during",
-    "including",
-    "compared",
-    "and",
-    "or",
-    "were",
-    "was",
-    "are",
-    "is",
-    "who",
-    "which",
-    "that",
-    "whom",
-    "whose",
-    "as",
-    "into",
-    "through",
-    "while",
-    "but",
-    "than",
-    "per",
-    "each",
-    "since",
-    "after",
-    "before",
-    "against",
-    "the",
-    "a",
-    "an",
-    "this",
-    "these",
-    "those",
-    "it",
-    "they",
-    "he",
-    "she",
-    "had",
-    "have",
-    "has",
-    "did",
-    "not",
-    "also",
-    "all",
-    "its",
-    "their",
-];
+/// Words that end a figure's noun phrase (prepositions, verbs, determiners …).
+pub(super) fn np_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "out"
+            | "for"
+            | "in"
+            | "from"
+            | "to"
+            | "with"
+            | "by"
+            | "at"
+            | "on"
+            | "under"
+            | "between"
+            | "during"
+            | "including"
+            | "compared"
+            | "and"
+            | "or"
+            | "were"
+            | "was"
+            | "are"
+            | "is"
+            | "who"
+            | "which"
+            | "that"
+            | "whom"
+            | "whose"
+            | "as"
+            | "into"
+            | "through"
+            | "while"
+            | "but"
+            | "than"
+            | "per"
+            | "each"
+            | "since"
+            | "after"
+            | "before"
+            | "against"
+            | "the"
+            | "a"
+            | "an"
+            | "this"
+            | "these"
+            | "those"
+            | "it"
+            | "they"
+            | "he"
+            | "she"
+            | "had"
+            | "have"
+            | "has"
+            | "did"
+            | "not"
+            | "also"
+            | "all"
+            | "its"
+            | "their"
+    )
+}
 
 /// A chapter's text in lower case at the same offsets (`text::lower_keeping_offsets`), and
 /// where the chapter starts in the file.
@@ -119,7 +123,7 @@ pub(super) struct Para<'t, 'a> {
     /// Token index → the quantity covering it.
     pub(super) q_of: Vec<Option<usize>>,
     /// The noun phrase after each quantity, read once.
-    pub(super) nps: Vec<Np>,
+    pub(super) nps: Vec<Np<'t>>,
     /// Token index → sentence number.
     pub(super) sentence: Vec<usize>,
     /// The tokens after which the sentence number changes (each sentence's first token but the
@@ -230,7 +234,7 @@ impl<'t, 'a> Para<'t, 'a> {
     }
 
     /// The lower-case word at `i`, without allocating.
-    pub(super) fn word_ref(&self, i: usize) -> Option<&str> {
+    pub(super) fn word_ref(&self, i: usize) -> Option<&'t str> {
         self.toks
             .get(i)
             .filter(|t| t.kind == TokKind::Word)
@@ -266,11 +270,11 @@ impl<'t, 'a> Para<'t, 'a> {
         self.np(q).words.iter().any(|w| singular(w) == "victim")
     }
 
-    pub(super) fn np(&self, q: usize) -> &Np {
+    pub(super) fn np(&self, q: usize) -> &Np<'t> {
         &self.nps[q]
     }
 
-    pub(super) fn read_np(&self, q: usize) -> Np {
+    pub(super) fn read_np(&self, q: usize) -> Np<'t> {
         let mut j = self.qs[q].toks.1;
         let mut link = Link::Noun;
         if ["were", "was", "are", "is"].iter().any(|w| self.is(j, w)) {
@@ -317,14 +321,14 @@ impl<'t, 'a> Para<'t, 'a> {
             t.kind == TokKind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
         });
         while let Some(w) = self.word_ref(j) {
-            if NP_STOP.contains(&w) || self.q_at.contains_key(&j) || words.len() >= 6 {
+            if np_stop(w) || self.q_at.contains_key(&j) || words.len() >= 6 {
                 break;
             }
-            words.push(w.to_string());
+            words.push(w);
             j += 1;
         }
         // `24 victims identified`: the phrase ends at its counted noun.
-        if let Some(last) = words.iter().rposition(|w| self.counted.contains(w)) {
+        if let Some(last) = words.iter().rposition(|w| self.counted.contains(*w)) {
             words.truncate(last + 1);
         }
         Np {

@@ -177,7 +177,7 @@ impl Extractor<'_, '_> {
             // `18 were foreign nationals (…)`: the part counts what its words say.
             Np {
                 link: Link::Noun,
-                words: vec!["victims".into()],
+                words: vec!["victims"],
                 capitalised: false,
             }
         } else {

@@ -33,7 +33,7 @@ impl Extractor<'_, '_> {
             };
             while j < p.toks.len() && j <= i + reach {
                 let Some(x) = p.word_ref(j) else { break };
-                if NP_STOP.contains(&x) && x != "the" && !(reach > 4 && multiple(x)) {
+                if np_stop(x) && x != "the" && !(reach > 4 && multiple(x)) {
                     break;
                 }
                 if self.lex.counted.contains(x) || x == "funding" {
