@@ -146,32 +146,30 @@ fn scale_of(w: &str) -> Option<Decimal> {
     }
 }
 
-/// Could this word start a number in words (`seven`, `twenty-one`, `a dozen`)? A cheap filter
-/// on the first two letters, before any look-up.
-fn could_be_number_word(w: &str) -> bool {
-    let b = w.as_bytes();
-    if b.len() == 1 {
-        return b[0] == b'a' || b[0] == b'A';
-    }
-    if b.len() < 3 || b.len() > 13 {
-        return false;
-    }
-    let pair = [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()];
-    matches!(
-        &pair,
-        b"ze"
-            | b"on"
-            | b"tw"
-            | b"th"
-            | b"fo"
-            | b"fi"
-            | b"si"
-            | b"se"
-            | b"ei"
-            | b"ni"
-            | b"te"
-            | b"el"
-    )
+/// Does a number in words start at `tokens[0]` (`seven`, `twenty-one`, `a dozen`)? Tested
+/// before the grammar runs, so that other words never reach it.
+fn starts_number_word(tokens: &[Token]) -> bool {
+    tokens.first().is_some_and(|w| {
+        w.kind == TokKind::Word
+            && if w.text.len() == 1 {
+                w.is_word("a") && tokens.get(1).is_some_and(|n| n.is_word("dozen"))
+            } else {
+                // The first two letters of every number word, before any look-up.
+                let b = w.text.as_bytes();
+                b.len() >= 3
+                    && matches!(
+                        [b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()],
+                        [b'z', b'e']
+                            | [b'o', b'n']
+                            | [b't', b'w' | b'h' | b'e']
+                            | [b'f', b'o' | b'i']
+                            | [b's', b'i' | b'e']
+                            | [b'e', b'i' | b'l']
+                            | [b'n', b'i']
+                    )
+                    && small_number_word(w.text).is_some()
+            }
+    })
 }
 
 fn is_law_word(w: &str) -> bool {
@@ -495,9 +493,9 @@ pub fn scan(
             }
         }
         let slice = &tokens[start..];
-        let maybe_number = slice.first().is_some_and(|f| {
-            f.kind == TokKind::Number || f.kind == TokKind::Word && could_be_number_word(f.text)
-        });
+        let maybe_number = slice
+            .first()
+            .is_some_and(|f| f.kind == TokKind::Number || starts_number_word(slice));
         let parsed = if maybe_number {
             number_value(slice)
         } else {
