@@ -359,7 +359,7 @@ impl Extractor<'_, '_> {
                     .filter_map(|j| p.count_at(j))
                     .collect();
                 let from_places = others.iter().all(|&o| {
-                    let end = p.qs[o].toks.1 + p.np(o).words.len();
+                    let end = p.after_np(o);
                     p.qs[o].is_exact_count()
                         && !parts.contains(&o)
                         && p.counts_victims(o)

@@ -423,7 +423,7 @@ impl Extractor<'_, '_> {
         prev: usize,
     ) -> Option<((Direction, Span), Option<StatedPercent>)> {
         let sent = p.sentence[p.qs[prev].toks.0];
-        let mut k = after_np(p, prev);
+        let mut k = p.after_np(prev);
         // `450,000 euros ($480,000) in 2021`: past the conversion.
         if let Some(usd) = conversion_of(p, prev)
             && p.punct(p.qs[usd].toks.1, ')')
@@ -540,9 +540,7 @@ impl Extractor<'_, '_> {
         let from = (at.saturating_sub(5)..at)
             .rev()
             .find_map(|k| p.q_of[k])
-            .map_or(at.saturating_sub(5), |r| {
-                p.qs[r].toks.1 + p.np(r).words.len()
-            });
+            .map_or(at.saturating_sub(5), |r| p.after_np(r));
         (from.min(at)..at)
             .rev()
             .take_while(|&k| p.sentence[k] == p.sentence[at])
@@ -667,9 +665,9 @@ pub(super) fn change_noun(w: &str) -> bool {
 fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
     // Past the figure, its noun and what it involves (`12 cases involving 20 suspects`).
     let after = |q: usize| {
-        let k = after_np(p, q);
+        let k = p.after_np(q);
         match p.count_at(k + 1) {
-            Some(inner) if p.is(k, "involving") => after_np(p, inner),
+            Some(inner) if p.is(k, "involving") => p.after_np(inner),
             _ => k,
         }
     };
@@ -700,11 +698,6 @@ fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
     }
     let respectively = items.len() >= 2 && p.is(k, "respectively");
     (items, respectively)
-}
-
-/// The token after figure `q` and its noun.
-fn after_np(p: &Para, q: usize) -> usize {
-    p.qs[q].toks.1 + p.np(q).words.len()
 }
 
 /// A verb in `-ing` (`prosecuting`), not a preposition in `-ing` (`during`) nor one that

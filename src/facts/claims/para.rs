@@ -202,6 +202,11 @@ impl<'t, 'a> Para<'t, 'a> {
         w.len() > 4 && w.ends_with("ed") && !self.counted.contains(w) && !self.classes.contains(w)
     }
 
+    /// The token after figure `q` and the words of its noun phrase.
+    pub(super) fn after_np(&self, q: usize) -> usize {
+        self.qs[q].toks.1 + self.np(q).words.len()
+    }
+
     /// The quantity that states figure `fig` (a breakdown's total, read earlier).
     pub(super) fn quantity_of(&self, fig: Fig) -> Option<usize> {
         self.qs.iter().position(|q| q.span == fig.span)
