@@ -12,6 +12,15 @@ fn claims(text: &str) -> ChapterClaims {
     extract(text, &report, &lex).chapters.remove(0)
 }
 
+/// Each comparison of `text`: its current and earlier figure, and what it measures.
+fn compared_pairs(text: &str) -> Vec<(Decimal, Decimal, Option<String>)> {
+    claims(text)
+        .comparisons
+        .iter()
+        .map(|c| (c.current.value, c.previous.value, c.action.clone()))
+        .collect()
+}
+
 fn d(n: i64) -> Decimal {
     Decimal::from(n)
 }
@@ -598,16 +607,10 @@ fn verb_led_parts_after_an_anchor() {
 
 #[test]
 fn lists_of_earlier_figures_are_compared_figure_for_figure() {
-    let c = claims(
-        "The government investigated 10 cases, prosecuted eight defendants, and convicted five traffickers, compared with 12 investigations, 10 prosecutions, and six convictions in 2029.",
-    );
-    let pairs: Vec<_> = c
-        .comparisons
-        .iter()
-        .map(|c| (c.current.value, c.previous.value, c.action.clone()))
-        .collect();
     assert_eq!(
-        pairs,
+        compared_pairs(
+            "The government investigated 10 cases, prosecuted eight defendants, and convicted five traffickers, compared with 12 investigations, 10 prosecutions, and six convictions in 2029.",
+        ),
         vec![
             (d(10), d(12), Some("investigate".to_string())),
             (d(8), d(10), Some("prosecute".to_string())),
@@ -734,16 +737,10 @@ fn a_verb_of_change_before_to_and_the_figure_names_the_direction() {
 
 #[test]
 fn earlier_figures_after_gerunds_are_compared_figure_for_figure() {
-    let c = claims(
-        "The ministry reported investigating 15 cases involving 30 suspects, prosecuting 10 defendants, and convicting eight traffickers, compared with investigating 12 cases, prosecuting nine defendants, and convicting six traffickers in 2029.",
-    );
-    let pairs: Vec<_> = c
-        .comparisons
-        .iter()
-        .map(|c| (c.current.value, c.previous.value, c.action.clone()))
-        .collect();
     assert_eq!(
-        pairs,
+        compared_pairs(
+            "The ministry reported investigating 15 cases involving 30 suspects, prosecuting 10 defendants, and convicting eight traffickers, compared with investigating 12 cases, prosecuting nine defendants, and convicting six traffickers in 2029.",
+        ),
         vec![
             (d(15), d(12), Some("investigate".to_string())),
             (d(10), d(9), Some("prosecute".to_string())),
