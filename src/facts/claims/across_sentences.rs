@@ -421,16 +421,17 @@ impl Extractor<'_, '_> {
             let mut clause = start;
             while clause < end {
                 let stop = (clause..end).find(|&k| boundary(k)).unwrap_or(end);
-                let counts: Vec<usize> = (clause..stop)
+                let mut counts = (clause..stop)
                     .filter(|&k| p.depth[k] == 0)
-                    .filter_map(|k| p.count_at(k))
-                    .collect();
-                let referring = (clause..stop).any(refers);
-                if referring && counts.len() == 1 {
+                    .filter_map(|k| p.count_at(k));
+                let (first, more) = (counts.next(), counts.next().is_some());
+                // Only a clause with one count is an item: the words are read for those alone.
+                let single = first.filter(|_| !more && (clause..stop).any(refers));
+                if let Some(count) = single {
                     first_item_at.get_or_insert(clause);
-                    items.push(counts[0]);
+                    items.push(count);
                     closed |= (clause..stop).any(closing);
-                } else if !items.is_empty() && !counts.is_empty() {
+                } else if !items.is_empty() && first.is_some() {
                     all_refer = false;
                 } else if !items.is_empty() {
                     // `international organizations, embassies, NGOs, and self-referrals were

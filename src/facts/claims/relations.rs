@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// How far past its sentence a pattern may look for a figure (`; and there were 20 …`).
+const LOOKAHEAD: usize = 5;
+
 impl Extractor<'_, '_> {
     /// Breakdowns, splits, subsets and comparisons of one paragraph.
     pub(super) fn relations(
@@ -36,8 +39,21 @@ impl Extractor<'_, '_> {
                 || p.toks[i].kind == TokKind::Punct
                 || matches!(p.word_ref(i), Some("all" | "of" | "among" | "which"))
         };
+        // Every pattern holds a figure within its sentence or a few tokens after it: a sentence
+        // without one (and without one just after it) is passed over whole.
+        let mut next_start = p.starts.iter().copied().chain([n]);
+        let mut sentence_end = 0;
         let mut i = 0;
         while i < n {
+            if i >= sentence_end {
+                let from = i;
+                sentence_end = next_start.by_ref().find(|&s| s > i).unwrap_or(n);
+                let look = (sentence_end + LOOKAHEAD).min(n);
+                if p.q_of[from..look].iter().all(Option::is_none) {
+                    i = sentence_end;
+                    continue;
+                }
+            }
             if !starts_pattern(i) {
                 i += 1;
                 continue;
