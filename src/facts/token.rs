@@ -59,42 +59,49 @@ const ASCII_ALNUM: [bool; 256] = {
     table
 };
 
+/// Whether a letter or digit starts at byte `at` of `body`.
+#[inline]
+fn alnum_at(body: &str, at: usize) -> bool {
+    match body.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => ASCII_ALNUM[usize::from(b)],
+        Some(_) => body
+            .get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric),
+        None => false,
+    }
+}
+
 /// The end of the word whose first letter ends before `i`: letters and digits, with inner hyphens
 /// and apostrophes followed by a letter or digit.
 #[inline]
 fn word_end(body: &str, mut i: usize) -> usize {
     let bytes = body.as_bytes();
-    let char_at = |at: usize| -> char {
-        match bytes[at] {
-            b if b < 0x80 => b as char,
-            _ => body[at..].chars().next().unwrap_or('\u{FFFD}'),
-        }
-    };
-    while i < body.len() {
+    loop {
         // ASCII letters and digits, most of the text, without decoding.
-        i += bytes[i..]
-            .iter()
-            .position(|&b| !ASCII_ALNUM[b as usize])
-            .unwrap_or(bytes.len() - i);
-        if i >= body.len() {
-            break;
+        while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
+            i += 1;
         }
-        let d = char_at(i);
-        if d.is_alphanumeric() {
-            i += d.len_utf8();
-            continue;
-        }
-        // Inner hyphen or apostrophe followed by a letter or digit.
-        if matches!(d, '-' | '\'' | '’') {
-            let after = i + d.len_utf8();
-            if after < body.len() && char_at(after).is_alphanumeric() {
-                i = after;
+        let Some(&b) = bytes.get(i) else {
+            return i;
+        };
+        // Most words end at an ASCII space or mark: no decoding either.
+        if b < 0x80 {
+            if (b == b'-' || b == b'\'') && alnum_at(body, i + 1) {
+                i += 1;
                 continue;
             }
+            return i;
         }
-        break;
+        let d = body[i..].chars().next().unwrap_or('\u{FFFD}');
+        if d.is_alphanumeric() {
+            i += d.len_utf8();
+        } else if d == '’' && alnum_at(body, i + d.len_utf8()) {
+            i += d.len_utf8();
+        } else {
+            return i;
+        }
     }
-    i
 }
 
 /// Tokenize `text[span]`; token spans are offsets into `text`.
