@@ -25,14 +25,14 @@ fn entries(outcomes: &[FileOutcome]) -> Vec<Vec<Entry>> {
     outcomes
         .iter()
         .map(|o| match &o.checked {
-            Ok((_, r)) => r
+            Ok((source, r)) => r
                 .diagnostics
                 .iter()
-                .zip(&r.identities)
-                .map(|(d, id)| Entry {
+                .enumerate()
+                .map(|(k, d)| Entry {
                     path: o.name.clone(),
                     rule: d.rule.clone(),
-                    fingerprint: id.clone(),
+                    fingerprint: r.fingerprint(source, k),
                 })
                 .collect(),
             Err(_) => Vec::new(),

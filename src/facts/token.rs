@@ -94,9 +94,8 @@ fn word_end(body: &str, mut i: usize) -> usize {
             return i;
         }
         let d = body[i..].chars().next().unwrap_or('\u{FFFD}');
-        if d.is_alphanumeric() {
-            i += d.len_utf8();
-        } else if d == '’' && alnum_at(body, i + d.len_utf8()) {
+        // A letter or digit, or a curly apostrophe followed by one.
+        if d.is_alphanumeric() || d == '’' && alnum_at(body, i + d.len_utf8()) {
             i += d.len_utf8();
         } else {
             return i;

@@ -78,8 +78,33 @@ pub struct FileResult {
     pub edition: Option<(i32, EditionSource)>,
     /// Findings silenced by inline suppressions.
     pub suppressed: usize,
-    /// Each diagnostic's identity for baselines (same order as `diagnostics`).
-    pub identities: Vec<String>,
+    /// Where each diagnostic's baseline identity is read from (same order as `diagnostics`);
+    /// the fingerprint itself is computed only for a baseline (`FileResult::fingerprint`).
+    pub identities: Vec<Identity>,
+}
+
+/// What a finding's baseline identity is made of: its chapter (an index into `chapters`) and
+/// the sentence holding its start (or the finding's own span outside sentences).
+#[derive(Debug, Clone, Copy)]
+pub struct Identity {
+    pub chapter: Option<usize>,
+    pub sentence: Span,
+}
+
+impl FileResult {
+    /// The baseline fingerprint of diagnostic `k`: FNV-1a of its chapter's country, the
+    /// normalised text of its sentence and its message. `source` is the text this result is of.
+    pub fn fingerprint(&self, source: &Source, k: usize) -> String {
+        let (Some(d), Some(id)) = (self.diagnostics.get(k), self.identities.get(k)) else {
+            return String::new();
+        };
+        let country = id
+            .chapter
+            .and_then(|c| self.chapters.get(c))
+            .and_then(|c| c.country.as_deref())
+            .unwrap_or("");
+        identity(source, country, id.sentence, d)
+    }
 }
 
 /// Settings that change what the rules conclude.
@@ -181,10 +206,7 @@ pub fn check_source_with(
                 .map(|k| sentences[k])
                 .filter(|&(k, s)| Some(k) == chapter && at < s.end.max(s.start + 1))
                 .map_or(d.span, |(_, s)| s);
-            let country = chapter
-                .and_then(|k| report.chapters[k].country())
-                .unwrap_or("");
-            identity(source, country, sentence, d)
+            Identity { chapter, sentence }
         })
         .collect();
     FileResult {
@@ -238,14 +260,59 @@ fn identity(source: &Source, country: &str, sentence: Span, d: &Diagnostic) -> S
     let mut feed = |b: u8| h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
     country.bytes().for_each(&mut feed);
     feed(0);
-    // The sentence with its white space normalised to single spaces, fed word by word.
-    for (k, word) in source.slice(sentence).split_whitespace().enumerate() {
-        if k > 0 {
-            feed(b' ');
-        }
-        word.bytes().for_each(&mut feed);
-    }
+    // The sentence with its white space normalised to single spaces.
+    words_spaced(source.slice(sentence), &mut feed);
     feed(0);
     d.message.bytes().for_each(&mut feed);
     format!("{h:016x}")
+}
+
+/// Feeds `text`'s words joined by single spaces, white space read as `str::split_whitespace`
+/// reads it; ASCII, most of the text, is read without decoding.
+fn words_spaced(text: &str, feed: &mut impl FnMut(u8)) {
+    let bytes = text.as_bytes();
+    let (mut at, mut started, mut space) = (0, false, false);
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (white, len) = if b < 0x80 {
+            (matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if white {
+            space = started;
+        } else {
+            if space {
+                feed(b' ');
+                space = false;
+            }
+            started = true;
+            bytes[at..at + len].iter().for_each(|&x| feed(x));
+        }
+        at += len;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_spaced;
+
+    #[test]
+    fn words_are_spaced_as_split_whitespace_reads_them() {
+        for text in [
+            "",
+            "   ",
+            "one",
+            "  The  Government\u{a0}identified\t30 victims.\n",
+            "a\u{b}b\u{c}c\r\nd\u{2009}e\u{3000}f\u{85}g",
+            "Grève  générale —\u{2028} strike",
+            "trailing space\u{202f}",
+        ] {
+            let mut fed = Vec::new();
+            words_spaced(text, &mut |b| fed.push(b));
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(String::from_utf8(fed).unwrap(), expected, "{text:?}");
+        }
+    }
 }
