@@ -1,4 +1,5 @@
-//! Lower-casing words without allocating when they are lower case already (most words are).
+//! Lower-casing words without allocating when they are lower case already (most words are),
+//! and a cheap first test before looking a word up.
 
 use std::borrow::Cow;
 
@@ -53,6 +54,44 @@ pub fn lower_keeping_offsets(s: &str) -> String {
     out
 }
 
+/// A cheap first test before a look-up by word: the (first byte, length) pairs of the keys, so
+/// that most words of a chapter are passed over without hashing.
+pub struct Prefilter {
+    /// By first byte, a bit per length (lengths of 31 bytes and more share the last bit).
+    lengths: [u32; 256],
+}
+
+impl Prefilter {
+    pub fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Prefilter {
+        let mut lengths = [0; 256];
+        for k in keys {
+            if let Some(&first) = k.as_bytes().first() {
+                lengths[usize::from(first)] |= Self::bit(k);
+            }
+        }
+        Prefilter { lengths }
+    }
+
+    fn bit(w: &str) -> u32 {
+        1 << w.len().min(31)
+    }
+
+    /// Whether `w`, in any case, may be one of the keys (lower-case keys; the first letter is
+    /// compared in lower case).
+    pub fn may_hold_any_case(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.lengths[usize::from(b.to_ascii_lowercase())] & Self::bit(w) != 0)
+    }
+
+    /// Whether `w` may be one of the keys.
+    pub fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.lengths[usize::from(b)] & Self::bit(w) != 0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,5 +116,24 @@ mod tests {
         assert_eq!(lower("Victims"), "victims");
         assert_eq!(lower("ÉTAT"), "état");
         assert!(matches!(lower("état"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn prefilter_passes_every_key_and_stops_other_first_letters_and_lengths() {
+        let keys = ["antitrafficking", "lowincome", "a"];
+        let filter = Prefilter::new(keys.into_iter());
+        assert!(keys.iter().all(|k| filter.may_hold(k)));
+        assert!(!filter.may_hold("antitrafficker"));
+        // Same first letter and length: a prefilter lets it through to the look-up.
+        assert!(filter.may_hold("antitraffickers"));
+        assert!(!filter.may_hold("government"));
+        assert!(!filter.may_hold("lowincomes"));
+        assert!(!filter.may_hold(""));
+        assert!(filter.may_hold_any_case("Antitrafficking") && !filter.may_hold("Antitrafficking"));
+        assert!(!filter.may_hold_any_case("Government"));
+        // Long words share one bit: a key of 40 bytes lets other long words through.
+        let long = "a".repeat(40);
+        let filter = Prefilter::new(std::iter::once(long.as_str()));
+        assert!(filter.may_hold(&"a".repeat(35)));
     }
 }

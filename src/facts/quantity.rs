@@ -5,9 +5,11 @@
 
 use crate::facts::token::{TokKind, Token};
 use crate::source::Span;
+use crate::text::Prefilter;
 use crate::vocab::Vocabulary;
 use nom::{IResult, Parser, branch::alt, combinator::opt};
 use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use std::str::FromStr;
 
 type Toks<'t, 'a> = &'t [Token<'a>];
@@ -99,40 +101,78 @@ pub fn small_number_word(w: &str) -> Option<u32> {
     }
 }
 
+/// The words of the numbers below one hundred that are written as one word (`zero` …
+/// `nineteen`, `twenty` … `ninety`), in byte order for a binary search.
+const UNITS_AND_TENS: [(&str, u32); 28] = [
+    ("eight", 8),
+    ("eighteen", 18),
+    ("eighty", 80),
+    ("eleven", 11),
+    ("fifteen", 15),
+    ("fifty", 50),
+    ("five", 5),
+    ("forty", 40),
+    ("four", 4),
+    ("fourteen", 14),
+    ("nine", 9),
+    ("nineteen", 19),
+    ("ninety", 90),
+    ("one", 1),
+    ("seven", 7),
+    ("seventeen", 17),
+    ("seventy", 70),
+    ("six", 6),
+    ("sixteen", 16),
+    ("sixty", 60),
+    ("ten", 10),
+    ("thirteen", 13),
+    ("thirty", 30),
+    ("three", 3),
+    ("twelve", 12),
+    ("twenty", 20),
+    ("two", 2),
+    ("zero", 0),
+];
+
 /// `zero` … `nineteen`, `twenty` … `ninety`, in lower case.
 fn unit_or_ten(w: &[u8]) -> Option<u32> {
-    Some(match w {
-        b"zero" => 0,
-        b"one" => 1,
-        b"two" => 2,
-        b"three" => 3,
-        b"four" => 4,
-        b"five" => 5,
-        b"six" => 6,
-        b"seven" => 7,
-        b"eight" => 8,
-        b"nine" => 9,
-        b"ten" => 10,
-        b"eleven" => 11,
-        b"twelve" => 12,
-        b"thirteen" => 13,
-        b"fourteen" => 14,
-        b"fifteen" => 15,
-        b"sixteen" => 16,
-        b"seventeen" => 17,
-        b"eighteen" => 18,
-        b"nineteen" => 19,
-        b"twenty" => 20,
-        b"thirty" => 30,
-        b"forty" => 40,
-        b"fifty" => 50,
-        b"sixty" => 60,
-        b"seventy" => 70,
-        b"eighty" => 80,
-        b"ninety" => 90,
-        _ => return None,
-    })
+    UNITS_AND_TENS
+        .binary_search_by(|(word, _)| word.as_bytes().cmp(w))
+        .ok()
+        .map(|k| UNITS_AND_TENS[k].1)
 }
+
+/// Every word that may start a number in words, or a count without digits, when no figure
+/// follows it: `seven`, `twenty-one`, `a` (`a dozen`), `no`, `zero`, `dozens` … (the first
+/// letter and length of each, see `Prefilter`). Other words are passed over at once.
+static NUMBER_WORD_STARTS: std::sync::LazyLock<Prefilter> = std::sync::LazyLock::new(|| {
+    let compounds: Vec<String> = UNITS_AND_TENS
+        .iter()
+        .filter(|(_, n)| *n >= 20)
+        .flat_map(|(tens, _)| {
+            UNITS_AND_TENS
+                .iter()
+                .filter(|(_, n)| (1..=9).contains(n))
+                .map(move |(unit, _)| format!("{tens}-{unit}"))
+        })
+        .collect();
+    let others = [
+        "a",
+        "no",
+        "zero",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "scores",
+    ];
+    Prefilter::new(
+        UNITS_AND_TENS
+            .iter()
+            .map(|(w, _)| *w)
+            .chain(others)
+            .chain(compounds.iter().map(String::as_str)),
+    )
+});
 
 fn scale_of(w: &str) -> Option<Decimal> {
     if w.eq_ignore_ascii_case("thousand") {
@@ -405,14 +445,30 @@ const DURATION_UNITS: &[&str] = &[
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
 ];
 
-/// Everything the quantity grammar needs to know about currencies.
+/// Everything the quantity grammar needs to know about currencies: codes and lower-case names,
+/// each mapped to its currency's code once (the first currency of the vocabulary to claim a
+/// name keeps it).
 pub struct CurrencyNames<'v> {
     vocab: &'v Vocabulary,
+    codes: FxHashMap<&'v str, &'v str>,
+    names: FxHashMap<&'v str, &'v str>,
 }
 
 impl<'v> CurrencyNames<'v> {
     pub fn new(vocab: &'v Vocabulary) -> Self {
-        CurrencyNames { vocab }
+        let mut codes = FxHashMap::default();
+        let mut names = FxHashMap::default();
+        for c in &vocab.currencies {
+            codes.entry(c.code.as_str()).or_insert(c.code.as_str());
+            for name in &c.names {
+                names.entry(name.as_str()).or_insert(c.code.as_str());
+            }
+        }
+        CurrencyNames {
+            vocab,
+            codes,
+            names,
+        }
     }
     fn by_symbol(&self, s: &str) -> Option<&str> {
         let s = s.trim_start_matches('\\');
@@ -423,19 +479,10 @@ impl<'v> CurrencyNames<'v> {
             .map(|c| c.code.as_str())
     }
     fn by_code(&self, s: &str) -> Option<&str> {
-        self.vocab
-            .currencies
-            .iter()
-            .find(|c| c.code == s)
-            .map(|c| c.code.as_str())
+        self.codes.get(s).copied()
     }
     fn by_name(&self, s: &str) -> Option<&str> {
-        let l = s.to_lowercase();
-        self.vocab
-            .currencies
-            .iter()
-            .find(|c| c.names.contains(&l))
-            .map(|c| c.code.as_str())
+        self.names.get(crate::text::lower(s).as_ref()).copied()
     }
     /// Words that may stand between an amount and its currency name (`Kyrgyzstani`, `Philippine`).
     fn is_qualifier(&self, t: &Token) -> bool {
@@ -457,6 +504,18 @@ pub fn scan(
     let mut law_list = false;
     while i < tokens.len() {
         let t = &tokens[i];
+        // Most words start nothing: passed over unless they may start a number in words, a
+        // figure or `.` (`No. 12`) follows, or a law reference list is open (`166 and 167`).
+        if !law_list
+            && t.kind == TokKind::Word
+            && !NUMBER_WORD_STARTS.may_hold_any_case(t.text)
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokKind::Number || n.is_punct('.'))
+        {
+            i += 1;
+            continue;
+        }
         // A currency symbol or code before the amount.
         let (prefix_currency, start) = match t.kind {
             TokKind::Currency => (currencies.by_symbol(t.text).map(str::to_string), i + 1),
@@ -677,6 +736,23 @@ mod tests {
 
     fn count(v: &str) -> (QKind, String, bool) {
         (QKind::Count, v.to_string(), false)
+    }
+
+    #[test]
+    fn number_words_are_in_order_and_each_has_its_value() {
+        assert!(UNITS_AND_TENS.windows(2).all(|p| p[0].0 < p[1].0));
+        let mut values: Vec<u32> = UNITS_AND_TENS.iter().map(|&(_, n)| n).collect();
+        values.sort_unstable();
+        let expected: Vec<u32> = (0..20).chain((2..10).map(|t| t * 10)).collect();
+        assert_eq!(values, expected);
+        for (w, n) in UNITS_AND_TENS {
+            assert_eq!(unit_or_ten(w.as_bytes()), Some(n));
+            assert!(NUMBER_WORD_STARTS.may_hold_any_case(&w.to_uppercase()));
+        }
+        assert_eq!(small_number_word("Seventy-Seven"), Some(77));
+        assert!(NUMBER_WORD_STARTS.may_hold_any_case("Seventy-Seven"));
+        assert_eq!(unit_or_ten(b"seventy-seven"), None);
+        assert_eq!(small_number_word("government"), None);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! TL303 `hyphenation`: a compound from the style list written without its hyphen.
 
-use super::words::{Prefilter, chapter_words, with_case_of};
+use super::words::{chapter_words, with_case_of};
 use super::{Checker, Context, Output};
 use crate::rules::spec::RuleSpec;
+use crate::text::Prefilter;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 #[derive(Default)]

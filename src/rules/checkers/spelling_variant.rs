@@ -1,11 +1,12 @@
 //! TL302 `spelling-variant`: one word written two ways in a chapter: with and without its hyphen,
 //! or capitalised mid-sentence where the chapter otherwise writes it in lower case (or the reverse).
 
-use super::words::{Prefilter, Words, chapter_words, with_case_of};
+use super::words::{Words, chapter_words, with_case_of};
 use super::{Checker, Context, Output, options};
 use crate::diagnostic::Diagnostic;
 use crate::facts::token::Token;
 use crate::rules::spec::RuleSpec;
+use crate::text::Prefilter;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::collections::BTreeMap;

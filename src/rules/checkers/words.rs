@@ -51,36 +51,6 @@ pub fn chapter_words<'c, 'a>(cx: &'c Context<'a>) -> &'c [Words<'a>] {
     })
 }
 
-/// A cheap first test before a look-up by word: the (first byte, length) pairs of the keys, so
-/// that most words of a chapter are passed over without hashing.
-pub struct Prefilter {
-    /// By first byte, a bit per length (lengths of 31 bytes and more share the last bit).
-    lengths: [u32; 256],
-}
-
-impl Prefilter {
-    pub fn new<'k>(keys: impl Iterator<Item = &'k str>) -> Prefilter {
-        let mut lengths = [0; 256];
-        for k in keys {
-            if let Some(&first) = k.as_bytes().first() {
-                lengths[usize::from(first)] |= Self::bit(k);
-            }
-        }
-        Prefilter { lengths }
-    }
-
-    fn bit(w: &str) -> u32 {
-        1 << w.len().min(31)
-    }
-
-    /// Whether `w` may be one of the keys.
-    pub fn may_hold(&self, w: &str) -> bool {
-        w.as_bytes()
-            .first()
-            .is_some_and(|&b| self.lengths[usize::from(b)] & Self::bit(w) != 0)
-    }
-}
-
 /// `target` written with the capitalisation of `like` (`Anti-trafficking` for `Antitrafficking`).
 pub fn with_case_of(target: &str, like: &str) -> String {
     let upper = like
@@ -105,23 +75,6 @@ pub fn with_case_of(target: &str, like: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn prefilter_passes_every_key_and_stops_other_first_letters_and_lengths() {
-        let keys = ["antitrafficking", "lowincome", "a"];
-        let filter = Prefilter::new(keys.into_iter());
-        assert!(keys.iter().all(|k| filter.may_hold(k)));
-        assert!(!filter.may_hold("antitrafficker"));
-        // Same first letter and length: a prefilter lets it through to the look-up.
-        assert!(filter.may_hold("antitraffickers"));
-        assert!(!filter.may_hold("government"));
-        assert!(!filter.may_hold("lowincomes"));
-        assert!(!filter.may_hold(""));
-        // Long words share one bit: a key of 40 bytes lets other long words through.
-        let long = "a".repeat(40);
-        let filter = Prefilter::new(std::iter::once(long.as_str()));
-        assert!(filter.may_hold(&"a".repeat(35)));
-    }
 
     #[test]
     fn case_follows_the_written_word() {
