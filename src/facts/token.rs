@@ -25,9 +25,11 @@ pub struct Token<'a> {
 }
 
 impl<'a> Token<'a> {
+    #[inline]
     pub fn is_word(&self, w: &str) -> bool {
         self.kind == TokKind::Word && self.text.eq_ignore_ascii_case(w)
     }
+    #[inline]
     pub fn is_punct(&self, c: char) -> bool {
         self.kind == TokKind::Punct
             && if c.is_ascii() {

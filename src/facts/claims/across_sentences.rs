@@ -409,10 +409,25 @@ impl Extractor<'_, '_> {
             p.depth[k] == 0
                 && (p.punct(k, ',') || p.punct(k, ';') || p.is(k, "and") || p.is(k, "while"))
         };
+        let mut next_start = p.starts.iter().copied().chain([n]);
         let mut start = 0;
         while start < n {
             let sent = p.sentence[start];
-            let end = (start..n).find(|&k| p.sentence[k] != sent).unwrap_or(n);
+            let end = next_start.by_ref().find(|&k| k > start).unwrap_or(n);
+            // A list has two counts or more: a sentence with fewer is passed over.
+            let (lo, hi) = (
+                p.qs.partition_point(|q| q.toks.0 < start),
+                p.qs.partition_point(|q| q.toks.0 < end),
+            );
+            if p.qs[lo..hi]
+                .iter()
+                .filter(|q| q.kind == QKind::Count)
+                .nth(1)
+                .is_none()
+            {
+                start = end;
+                continue;
+            }
             // The sentence's clauses at depth 0, each with its counts and whether it refers.
             let mut items: Vec<usize> = Vec::new();
             let mut closed = false;

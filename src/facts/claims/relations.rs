@@ -35,9 +35,11 @@ impl Extractor<'_, '_> {
         // Every pattern below starts at a figure, a punctuation mark or one of these words: the
         // other tokens are passed over at once.
         let starts_pattern = |i: usize| {
+            let t = &p.toks[i];
             p.q_at.contains_key(&i)
-                || p.toks[i].kind == TokKind::Punct
-                || matches!(p.word_ref(i), Some("all" | "of" | "among" | "which"))
+                || t.kind == TokKind::Punct
+                || matches!(t.text.len(), 2 | 3 | 5)
+                    && matches!(p.word_ref(i), Some("all" | "of" | "among" | "which"))
         };
         // Every pattern holds a figure within its sentence or a few tokens after it: a sentence
         // without one (and without one just after it) is passed over whole.
