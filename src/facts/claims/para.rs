@@ -152,30 +152,34 @@ impl<'t, 'a> Para<'t, 'a> {
                 *slot = Some(n);
             }
         }
-        // Sentences and tokens are both in order: one pass maps each token to its sentence.
-        let mut sentence = Vec::with_capacity(toks.len());
-        let mut s = 0;
-        for t in toks {
+        // Sentences and tokens are both in order: one pass maps each token to its sentence, notes
+        // where sentences change and follows the depth of parentheses.
+        let mut sentence: Vec<usize> = Vec::with_capacity(toks.len());
+        let mut starts = Vec::new();
+        let mut depth = Vec::with_capacity(toks.len());
+        let (mut s, mut d) = (0, 0);
+        for (k, t) in toks.iter().enumerate() {
             while s < sentences.len() && sentences[s].end <= t.span.start {
                 s += 1;
             }
-            sentence.push(if s < sentences.len() && sentences[s].contains(t.span) {
+            let here = if s < sentences.len() && sentences[s].contains(t.span) {
                 s
             } else {
                 usize::MAX
-            });
-        }
-        let starts = (1..sentence.len())
-            .filter(|&k| sentence[k - 1] != sentence[k])
-            .collect();
-        let mut depth = Vec::with_capacity(toks.len());
-        let mut d = 0;
-        for t in toks {
-            if t.is_punct(')') || t.is_punct(']') {
+            };
+            if sentence.last().is_some_and(|&before| before != here) {
+                starts.push(k);
+            }
+            sentence.push(here);
+            let mark = match t.kind {
+                TokKind::Punct => t.text.as_bytes().first().copied(),
+                _ => None,
+            };
+            if matches!(mark, Some(b')' | b']')) {
                 d -= 1;
             }
             depth.push(d);
-            if t.is_punct('(') || t.is_punct('[') {
+            if matches!(mark, Some(b'(' | b'[')) {
                 d += 1;
             }
         }
