@@ -28,11 +28,11 @@ fn entries(outcomes: &[FileOutcome]) -> Vec<Vec<Entry>> {
             Ok((source, r)) => r
                 .diagnostics
                 .iter()
-                .enumerate()
-                .map(|(k, d)| Entry {
+                .zip(r.fingerprints(source))
+                .map(|(d, fingerprint)| Entry {
                     path: o.name.clone(),
                     rule: d.rule.clone(),
-                    fingerprint: r.fingerprint(source, k),
+                    fingerprint,
                 })
                 .collect(),
             Err(_) => Vec::new(),

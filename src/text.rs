@@ -79,16 +79,18 @@ impl Prefilter {
     /// Whether `w`, in any case, may be one of the keys (lower-case keys; the first letter is
     /// compared in lower case).
     pub fn may_hold_any_case(&self, w: &str) -> bool {
-        w.as_bytes()
-            .first()
-            .is_some_and(|&b| self.lengths[usize::from(b.to_ascii_lowercase())] & Self::bit(w) != 0)
+        self.holds(w, u8::to_ascii_lowercase)
     }
 
     /// Whether `w` may be one of the keys.
     pub fn may_hold(&self, w: &str) -> bool {
+        self.holds(w, |&b| b)
+    }
+
+    fn holds(&self, w: &str, first: impl Fn(&u8) -> u8) -> bool {
         w.as_bytes()
             .first()
-            .is_some_and(|&b| self.lengths[usize::from(b)] & Self::bit(w) != 0)
+            .is_some_and(|b| self.lengths[usize::from(first(b))] & Self::bit(w) != 0)
     }
 }
 

@@ -184,15 +184,7 @@ static NUMBER_WORD_STARTS: std::sync::LazyLock<Prefilter> = std::sync::LazyLock:
                 .map(move |(unit, _)| format!("{tens}-{unit}"))
         })
         .collect();
-    let others = [
-        "a",
-        "no",
-        "zero",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "scores",
-    ];
+    let others = ["a", "no", "dozens", "hundreds", "thousands", "scores"];
     Prefilter::new(
         UNITS_AND_TENS
             .iter()

@@ -79,7 +79,7 @@ pub struct FileResult {
     /// Findings silenced by inline suppressions.
     pub suppressed: usize,
     /// Where each diagnostic's baseline identity is read from (same order as `diagnostics`);
-    /// the fingerprint itself is computed only for a baseline (`FileResult::fingerprint`).
+    /// the fingerprint itself is computed only for a baseline (`FileResult::fingerprints`).
     pub identities: Vec<Identity>,
 }
 
@@ -92,18 +92,21 @@ pub struct Identity {
 }
 
 impl FileResult {
-    /// The baseline fingerprint of diagnostic `k`: FNV-1a of its chapter's country, the
-    /// normalised text of its sentence and its message. `source` is the text this result is of.
-    pub fn fingerprint(&self, source: &Source, k: usize) -> String {
-        let (Some(d), Some(id)) = (self.diagnostics.get(k), self.identities.get(k)) else {
-            return String::new();
-        };
-        let country = id
-            .chapter
-            .and_then(|c| self.chapters.get(c))
-            .and_then(|c| c.country.as_deref())
-            .unwrap_or("");
-        identity(source, country, id.sentence, d)
+    /// The baseline fingerprint of each diagnostic, in order: FNV-1a of its chapter's country,
+    /// the normalised text of its sentence and its message. `source` is the text this result
+    /// is of.
+    pub fn fingerprints<'r>(&'r self, source: &'r Source) -> impl Iterator<Item = String> + 'r {
+        self.diagnostics
+            .iter()
+            .zip(&self.identities)
+            .map(|(d, id)| {
+                let country = id
+                    .chapter
+                    .and_then(|c| self.chapters.get(c))
+                    .and_then(|c| c.country.as_deref())
+                    .unwrap_or("");
+                identity(source, country, id.sentence, d)
+            })
     }
 }
 

@@ -409,11 +409,10 @@ impl Extractor<'_, '_> {
             p.depth[k] == 0
                 && (p.punct(k, ',') || p.punct(k, ';') || p.is(k, "and") || p.is(k, "while"))
         };
-        let mut next_start = p.starts.iter().copied().chain([n]);
         let mut start = 0;
         while start < n {
             let sent = p.sentence[start];
-            let end = next_start.by_ref().find(|&k| k > start).unwrap_or(n);
+            let end = p.sentence_end(start);
             // A list has two counts or more: a sentence with fewer is passed over.
             let (lo, hi) = (
                 p.qs.partition_point(|q| q.toks.0 < start),

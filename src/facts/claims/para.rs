@@ -235,6 +235,13 @@ impl<'t, 'a> Para<'t, 'a> {
         later.checked_sub(1).map_or(0, |k| self.starts[k])
     }
 
+    /// The token after the sentence token `i` is in (the next sentence's first token, or the
+    /// paragraph's end).
+    pub(super) fn sentence_end(&self, i: usize) -> usize {
+        let later = self.starts.partition_point(|&s| s <= i);
+        self.starts.get(later).copied().unwrap_or(self.toks.len())
+    }
+
     /// The span of the sentence that ends at token `last` (from its first token to `last`).
     pub(super) fn sentence_up_to(&self, last: usize) -> Span {
         self.toks[self.sentence_start(last)]

@@ -43,15 +43,13 @@ impl Extractor<'_, '_> {
         };
         // Every pattern holds a figure within its sentence or a few tokens after it: a sentence
         // without one (and without one just after it) is passed over whole.
-        let mut next_start = p.starts.iter().copied().chain([n]);
         let mut sentence_end = 0;
         let mut i = 0;
         while i < n {
             if i >= sentence_end {
-                let from = i;
-                sentence_end = next_start.by_ref().find(|&s| s > i).unwrap_or(n);
+                sentence_end = p.sentence_end(i);
                 let look = (sentence_end + LOOKAHEAD).min(n);
-                if p.q_of[from..look].iter().all(Option::is_none) {
+                if p.q_of[i..look].iter().all(Option::is_none) {
                     i = sentence_end;
                     continue;
                 }
