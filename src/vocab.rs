@@ -62,6 +62,10 @@ pub struct Vocabulary {
     /// sentence's subject.
     #[serde(default)]
     pub actors: Vec<String>,
+    /// What a section's opening verdict is about (`efforts`): `The government increased
+    /// protection efforts` states no figure's direction.
+    #[serde(default)]
+    pub effort_nouns: Vec<String>,
     /// House style: compounds written with a hyphen (`low-income`, `awareness-raising`).
     #[serde(default)]
     pub hyphenated_compounds: Vec<String>,
@@ -196,6 +200,7 @@ impl Vocabulary {
         self.past_markers.extend(other.past_markers);
         self.exploitation_words.extend(other.exploitation_words);
         self.actors.extend(other.actors);
+        self.effort_nouns.extend(other.effort_nouns);
         self.hyphenated_compounds.extend(other.hyphenated_compounds);
     }
 
@@ -228,6 +233,7 @@ impl Vocabulary {
         fill(&mut self.past_markers, &defaults.past_markers);
         fill(&mut self.exploitation_words, &defaults.exploitation_words);
         fill(&mut self.actors, &defaults.actors);
+        fill(&mut self.effort_nouns, &defaults.effort_nouns);
         fill(
             &mut self.hyphenated_compounds,
             &defaults.hyphenated_compounds,

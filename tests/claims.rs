@@ -309,6 +309,47 @@ fn intro_summaries_carry_their_actions() {
     );
 }
 
+/// Each section opener as (direction, the verb as written).
+fn openers(text: &str) -> Vec<(Direction, String)> {
+    let c = claims(text);
+    c.openers
+        .iter()
+        .map(|o| {
+            (
+                o.direction,
+                text[o.direction_span.start..o.direction_span.end].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn section_openers_are_the_first_sentence_about_efforts() {
+    assert_eq!(
+        openers("The government decreased law enforcement efforts. Police opened six cases."),
+        vec![(Direction::Down, "decreased".to_string())]
+    );
+    assert_eq!(
+        openers("The government slightly increased efforts to protect victims."),
+        vec![(Direction::Up, "increased".to_string())]
+    );
+    assert_eq!(
+        openers("Authorities significantly increased prevention efforts."),
+        vec![(Direction::Up, "increased".to_string())]
+    );
+    // No direction, another subject, not the first sentence, not efforts, two directions.
+    for text in [
+        "The government maintained protection efforts.",
+        "Observers said the government increased protection efforts.",
+        "Police opened six cases. The government increased law enforcement efforts.",
+        "The government increased funding for shelters.",
+        "The government did not increase protection efforts.",
+        "The government increased prevention efforts but decreased funding.",
+    ] {
+        assert_eq!(openers(text), vec![], "{text}");
+    }
+}
+
 #[test]
 fn conversions_and_ranges() {
     let c = claims(

@@ -533,3 +533,45 @@ fn a_percent_change_off_only_by_its_approximation_is_an_info() {
         "{out}"
     );
 }
+
+#[test]
+fn a_section_opener_against_its_figures_is_at_most_an_info() {
+    // Investigations rose though the opener says efforts fell: an info, the run passes.
+    let text = "The government decreased law enforcement efforts. Police investigated 12 cases, compared with nine cases in 2021.\n";
+    let (code, out) = short_for_rule("trend-mismatch", text);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("1:16: info: the section's opening sentence says efforts decreased"),
+        "{out}"
+    );
+    // The check is recorded with the figures it compared, failed, and passes once they agree.
+    let check = |text: &str| {
+        let out = tiplint()
+            .args([
+                "check",
+                "--format",
+                "json",
+                "--select",
+                "trend-mismatch",
+                "-",
+            ])
+            .write_stdin(text.to_string())
+            .output()
+            .unwrap();
+        let doc = json_of(&out.stdout);
+        let checks = doc["files"][0]["checks"].as_array().unwrap().clone();
+        assert_eq!(checks.len(), 1, "{checks:?}");
+        (
+            checks[0]["ok"].as_bool().unwrap(),
+            checks[0]["values"].clone(),
+        )
+    };
+    assert_eq!(
+        check(text),
+        (false, serde_json::json!({"current": 12, "previous": 9}))
+    );
+    assert_eq!(
+        check(&text.replace("nine", "40")),
+        (true, serde_json::json!({"current": 12, "previous": 40}))
+    );
+}

@@ -23,6 +23,7 @@ mod comparisons;
 mod figures;
 mod list;
 mod money;
+mod openers;
 mod para;
 mod records;
 mod relations;
@@ -115,6 +116,16 @@ pub struct Summary {
     pub span: Span,
 }
 
+/// A section's first sentence saying which way the actor's efforts went: `The government
+/// decreased law enforcement efforts.` Not a claim about any one figure.
+#[derive(Debug, Clone)]
+pub struct Opener {
+    pub direction: Direction,
+    pub direction_span: Span,
+    pub section: SectionKind,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone)]
 pub struct Conversion {
     pub currency: String,
@@ -177,6 +188,7 @@ pub struct ChapterClaims {
     pub breakdowns: Vec<Breakdown>,
     pub comparisons: Vec<Comparison>,
     pub summaries: Vec<Summary>,
+    pub openers: Vec<Opener>,
     pub conversions: Vec<Conversion>,
     pub ranges: Vec<RangeClaim>,
     pub tier: TierClaims,
@@ -277,6 +289,7 @@ pub struct Lexicon<'v> {
     past_markers: HashSet<String>,
     exploitation: HashSet<String>,
     actors: Vec<String>,
+    effort_nouns: HashSet<String>,
 }
 
 impl<'v> Lexicon<'v> {
@@ -303,6 +316,7 @@ impl<'v> Lexicon<'v> {
             past_markers: lower(&vocab.past_markers),
             exploitation: lower(&vocab.exploitation_words),
             actors: vocab.actors.iter().map(|a| a.to_lowercase()).collect(),
+            effort_nouns: lower(&vocab.effort_nouns),
         }
     }
 
@@ -420,7 +434,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             base: chapter.span.start,
         };
         for section in &chapter.sections {
-            for paragraph in &section.paragraphs {
+            for (n, paragraph) in section.paragraphs.iter().enumerate() {
                 let toks = tokenize(text, paragraph.span);
                 let qs = scan(&toks, &self.currencies, &self.lex.counted);
                 let sentences: Vec<Span> = paragraph.sentences.iter().map(|s| s.span).collect();
@@ -441,6 +455,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 // A paragraph without a figure has nothing for the figure patterns.
                 if !p.qs.is_empty() {
                     self.figures(&p, section.kind, &mut out, &mut complements);
+                }
+                if n == 0 {
+                    self.opener(&p, section.kind, &mut out);
                 }
                 if section.kind == SectionKind::Intro {
                     self.summaries(&p, &mut out);

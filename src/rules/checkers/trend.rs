@@ -3,8 +3,9 @@
 
 use super::figures::{json, text};
 use super::{Checker, Context, Output};
+use crate::diagnostic::Severity;
 use crate::diagnostic::{Check, Diagnostic};
-use crate::facts::{Comparison, Direction, Summary};
+use crate::facts::{Comparison, Direction, Opener, Summary};
 use crate::parse::SectionKind;
 use crate::rules::spec::RuleSpec;
 use rust_decimal::Decimal;
@@ -119,7 +120,7 @@ fn stated_percent(rule: &RuleSpec, d: Direction, c: &Comparison, out: &mut Outpu
     )
     .with_help(arithmetic);
     if off <= room + approx_room * Decimal::TWO {
-        diagnostic.severity = crate::diagnostic::Severity::Info;
+        diagnostic.severity = Severity::Info;
     }
     out.diagnostics.push(diagnostic);
 }
@@ -159,6 +160,9 @@ impl Checker for Trend {
                         )),
                     );
                 }
+            }
+            for o in &chapter.openers {
+                opener(rule, o, &chapter.comparisons, out);
             }
             // Introduction summaries against the sections' comparisons, one action at a time
             // (`investigating and prosecuting more cases` states two trends).
@@ -235,6 +239,68 @@ impl Checker for Trend {
             }
         }
     }
+}
+
+/// A section's opening verdict (`The government decreased law enforcement efforts.`) against the
+/// comparisons of its section that state no direction of their own. Efforts are more than any one
+/// figure, so one figure going the verdict's way bears it out (one check, on that figure); when
+/// none does and some go the other way, the check fails at `info`: worth a second look, not an
+/// error. When every figure is unchanged there is nothing to check.
+fn opener(rule: &RuleSpec, o: &Opener, comparisons: &[Comparison], out: &mut Output) {
+    let undirected: Vec<&Comparison> = comparisons
+        .iter()
+        .filter(|c| c.section == o.section && c.direction.is_none() && c.span.start >= o.span.end)
+        .collect();
+    let (said, went, other_way) = match o.direction {
+        Direction::Up => ("increased", "rose", Direction::Down),
+        Direction::Down => ("decreased", "fell", Direction::Up),
+    };
+    let record = |c: &Comparison, ok: bool, out: &mut Output| {
+        let mut k = check(rule, o.direction, c, ok);
+        k.expression = format!(
+            "{}, as the section's opening sentence says efforts {said}",
+            k.expression
+        );
+        out.checks.push(k);
+    };
+    if let Some(c) = undirected.iter().find(|c| agrees(o.direction, c)) {
+        record(c, true, out);
+        return;
+    }
+    let against: Vec<&Comparison> = undirected
+        .into_iter()
+        .filter(|c| agrees(other_way, c))
+        .collect();
+    let Some(first) = against.first() else {
+        return;
+    };
+    record(first, false, out);
+    let mut d = rule
+        .diagnostic(
+            o.direction_span,
+            format!(
+                "the section's opening sentence says efforts {said}, but no figure it compares with an earlier one {went}"
+            ),
+        )
+        .with_label(o.direction_span, "the opening verdict");
+    for c in &against {
+        d = with_figures(d, c);
+    }
+    d.severity = Severity::Info;
+    let pairs = against
+        .iter()
+        .map(|c| {
+            format!(
+                "{} against {}",
+                text(c.current.value),
+                text(c.previous.value)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    out.diagnostics.push(d.with_help(format!(
+        "compared: {pairs}. Efforts are more than these figures, so this is an info, not an error"
+    )));
 }
 
 /// A summary's multiple in words (`more than double`).
