@@ -12,31 +12,32 @@ impl Extractor<'_, '_> {
         let words: Vec<(usize, &str)> = (0..end)
             .filter_map(|i| p.word_ref(i).map(|w| (i, w)))
             .collect();
-        // The actor: the longest of the lexicon's subjects the sentence opens with.
-        let Some(actor) = self
-            .lex
-            .actors
+        // A verb of change in the past, early in the sentence (few sentences have one: looked for
+        // first).
+        let Some(k) = words.iter().take(8).position(|(_, w)| {
+            w.ends_with("ed") && self.lex.direction_of(w).is_some()
+        }) else {
+            return;
+        };
+        let (at, verb) = words[k];
+        let Some(direction) = self.lex.direction_of(verb) else {
+            return;
+        };
+        // Before it, one of the lexicon's subjects (`the government`), then adverbs (`slightly`,
+        // `significantly`, `overall`).
+        let adverb = |w: &str| w.ends_with("ly") || w == "overall";
+        let subject = words[..k]
             .iter()
-            .filter(|a| {
-                let n = a.split(' ').count();
-                n <= words.len() && a.split(' ').zip(&words).all(|(x, (_, w))| x == *w)
-            })
-            .map(|a| a.split(' ').count())
-            .max()
-        else {
+            .rposition(|(_, w)| !adverb(w))
+            .map_or(0, |last| last + 1);
+        let phrase = words[..subject]
+            .iter()
+            .map(|(_, w)| *w)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !self.lex.actors.contains(&phrase) {
             return;
-        };
-        // Adverbs (`slightly`, `significantly`, `overall`), then a verb of change in the past.
-        let mut k = actor;
-        while k < words.len() && (words[k].1.ends_with("ly") || words[k].1 == "overall") {
-            k += 1;
         }
-        let Some(&(at, verb)) = words.get(k) else {
-            return;
-        };
-        let Some(direction) = self.lex.direction_of(verb).filter(|_| verb.ends_with("ed")) else {
-            return;
-        };
         // What it changed is its efforts, named within a few words, and nothing else in the
         // sentence states a direction.
         let rest = &words[k + 1..];

@@ -249,7 +249,7 @@ impl Checker for Trend {
 fn opener(rule: &RuleSpec, o: &Opener, comparisons: &[Comparison], out: &mut Output) {
     let undirected: Vec<&Comparison> = comparisons
         .iter()
-        .filter(|c| c.section == o.section && c.direction.is_none() && c.span.start >= o.span.end)
+        .filter(|c| c.section == o.section && c.direction.is_none() && c.span.start >= o.span.start)
         .collect();
     let (said, went, other_way) = match o.direction {
         Direction::Up => ("increased", "rose", Direction::Down),
