@@ -309,6 +309,24 @@ fn intro_summaries_carry_their_actions() {
     );
 }
 
+#[test]
+fn a_dash_list_past_the_totals_year_and_its_comparison() {
+    let text = "The government identified 53 victims in 2030—48 victims of forced labor and five victims of sex trafficking—an increase from 40 victims in 2029.";
+    assert_eq!(breakdowns(text), vec![sum(53, &[48, 5])]);
+    // The earlier figure after the list is compared with the list's total, not its last part.
+    let pairs: Vec<_> = compared_pairs(text)
+        .into_iter()
+        .map(|(a, b, _)| (a, b))
+        .collect();
+    assert_eq!(pairs, vec![(d(53), d(40))]);
+    assert_eq!(
+        breakdowns(
+            "Police investigated 30 cases in 2030: 20 for sex trafficking and 10 for forced labor."
+        ),
+        vec![sum(30, &[20, 10])]
+    );
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

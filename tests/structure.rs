@@ -151,6 +151,7 @@ fn mangled_text_never_panics_and_spans_stay_sound() {
         " decreased to 12 from ",
         " years, down from 5 years ",
         "İ",
+        "\n\nThe government slightly decreased prevention efforts. ",
     ];
     let mut rng = Lcg(7);
     for round in 0..150 {

@@ -14,9 +14,11 @@ impl Extractor<'_, '_> {
             .collect();
         // A verb of change in the past, early in the sentence (few sentences have one: looked for
         // first).
-        let Some(k) = words.iter().take(8).position(|(_, w)| {
-            w.ends_with("ed") && self.lex.direction_of(w).is_some()
-        }) else {
+        let Some(k) = words
+            .iter()
+            .take(8)
+            .position(|(_, w)| w.ends_with("ed") && self.lex.direction_of(w).is_some())
+        else {
             return;
         };
         let (at, verb) = words[k];

@@ -355,9 +355,13 @@ impl<'t, 'a> Para<'t, 'a> {
     }
 
     /// Does the noun phrase of quantity `q` end at most `gap` words before token `at`? (A list
-    /// after a dash or colon belongs to the figure whose noun phrase it follows.)
+    /// after a dash or colon belongs to the figure whose noun phrase it follows.) The year of
+    /// the figure may come between (`53 victims in 2030 – 48 … and five …`).
     pub(super) fn ends_near(&self, q: usize, at: usize, gap: usize) -> bool {
-        let end = self.qs[q].toks.1 + self.nps[q].words.len();
+        let mut end = self.qs[q].toks.1 + self.nps[q].words.len();
+        if end + 2 <= at && self.in_year(end) {
+            end += 2;
+        }
         end <= at && at - end <= gap && (end..at).all(|k| self.word_ref(k).is_some())
     }
 
