@@ -327,6 +327,28 @@ fn a_dash_list_past_the_totals_year_and_its_comparison() {
     );
 }
 
+#[test]
+fn a_comparison_after_an_aside_between_dashes_is_of_the_figure_before_it() {
+    for text in [
+        "The government identified 53 victims—including 40 victims of forced labor and five victims of sex trafficking—an increase from 40 victims in 2029.",
+        "The government identified 53 victims—at least 40 victims of forced labor and five victims of sex trafficking—compared with 40 victims in 2029.",
+    ] {
+        let pairs: Vec<_> = compared_pairs(text)
+            .into_iter()
+            .map(|(a, b, _)| (a, b))
+            .collect();
+        assert_eq!(pairs, vec![(d(53), d(40))], "{text}");
+    }
+    // A dash between two years is no aside.
+    let pairs: Vec<_> = compared_pairs(
+        "In 2020–2021, the government identified 53 victims in 2021–2022, an increase from 40 victims.",
+    )
+    .into_iter()
+    .map(|(a, b, _)| (a, b))
+    .collect();
+    assert_eq!(pairs, vec![(d(53), d(40))]);
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

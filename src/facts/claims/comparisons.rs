@@ -206,6 +206,17 @@ impl Extractor<'_, '_> {
                 if p.sentence[j] != sent || p.punct(j, ';') {
                     break None;
                 }
+                // `53 victims—including 40 … and five …—an increase from 40`: an aside between
+                // dashes is passed over whole, as a parenthesis is.
+                if aside_dash(p, j)
+                    && let Some(open) = (0..j)
+                        .rev()
+                        .take_while(|&b| p.sentence[b] == sent && !p.punct(b, ';'))
+                        .find(|&b| aside_dash(p, b))
+                {
+                    j = open;
+                    continue;
+                }
                 let Some(&q) = p.q_at.get(&j) else { continue };
                 if p.depth[j] > p.depth[intro] {
                     continue;
@@ -702,6 +713,14 @@ fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
 
 /// A verb in `-ing` (`prosecuting`), not a preposition in `-ing` (`during`) nor one that
 /// introduces a list or what a figure involves.
+/// A dash that opens or closes an aside: not one between two figures (`2020–2021`).
+fn aside_dash(p: &Para, k: usize) -> bool {
+    let figure = |b: Option<usize>| {
+        b.is_some_and(|b| p.toks.get(b).is_some_and(|t| t.kind == TokKind::Number))
+    };
+    p.toks[k].is_dash() && !(figure(k.checked_sub(1)) && figure(Some(k + 1)))
+}
+
 fn is_gerund(w: &str) -> bool {
     w.len() > 5
         && w.ends_with("ing")
