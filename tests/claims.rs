@@ -349,6 +349,17 @@ fn a_comparison_after_an_aside_between_dashes_is_of_the_figure_before_it() {
     assert_eq!(pairs, vec![(d(53), d(40))]);
 }
 
+#[test]
+fn two_earlier_figures_are_each_compared_with_the_current_one() {
+    let pairs: Vec<_> = compared_pairs(
+        "Police initiated 12 investigations, a decrease from 25 in 2021 and a decrease from 20 in 2020.",
+    )
+    .into_iter()
+    .map(|(a, b, _)| (a, b))
+    .collect();
+    assert_eq!(pairs, vec![(d(12), d(25)), (d(12), d(20))]);
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

@@ -221,6 +221,11 @@ impl Extractor<'_, '_> {
                 if p.depth[j] > p.depth[intro] {
                     continue;
                 }
+                // `12 investigations, a decrease from 25 in 2021 and a decrease from 20 in 2020`:
+                // another comparison's earlier figure (25) is not the figure compared.
+                if previous_values.contains(&q) {
+                    continue;
+                }
                 let qq = &p.qs[q];
                 if money || duration {
                     if qq.kind == p.qs[prev].kind {
