@@ -360,6 +360,45 @@ fn two_earlier_figures_are_each_compared_with_the_current_one() {
     assert_eq!(pairs, vec![(d(12), d(25)), (d(12), d(20))]);
 }
 
+#[test]
+fn an_of_whom_aside_is_not_a_part_but_a_list_of_them_is() {
+    assert_eq!(
+        breakdowns(
+            "The government identified 35 victims – 20 women, 10 men, and five children, two of whom were girls."
+        ),
+        vec![sum(35, &[20, 10, 5])]
+    );
+    assert_eq!(
+        breakdowns(
+            "The government identified 35 victims – 20 women, two of whom were pregnant, 10 men, and five children."
+        ),
+        vec![sum(35, &[20, 10, 5])]
+    );
+    assert_eq!(
+        breakdowns(
+            "Police arrested 32 suspects, 12 of whom were released on bail, and 20 of whom remained in detention."
+        ),
+        vec![sum(32, &[12, 20])]
+    );
+}
+
+#[test]
+fn a_list_is_not_closed_when_the_next_clause_counts_the_rest() {
+    assert_eq!(
+        breakdowns(
+            "The government identified 35 victims: 20 citizens and 10 foreign nationals; the nationality of the remaining five was unknown."
+        ),
+        vec![]
+    );
+    // Another group after `;` leaves the list closed.
+    assert_eq!(
+        breakdowns(
+            "Of five foreign victims, four were men and one was a woman; five of the citizens were exploited abroad, while the rest were exploited at home."
+        ),
+        vec![sum(5, &[4, 1])]
+    );
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

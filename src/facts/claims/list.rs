@@ -69,6 +69,26 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
                 j += 1;
             }
             if let Some(q) = p.count_at(j) {
+                // `five children, two of whom were girls`: an aside about the item before, not
+                // another part; the list goes on after it, if at all.
+                // (A list of such clauses, `12 of whom …, and 20 of whom …`, is a list.)
+                if of_whom(p, q) && !of_whom(p, first) {
+                    let mut k = p.qs[q].toks.1 + 2;
+                    while k < p.toks.len()
+                        && p.sentence[k] == sent
+                        && !(p.depth[k] == depth
+                            && (p.punct(k, ',')
+                                || p.punct(k, ';')
+                                || mode == Mode::Dash && p.toks[k].is_dash()))
+                    {
+                        k += 1;
+                    }
+                    i = k;
+                    if p.punct(k, ',') {
+                        continue;
+                    }
+                    break;
+                }
                 // `…, and eight cases in 2019, including …`: a figure of its own year starts a
                 // new statement, not another part.
                 if year_tagged(p, q) && !year_tagged(p, first) {
@@ -114,6 +134,12 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
         end: i,
         approx,
     })
+}
+
+/// `two of whom`, `four of which`, `ten of them`: a count followed by the clause's reference back.
+fn of_whom(p: &Para, q: usize) -> bool {
+    let after = p.qs[q].toks.1;
+    p.is(after, "of") && matches!(p.word_ref(after + 1), Some("whom" | "which" | "them"))
 }
 
 /// Are the parts' nouns the total's, or classes of it?

@@ -190,6 +190,11 @@ impl Extractor<'_, '_> {
         {
             return false;
         }
+        // `35 victims: 20 … and 10 …; the nationality of the remaining five was unknown`: a clause
+        // after `;` that speaks of the rest goes on with the enumeration.
+        if p.punct(list.end, ';') && speaks_of_the_rest(p, list.end + 1) {
+            return false;
+        }
         self.record(p, total, list, kind, out, used);
         true
     }
@@ -285,4 +290,18 @@ impl Extractor<'_, '_> {
             span: p.qs[whole].span.cover(p.qs[part].span),
         });
     }
+}
+
+/// Does the clause from token `from` (to its `;` or the sentence's end) count the rest (`the
+/// remaining five`, `the other three`, `an additional two`)?
+fn speaks_of_the_rest(p: &Para, from: usize) -> bool {
+    let Some(&sent) = p.sentence.get(from) else {
+        return false;
+    };
+    (from..p.toks.len())
+        .take_while(|&k| p.sentence[k] == sent && !p.punct(k, ';'))
+        .any(|k| {
+            matches!(p.word_ref(k), Some("remaining" | "other" | "additional"))
+                && p.count_at(k + 1).is_some()
+        })
 }
