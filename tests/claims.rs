@@ -399,6 +399,33 @@ fn a_list_is_not_closed_when_the_next_clause_counts_the_rest() {
     );
 }
 
+#[test]
+fn an_aside_between_dashes_in_a_clause_list_is_not_a_part() {
+    assert_eq!(
+        breakdowns(
+            "Of the 66 victims, 18 were sex trafficking victims – 17 adult females and one girl – and 48 were forced labor victims."
+        ),
+        vec![sum(66, &[18, 48])]
+    );
+}
+
+#[test]
+fn one_more_figure_of_exploitation_after_a_semicolon_leaves_the_list_open() {
+    for text in [
+        "Of the 66 victims, 18 were sex trafficking victims and 47 were forced labor victims; one was exploited in forced criminality.",
+        "The government identified 66 victims – 18 sex trafficking victims and 47 forced labor victims; one was exploited in forced criminality.",
+    ] {
+        assert_eq!(breakdowns(text), vec![], "{text}");
+    }
+    // Another kind of fact after `;` leaves it closed.
+    assert_eq!(
+        breakdowns(
+            "Of these nine victims, eight were subjected to forced labor and one to sex trafficking; two were children."
+        ),
+        vec![sum(9, &[8, 1])]
+    );
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

@@ -720,10 +720,7 @@ fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
 /// introduces a list or what a figure involves.
 /// A dash that opens or closes an aside: not one between two figures (`2020–2021`).
 fn aside_dash(p: &Para, k: usize) -> bool {
-    let figure = |b: Option<usize>| {
-        b.is_some_and(|b| p.toks.get(b).is_some_and(|t| t.kind == TokKind::Number))
-    };
-    p.toks[k].is_dash() && !(figure(k.checked_sub(1)) && figure(Some(k + 1)))
+    p.toks[k].is_dash() && !list::between_figures(p, k)
 }
 
 fn is_gerund(w: &str) -> bool {

@@ -59,6 +59,21 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
         if mode == Mode::Dash && t.is_dash() {
             break;
         }
+        if t.is_dash() && !between_figures(p, i) {
+            // `18 were … – 17 adult females and one girl – and 47 were …`: an aside between
+            // dashes belongs to the item before it, as a parenthesis does; a dash that opens no
+            // closed aside ends the list.
+            match (i + 1..p.toks.len())
+                .take_while(|&k| p.sentence[k] == sent && !p.punct(k, ';'))
+                .find(|&k| p.toks[k].is_dash() && !between_figures(p, k))
+            {
+                Some(close) => {
+                    i = close + 1;
+                    continue;
+                }
+                None => break,
+            }
+        }
         if mode != Mode::Paren && t.is_word("compared") {
             break;
         }
@@ -134,6 +149,12 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
         end: i,
         approx,
     })
+}
+
+/// A dash between two figures (`2020–2021`, `10–15`) is a range, not a mark of the text.
+pub(super) fn between_figures(p: &Para, k: usize) -> bool {
+    let figure = |b: usize| p.toks.get(b).is_some_and(|t| t.kind == TokKind::Number);
+    k > 0 && figure(k - 1) && figure(k + 1)
 }
 
 /// `two of whom`, `four of which`, `ten of them`: a count followed by the clause's reference back.

@@ -287,7 +287,7 @@ pub struct Lexicon<'v> {
     directions: HashMap<String, Direction>,
     places: HashSet<String>,
     past_markers: HashSet<String>,
-    exploitation: HashSet<String>,
+    pub(super) exploitation: HashSet<String>,
     actors: Vec<String>,
     effort_nouns: HashSet<String>,
 }

@@ -190,9 +190,15 @@ impl Extractor<'_, '_> {
         {
             return false;
         }
-        // `35 victims: 20 … and 10 …; the nationality of the remaining five was unknown`: a clause
-        // after `;` that speaks of the rest goes on with the enumeration.
-        if p.punct(list.end, ';') && speaks_of_the_rest(p, list.end + 1) {
+        // `35 victims: 20 … and 10 …; the nationality of the remaining five was unknown`, `…;
+        // one was exploited in forced criminality`: a clause after `;` that counts the rest, or
+        // one more figure alone with a form of exploitation, goes on with the enumeration (two or
+        // more figures there are a second breakdown: `; 48 were Narnian and 18 were foreign`; one
+        // of another kind is another fact: `; two were children`).
+        if p.punct(list.end, ';')
+            && (speaks_of_the_rest(p, list.end + 1)
+                || one_more_figure(p, list.end + 1, &self.lex.exploitation))
+        {
             return false;
         }
         self.record(p, total, list, kind, out, used);
@@ -304,4 +310,18 @@ fn speaks_of_the_rest(p: &Para, from: usize) -> bool {
             matches!(p.word_ref(k), Some("remaining" | "other" | "additional"))
                 && p.count_at(k + 1).is_some()
         })
+}
+
+/// Does the clause from token `from` open with a single figure and name a form of exploitation
+/// (`one was exploited in forced criminality`, `and two were victims of forced begging`)?
+fn one_more_figure(p: &Para, from: usize, exploitation: &HashSet<String>) -> bool {
+    let first = if p.is(from, "and") { from + 1 } else { from };
+    let Some(list) = p
+        .count_at(first)
+        .and_then(|_| parse_list(p, first, Mode::Clause))
+    else {
+        return false;
+    };
+    list.items.len() == 1
+        && (first..list.end).any(|k| p.word_ref(k).is_some_and(|w| exploitation.contains(w)))
 }
