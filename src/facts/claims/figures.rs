@@ -211,9 +211,29 @@ impl Extractor<'_, '_> {
                         || p.is(k, "previous")
                         || p.is(k, "prior")
                 });
-            let qualified = words
-                .iter()
-                .any(|w| matches!(*w, "additional" | "another" | "further" | "new" | "also"));
+            // `12 victims of forced labor`, `14 cases in the capital`, `10 victims from abroad`: a
+            // part of the figure, named after its noun.
+            let narrowed = matches!(
+                p.word_ref(p.after_np(n)),
+                Some(
+                    "of" | "for"
+                        | "in"
+                        | "among"
+                        | "from"
+                        | "involving"
+                        | "who"
+                        | "whom"
+                        | "that"
+                        | "under"
+                        | "at"
+                        | "with"
+                        | "as"
+                )
+            );
+            let qualified = narrowed
+                || words
+                    .iter()
+                    .any(|w| matches!(*w, "additional" | "another" | "further" | "new" | "also"));
             if sentence_has_year || qualified {
                 continue;
             }
