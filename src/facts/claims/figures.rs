@@ -402,6 +402,7 @@ pub(super) fn dates(p: &Para) -> Vec<DatedEvent> {
                 year: y,
                 month: m,
                 span: t.span.cover(p.toks[j].span),
+                sentence: p.sentence_up_to(p.sentence_end(i) - 1),
                 marked: false,
             });
         }

@@ -251,6 +251,8 @@ pub struct DatedEvent {
     pub year: i32,
     pub month: u32,
     pub span: Span,
+    /// The sentence it is dated in.
+    pub sentence: Span,
     /// The sentence says the event lies outside the period on purpose (`previously`, `until`).
     pub marked: bool,
 }
