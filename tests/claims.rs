@@ -361,7 +361,7 @@ fn two_earlier_figures_are_each_compared_with_the_current_one() {
 }
 
 #[test]
-fn an_of_whom_aside_is_not_a_part_but_a_list_of_them_is() {
+fn an_of_whom_aside_is_not_a_part_and_a_list_of_them_is_an_including_list() {
     assert_eq!(
         breakdowns(
             "The government identified 35 victims – 20 women, 10 men, and five children, two of whom were girls."
@@ -374,11 +374,12 @@ fn an_of_whom_aside_is_not_a_part_but_a_list_of_them_is() {
         ),
         vec![sum(35, &[20, 10, 5])]
     );
+    // A list of such clauses is about some of them, which may overlap: an `including` list.
     assert_eq!(
         breakdowns(
             "Police arrested 32 suspects, 12 of whom were released on bail, and 20 of whom remained in detention."
         ),
-        vec![sum(32, &[12, 20])]
+        vec![(RelationKind::Including, d(32), vec![d(12), d(20)])]
     );
 }
 
@@ -423,6 +424,41 @@ fn one_more_figure_of_exploitation_after_a_semicolon_leaves_the_list_open() {
             "Of these nine victims, eight were subjected to forced labor and one to sex trafficking; two were children."
         ),
         vec![sum(9, &[8, 1])]
+    );
+}
+
+#[test]
+fn a_figure_for_each_of_several_parts_leaves_the_list_unsummed() {
+    assert_eq!(
+        breakdowns(
+            "The government identified 15 victims – five exploited abroad, four at home, and three each in two neighboring countries."
+        ),
+        vec![]
+    );
+}
+
+#[test]
+fn the_remaining_figure_closes_a_clause_list() {
+    assert_eq!(
+        breakdowns(
+            "Of the 20 victims, 12 were women, five were men, and the remaining three were children."
+        ),
+        vec![sum(20, &[12, 5, 3])]
+    );
+}
+
+#[test]
+fn a_clause_list_whose_first_parts_make_the_total_is_not_read() {
+    assert_eq!(
+        breakdowns(
+            "Of the 20 victims, 12 were adults and eight were minors, and 15 were citizens."
+        ),
+        vec![]
+    );
+    // Nor one that goes on after `;` with a figure the parts lack.
+    assert_eq!(
+        breakdowns("Of the 20 victims, 12 were women and five were men; three were children."),
+        vec![]
     );
 }
 

@@ -77,10 +77,21 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
         if mode != Mode::Paren && t.is_word("compared") {
             break;
         }
+        // `three each in Turkey and Korea`: one figure for several parts; the list cannot be
+        // summed.
+        if t.is_word("each") && i > 0 && p.q_of[i - 1].is_some() {
+            approx = true;
+        }
         let separator = t.is_punct(',') || t.is_word("and") || t.is_word("or");
         if separator {
             let mut j = i + 1;
             if p.is(j, "and") || p.is(j, "or") {
+                j += 1;
+            }
+            // `…, and the remaining three were children`, `…, and another two …`
+            if p.is(j, "the") && matches!(p.word_ref(j + 1), Some("remaining" | "other")) {
+                j += 2;
+            } else if matches!(p.word_ref(j), Some("another" | "remaining")) {
                 j += 1;
             }
             if let Some(q) = p.count_at(j) {
@@ -158,7 +169,7 @@ pub(super) fn between_figures(p: &Para, k: usize) -> bool {
 }
 
 /// `two of whom`, `four of which`, `ten of them`: a count followed by the clause's reference back.
-fn of_whom(p: &Para, q: usize) -> bool {
+pub(super) fn of_whom(p: &Para, q: usize) -> bool {
     let after = p.qs[q].toks.1;
     p.is(after, "of") && matches!(p.word_ref(after + 1), Some("whom" | "which" | "them"))
 }

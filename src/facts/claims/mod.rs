@@ -32,7 +32,7 @@ mod tier;
 
 use across_sentences::Complements;
 use figures::{dates, next_dated_figure, year_tagged};
-use list::{List, Mode, compatible, parse_list};
+use list::{List, Mode, compatible, of_whom, parse_list};
 use para::{Link, Lowered, Np, Para, np_stop};
 
 /// A stated figure.
@@ -289,7 +289,7 @@ pub struct Lexicon<'v> {
     directions: HashMap<String, Direction>,
     places: HashSet<String>,
     past_markers: HashSet<String>,
-    pub(super) exploitation: HashSet<String>,
+    exploitation: HashSet<String>,
     actors: Vec<String>,
     effort_nouns: HashSet<String>,
 }

@@ -141,6 +141,15 @@ impl Extractor<'_, '_> {
             }
         }
         if cuts.is_empty() {
+            // `Of the 20 victims, 12 were adults and eight were minors, and 15 were citizens`:
+            // the first parts make the total and the rest may count another way (or be the
+            // error): which, the text does not say.
+            let whole = p.qs[total].value;
+            let prefix_makes_it =
+                (2..list.items.len()).any(|k| sum_of(p, &list.items[..k]) == whole);
+            if prefix_makes_it && sum_of(p, &list.items) != whole {
+                return false;
+            }
             return self.closed(p, total, list, kind, out, used);
         }
         let mut any = false;
@@ -192,12 +201,12 @@ impl Extractor<'_, '_> {
         }
         // `35 victims: 20 … and 10 …; the nationality of the remaining five was unknown`, `…;
         // one was exploited in forced criminality`: a clause after `;` that counts the rest, or
-        // one more figure alone with a form of exploitation, goes on with the enumeration (two or
-        // more figures there are a second breakdown: `; 48 were Narnian and 18 were foreign`; one
-        // of another kind is another fact: `; two were children`).
+        // one more figure alone, may go on with the enumeration, or may be another fact (`; two
+        // were children`). Read as closed only when the parts already make the total (two or more
+        // figures there are a second breakdown: `; 48 were Narnian and 18 were foreign`).
         if p.punct(list.end, ';')
-            && (speaks_of_the_rest(p, list.end + 1)
-                || one_more_figure(p, list.end + 1, &self.lex.exploitation))
+            && (speaks_of_the_rest(p, list.end + 1) || one_more_figure(p, list.end + 1))
+            && sum_of(p, &list.items) != p.qs[total].value
         {
             return false;
         }
@@ -312,16 +321,15 @@ fn speaks_of_the_rest(p: &Para, from: usize) -> bool {
         })
 }
 
-/// Does the clause from token `from` open with a single figure and name a form of exploitation
-/// (`one was exploited in forced criminality`, `and two were victims of forced begging`)?
-fn one_more_figure(p: &Para, from: usize, exploitation: &HashSet<String>) -> bool {
+/// Does the clause from token `from` open with a single figure (`one was exploited in forced
+/// criminality`, `and two were children`)?
+fn one_more_figure(p: &Para, from: usize) -> bool {
     let first = if p.is(from, "and") { from + 1 } else { from };
-    let Some(list) = p
-        .count_at(first)
-        .and_then(|_| parse_list(p, first, Mode::Clause))
-    else {
-        return false;
-    };
-    list.items.len() == 1
-        && (first..list.end).any(|k| p.word_ref(k).is_some_and(|w| exploitation.contains(w)))
+    p.count_at(first).is_some()
+        && parse_list(p, first, Mode::Clause).is_some_and(|l| l.items.len() == 1)
+}
+
+/// The sum of the figures `items`.
+fn sum_of(p: &Para, items: &[usize]) -> Decimal {
+    items.iter().map(|&q| p.qs[q].value).sum()
 }

@@ -268,7 +268,12 @@ impl Extractor<'_, '_> {
                         && let Some(list) = parse_list(p, after + 1, Mode::Clause)
                     {
                         let elliptic = list.items.iter().all(|&x| p.np(x).link == Link::Elliptic);
-                        if list.items.len() >= 2
+                        if list.items.len() >= 2 && list.items.iter().all(|&x| of_whom(p, x)) {
+                            // `20 victims, 10 of whom were children and five of whom were women`:
+                            // facts about some of them, which may overlap: an `including` list.
+                            self.including(p, q, &list, out, &mut parts_used);
+                            consumed = list.end;
+                        } else if list.items.len() >= 2
                             && elliptic
                             && self.closed(p, q, &list, RelationKind::Sum, out, &mut parts_used)
                         {
