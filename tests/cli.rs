@@ -575,3 +575,26 @@ fn a_section_opener_against_its_figures_is_at_most_an_info() {
         (true, serde_json::json!({"current": 12, "previous": 40}))
     );
 }
+
+#[test]
+fn a_breakdown_told_by_what_was_done_is_only_an_info_when_it_does_not_add_up() {
+    // Victims may receive both services: the groups may overlap.
+    let (code, out) = short_for_rule(
+        "sum-mismatch",
+        "Of the 30 victims, 20 received shelter and 15 received medical care.\n",
+    );
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains(
+            "info: the parts add up to 35, but the total says 30 (groups told by what was done"
+        ),
+        "{out}"
+    );
+    // Classes of people are a partition: the same shortfall is an error.
+    let (code, out) = short_for_rule(
+        "sum-mismatch",
+        "Of the 24 victims, 21 were women and two were men.\n",
+    );
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("error: the parts add up to 23"), "{out}");
+}

@@ -87,6 +87,7 @@ impl Complements {
                 total: a.total,
                 parts: vec![b.count, a.excluded],
                 span: a.total.span.cover(b.count.span),
+                by_action: false,
             });
         }
     }
@@ -248,6 +249,7 @@ impl Extractor<'_, '_> {
                 total,
                 parts,
                 span,
+                by_action: false,
             });
         }
     }
@@ -371,6 +373,7 @@ impl Extractor<'_, '_> {
                         total: p.fig(q),
                         parts: others.iter().map(|&o| p.fig(o)).collect(),
                         span: p.qs[q].span.cover(p.qs[*others.last().expect("two")].span),
+                        by_action: false,
                     });
                 }
             }
@@ -494,6 +497,7 @@ impl Extractor<'_, '_> {
                 span: p.qs[total]
                     .span
                     .cover(p.qs[*items.last().expect("two or more")].span),
+                by_action: false,
             });
         }
     }

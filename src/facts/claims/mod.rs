@@ -60,6 +60,10 @@ pub struct Breakdown {
     pub total: Fig,
     pub parts: Vec<Fig>,
     pub span: Span,
+    /// The parts are told by what was done to or by them (`20 received shelter and 15 received
+    /// medical care`, `20 were convicted and three were acquitted`), not by what they are: such
+    /// groups may overlap or leave some out, so a mismatch is not certain.
+    pub by_action: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -258,12 +258,26 @@ impl Extractor<'_, '_> {
             .span
             .cover(p.qs[*list.items.last().expect("non-empty")].span);
         used.extend(list.items.iter().copied());
+        let by_action = list.items.iter().all(|&q| self.told_by_action(p, q));
         out.breakdowns.push(Breakdown {
             kind,
             total: p.fig(total),
             parts: list.items.iter().map(|&q| p.fig(q)).collect(),
             span,
+            by_action,
         });
+    }
+
+    /// Is a part told by what was done (`20 received shelter`, `three were acquitted`) rather than
+    /// by what it is (`21 were women`, `13 were exploited in sex trafficking`)?
+    fn told_by_action(&self, p: &Para, q: usize) -> bool {
+        let np = p.np(q);
+        let participle = np.link == Link::Were && np.words.first().is_some_and(|w| p.past_verb(w));
+        (self.verb_first(p, q) || participle)
+            && !np
+                .words
+                .iter()
+                .any(|w| *w == "trafficked" || self.lex.exploitation.contains(*w))
     }
 
     pub(super) fn including(
@@ -291,6 +305,7 @@ impl Extractor<'_, '_> {
             total: p.fig(total),
             parts: list.items.iter().map(|&q| p.fig(q)).collect(),
             span,
+            by_action: false,
         });
     }
 
@@ -303,6 +318,7 @@ impl Extractor<'_, '_> {
             total: p.fig(whole),
             parts: vec![p.fig(part)],
             span: p.qs[whole].span.cover(p.qs[part].span),
+            by_action: false,
         });
     }
 }

@@ -88,7 +88,8 @@ impl BreakdownRule {
                 && matches!(o.kind, RelationKind::Sum | RelationKind::Split)
                 && (sum(&o.parts) == o.total.value || sum(&o.parts) == total)
         });
-        let uncertain = b.kind == RelationKind::Split && total < b.total.value && !corroborated;
+        let short_split = b.kind == RelationKind::Split && total < b.total.value && !corroborated;
+        let uncertain = short_split || b.by_action;
         let mut d = rule
             .diagnostic(
                 b.span,
@@ -110,8 +111,11 @@ impl BreakdownRule {
         ));
         if uncertain {
             d.severity = crate::diagnostic::Severity::Info;
-            d.message
-                .push_str(" (the split may name only some categories)");
+            d.message.push_str(if short_split {
+                " (the split may name only some categories)"
+            } else {
+                " (groups told by what was done may overlap or leave some out)"
+            });
         }
         out.diagnostics.push(d);
     }
