@@ -462,6 +462,16 @@ fn a_clause_list_whose_first_parts_make_the_total_is_not_read() {
     );
 }
 
+#[test]
+fn a_converted_range_is_not_paired_with_the_ranges_high_end() {
+    for text in [
+        "Fines ranged from 10,000 to 20,000 som ($115-$230).",
+        "Fines ranged between 10,000 and 20,000 som ($115 and $230).",
+    ] {
+        assert!(claims(text).conversions.is_empty(), "{text}");
+    }
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

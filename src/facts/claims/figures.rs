@@ -267,7 +267,16 @@ impl Extractor<'_, '_> {
                     // `($1,800 to $14,410)` converts a range: paired below, from its low end.
                     // An approximate amount (`approximately 1.8 million pesos ($36,110)`) is kept:
                     // the rule gives it more room and never an error of its own.
-                    if !p.is(usd.toks.1, "to") {
+                    // `($115-$230)`, `($115 and $230)` too: a converted range, whose low end
+                    // this amount is not (`10,000 to 20,000 som ($115-$230)`).
+                    let k = usd.toks.1;
+                    let joined =
+                        p.is(k, "to") || p.is(k, "and") || p.punct(k, '-') || p.punct(k, '–');
+                    let converted_range = joined
+                        && p.q_at
+                            .get(&(k + 1))
+                            .is_some_and(|&h| p.qs[h].kind == usd.kind);
+                    if !p.is(k, "to") && !converted_range {
                         out.conversions.push(Conversion {
                             currency: code.clone(),
                             local: q.clone(),
