@@ -120,6 +120,11 @@ pub struct TierPhrases {
     pub not_making_efforts: Vec<String>,
     /// Words before a tier in the tier statement: `remained on`, `upgraded to`.
     pub statements: Vec<String>,
+    /// A waiver from a downgrade to Tier 3 (`was granted a waiver from an otherwise required
+    /// downgrade`): the country stays on Tier 2 Watch List though it is not making significant
+    /// efforts.
+    #[serde(default)]
+    pub waiver: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -472,6 +472,20 @@ fn a_converted_range_is_not_paired_with_the_ranges_high_end() {
     }
 }
 
+#[test]
+fn a_waiver_from_a_downgrade_is_read() {
+    let text = "NARNIA: TIER 2 WATCH LIST\n\nThe Government of Narnia does not fully meet the minimum standards and is not making significant efforts to do so; therefore Narnia was granted a waiver from an otherwise required downgrade to Tier 3 and remained on Tier 2 Watch List.\n";
+    assert!(claims(text).tier.waiver);
+    assert!(
+        !claims(&text.replace(
+            "was granted a waiver from an otherwise required downgrade to Tier 3 and ",
+            ""
+        ))
+        .tier
+        .waiver
+    );
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

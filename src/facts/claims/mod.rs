@@ -178,6 +178,8 @@ pub struct TierClaims {
     pub heading: Option<(Tier, Span)>,
     pub standards: Option<(Standards, Span)>,
     pub statements: Vec<(Tier, Span)>,
+    /// The introduction grants a waiver from a downgrade to Tier 3.
+    pub waiver: bool,
 }
 
 #[derive(Debug, Clone, Default)]

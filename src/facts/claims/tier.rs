@@ -46,6 +46,7 @@ impl Extractor<'_, '_> {
                     Some((class, Span::new(span.start + at, span.start + at + len)));
             }
         }
+        out.tier.waiver |= find(&phrases.waiver).is_some();
         for ph in &phrases.statements {
             let ph = ph.to_lowercase();
             let mut from = 0;

@@ -3,6 +3,8 @@
 
 use super::{Checker, Context, Output};
 use crate::diagnostic::Check;
+use crate::facts::Standards;
+use crate::parse::Tier;
 use crate::rules::spec::RuleSpec;
 use serde_json::json;
 
@@ -13,6 +15,13 @@ impl Checker for TierMismatch {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.facts.chapters {
             let t = &chapter.tier;
+            // A waiver keeps on Tier 2 Watch List a country not making significant efforts.
+            let allows = |std: Standards, tier: Tier| {
+                std.allows(tier)
+                    || t.waiver
+                        && std == Standards::NotMakingEfforts
+                        && tier == Tier::Tier2WatchList
+            };
             let statement = t.statements.first();
             let present = usize::from(t.heading.is_some())
                 + usize::from(t.standards.is_some())
@@ -27,7 +36,7 @@ impl Checker for TierMismatch {
                 problems.push(format!("the heading says {h} but the text says {s}"));
             }
             if let (Some((h, _)), Some((std, _))) = (t.heading, t.standards)
-                && !std.allows(h)
+                && !allows(std, h)
             {
                 problems.push(format!(
                     "the heading says {h} but the text says the government {}",
@@ -35,7 +44,7 @@ impl Checker for TierMismatch {
                 ));
             }
             if let (Some((s, _)), Some((std, _))) = (statement, t.standards)
-                && !std.allows(*s)
+                && !allows(std, *s)
                 && t.heading.is_none_or(|(h, _)| h == *s)
             {
                 problems.push(format!(
@@ -65,6 +74,8 @@ impl Checker for TierMismatch {
                     t.standards
                         .map(|(s, _)| format!("standards: {}", s.describe())),
                     statement.map(|(s, _)| format!("statement: {s}")),
+                    t.waiver
+                        .then(|| "a waiver from a downgrade to Tier 3".to_string()),
                 ]
                 .into_iter()
                 .flatten()
@@ -74,6 +85,7 @@ impl Checker for TierMismatch {
                     "heading": t.heading.map(|(h, _)| h.to_string()),
                     "standards": t.standards.map(|(s, _)| s.describe()),
                     "statement": statement.map(|(s, _)| s.to_string()),
+                    "waiver": t.waiver,
                 }),
                 span,
             });
