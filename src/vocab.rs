@@ -42,6 +42,10 @@ pub struct Vocabulary {
     /// Words stating a direction of change.
     #[serde(default)]
     pub directions: Vec<DirectionWords>,
+    /// Verbs of change without a direction of their own (`cut`, `changed`, `amended`): `from 10
+    /// to five years` after one is a change, not a range. Lower case.
+    #[serde(default)]
+    pub change_verbs: Vec<String>,
     /// Actions a figure can measure, by word stem (`prosecut` → prosecute).
     #[serde(default)]
     pub actions: Vec<Action>,
@@ -197,6 +201,7 @@ impl Vocabulary {
         self.person_nouns.extend(other.person_nouns);
         self.person_classes.extend(other.person_classes);
         self.directions.extend(other.directions);
+        self.change_verbs.extend(other.change_verbs);
         self.actions.extend(other.actions);
         if other.tier_phrases.is_some() {
             self.tier_phrases = other.tier_phrases;
@@ -230,6 +235,7 @@ impl Vocabulary {
         fill(&mut self.person_nouns, &defaults.person_nouns);
         fill(&mut self.person_classes, &defaults.person_classes);
         fill(&mut self.directions, &defaults.directions);
+        fill(&mut self.change_verbs, &defaults.change_verbs);
         fill(&mut self.actions, &defaults.actions);
         if self.tier_phrases.is_none() {
             self.tier_phrases = defaults.tier_phrases.clone();

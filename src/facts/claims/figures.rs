@@ -361,6 +361,24 @@ impl Extractor<'_, '_> {
             if before == "from" && self.lex.direction_of(before2).is_some() {
                 continue;
             }
+            // `The court reduced the sentence from eight to four years`, `cut from 10 to five
+            // years`: a verb of change earlier in the clause makes `from … to …` a change.
+            if before == "from" {
+                let from = q.toks.0 - 1;
+                let changed = (from.saturating_sub(8)..from)
+                    .rev()
+                    .take_while(|&k| {
+                        p.sentence[k] == p.sentence[from] && !p.punct(k, ';') && !p.punct(k, ',')
+                    })
+                    .filter_map(|k| p.word_ref(k))
+                    .any(|w| {
+                        self.lex.direction_of(w).is_some()
+                            || self.lex.vocab.change_verbs.iter().any(|v| v == w)
+                    });
+                if changed {
+                    continue;
+                }
+            }
             let ok = match (&q.kind, &hq.kind) {
                 (QKind::Count | QKind::Duration(_), QKind::Duration(_)) => true,
                 (QKind::Money(a), QKind::Money(b)) => a == b,
