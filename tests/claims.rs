@@ -486,6 +486,28 @@ fn a_waiver_from_a_downgrade_is_read() {
     );
 }
 
+#[test]
+fn a_split_after_several_totals_refers_to_the_one_its_parts_make() {
+    assert_eq!(
+        breakdowns(
+            "The government identified 66 victims and referred 40 victims to shelters; 50 were women and 16 were men."
+        ),
+        vec![split(66, &[50, 16])]
+    );
+    assert_eq!(
+        breakdowns(
+            "The government identified 66 victims and referred 40 victims to shelters; 30 were women and 10 were men."
+        ),
+        vec![split(40, &[30, 10])]
+    );
+    assert_eq!(
+        breakdowns(
+            "The government identified 66 victims and referred 40 victims to shelters; 50 were women and 15 were men."
+        ),
+        vec![]
+    );
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

@@ -248,11 +248,18 @@ impl Extractor<'_, '_> {
                 if there_were {
                     first += 2;
                 }
-                if let (Some(q), Some((_, total))) =
-                    (p.count_at(first), sentence_anchor.or(sentence_total))
+                if let Some(q) = p.count_at(first)
                     && (p.np(q).link == Link::Were || there_were)
                     && let Some(list) = parse_list(p, first, Mode::Clause)
                     && list.items.len() >= 2
+                    && let Some(total) = split_total(
+                        p,
+                        &list,
+                        sentence_anchor,
+                        sentence_total,
+                        &totals,
+                        &previous_values,
+                    )
                 {
                     self.closed_clause(p, total, &list, RelationKind::Split, out, &mut parts_used);
                     consumed = list.end;
@@ -361,4 +368,35 @@ impl Extractor<'_, '_> {
         self.this_compared(p, section, out);
         self.remaining(p, out);
     }
+}
+
+/// The total a split after `;` refers back to: the total its sentence enumerated (`66 victims –
+/// 18 …, 47 …; 48 were …`), else the sentence's one total. When the sentence states several
+/// (`identified 66 victims and referred 40 to shelters; 50 were …`), the reference is unclear:
+/// the split is read only against the one its parts make, if any.
+fn split_total(
+    p: &Para,
+    list: &List,
+    anchor: Option<(usize, usize)>,
+    latest: Option<(usize, usize)>,
+    totals: &[usize],
+    previous_values: &HashSet<usize>,
+) -> Option<usize> {
+    if let Some((_, a)) = anchor {
+        return Some(a);
+    }
+    let (sent, latest) = latest?;
+    let candidates: Vec<usize> = totals
+        .iter()
+        .copied()
+        .filter(|&q| p.sentence[p.qs[q].toks.0] == sent && !previous_values.contains(&q))
+        .collect();
+    if candidates.len() <= 1 {
+        return Some(latest);
+    }
+    let parts: Decimal = list.items.iter().map(|&q| p.qs[q].value).sum();
+    candidates
+        .into_iter()
+        .rev()
+        .find(|&q| p.qs[q].value == parts)
 }
