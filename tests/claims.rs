@@ -508,6 +508,20 @@ fn a_split_after_several_totals_refers_to_the_one_its_parts_make() {
     );
 }
 
+#[test]
+fn a_part_without_a_figure_leaves_a_dash_or_parenthesis_list_open() {
+    for text in [
+        "The government identified 20 victims – 12 women, seven men, and an unknown number of children.",
+        "The government identified 20 victims (12 women, seven men, and several children).",
+    ] {
+        assert_eq!(breakdowns(text), vec![], "{text}");
+    }
+    assert_eq!(
+        breakdowns("The government identified 20 victims – 12 women, seven men, and one child."),
+        vec![sum(20, &[12, 7, 1])]
+    );
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

@@ -129,6 +129,30 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
                 i = p.qs[q].toks.1;
                 continue;
             }
+            // `12 women, seven men, and an unknown number of children`: a part without a figure;
+            // inside dashes or parentheses the enumeration is then open.
+            if mode != Mode::Clause
+                && matches!(
+                    p.word_ref(j),
+                    Some(
+                        "a" | "an"
+                            | "several"
+                            | "some"
+                            | "many"
+                            | "few"
+                            | "unknown"
+                            | "other"
+                            | "others"
+                            | "various"
+                            | "numerous"
+                            | "undetermined"
+                            | "unspecified"
+                            | "undisclosed"
+                    )
+                )
+            {
+                approx = true;
+            }
             if mode == Mode::Clause && t.is_punct(',') {
                 // `16 were …, including one …, and four were …`: an aside about one item.
                 if p.is(i + 1, "including") {
