@@ -522,6 +522,22 @@ fn a_part_without_a_figure_leaves_a_dash_or_parenthesis_list_open() {
     );
 }
 
+#[test]
+fn an_including_list_after_a_modifying_figure_needs_named_parts() {
+    assert_eq!(
+        breakdowns(
+            "The government convicted 18 traffickers in six cases, including 10 for forced labor."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        breakdowns(
+            "The government prosecuted 18 defendants in six cases, including four forced labor cases."
+        ),
+        vec![(RelationKind::Including, d(6), vec![d(4)])]
+    );
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

@@ -304,9 +304,28 @@ impl Extractor<'_, '_> {
                     if p.punct(k, ',') {
                         k += 1;
                     }
+                    // `18 defendants in six cases, including 10 for forced labor`: after a
+                    // figure that modifies an earlier one, parts that name nothing may be of
+                    // either.
+                    let modifier = p.qs[q].toks.0.checked_sub(1).is_some_and(|b| {
+                        matches!(
+                            p.word_ref(b),
+                            Some(
+                                "in" | "involving"
+                                    | "against"
+                                    | "with"
+                                    | "from"
+                                    | "across"
+                                    | "at"
+                                    | "on"
+                                    | "for"
+                            )
+                        ) && p.count_before(b, 8).is_some()
+                    });
                     if p.is(k, "including")
                         && p.count_at(k + 1).is_some()
                         && let Some(list) = parse_list(p, k + 1, Mode::Clause)
+                        && !(modifier && list.items.iter().any(|&x| p.np(x).link == Link::Elliptic))
                     {
                         self.including(p, q, &list, out, &mut parts_used);
                         consumed = list.end;
