@@ -222,18 +222,7 @@ impl Checker for Trend {
                         for c in &matching {
                             d = with_figures(d, c);
                         }
-                        let help = matching
-                            .iter()
-                            .map(|c| {
-                                format!(
-                                    "{} against {}",
-                                    text(c.current.value),
-                                    text(c.previous.value)
-                                )
-                            })
-                            .collect::<Vec<_>>()
-                            .join("; ");
-                        out.diagnostics.push(d.with_help(help));
+                        out.diagnostics.push(d.with_help(against_each(&matching)));
                     }
                 }
             }
@@ -287,7 +276,15 @@ fn opener(rule: &RuleSpec, o: &Opener, comparisons: &[Comparison], out: &mut Out
         d = with_figures(d, c);
     }
     d.severity = Severity::Info;
-    let pairs = against
+    out.diagnostics.push(d.with_help(format!(
+        "compared: {}. Efforts are more than these figures, so this is an info, not an error",
+        against_each(&against)
+    )));
+}
+
+/// `30 against 20; 5 against 8`: each comparison's figures.
+fn against_each(comparisons: &[&Comparison]) -> String {
+    comparisons
         .iter()
         .map(|c| {
             format!(
@@ -297,10 +294,7 @@ fn opener(rule: &RuleSpec, o: &Opener, comparisons: &[Comparison], out: &mut Out
             )
         })
         .collect::<Vec<_>>()
-        .join("; ");
-    out.diagnostics.push(d.with_help(format!(
-        "compared: {pairs}. Efforts are more than these figures, so this is an info, not an error"
-    )));
+        .join("; ")
 }
 
 /// A summary's multiple in words (`more than double`).
