@@ -716,13 +716,13 @@ fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
     (items, respectively)
 }
 
-/// A verb in `-ing` (`prosecuting`), not a preposition in `-ing` (`during`) nor one that
-/// introduces a list or what a figure involves.
 /// A dash that opens or closes an aside: not one between two figures (`2020–2021`).
 fn aside_dash(p: &Para, k: usize) -> bool {
     p.toks[k].is_dash() && !list::between_figures(p, k)
 }
 
+/// A verb in `-ing` (`prosecuting`), not a preposition in `-ing` (`during`) nor one that
+/// introduces a list or what a figure involves.
 fn is_gerund(w: &str) -> bool {
     w.len() > 5
         && w.ends_with("ing")

@@ -352,17 +352,9 @@ impl Extractor<'_, '_> {
                 .checked_sub(1)
                 .and_then(|j| p.word_ref(j))
                 .unwrap_or_default();
-            let before2 = q
-                .toks
-                .0
-                .checked_sub(2)
-                .and_then(|j| p.word_ref(j))
-                .unwrap_or_default();
-            if before == "from" && self.lex.direction_of(before2).is_some() {
-                continue;
-            }
-            // `The court reduced the sentence from eight to four years`, `cut from 10 to five
-            // years`: a verb of change earlier in the clause makes `from … to …` a change.
+            // `increased from 6 to 30`, `The court reduced the sentence from eight to four
+            // years`, `cut from 10 to five years`: a verb of change earlier in the clause makes
+            // `from … to …` a change.
             if before == "from" {
                 let from = q.toks.0 - 1;
                 let changed = (from.saturating_sub(8)..from)

@@ -186,6 +186,11 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
     })
 }
 
+/// The sum of the figures `items`.
+pub(super) fn sum_of(p: &Para, items: &[usize]) -> Decimal {
+    items.iter().map(|&q| p.qs[q].value).sum()
+}
+
 /// A dash between two figures (`2020–2021`, `10–15`) is a range, not a mark of the text.
 pub(super) fn between_figures(p: &Para, k: usize) -> bool {
     let figure = |b: usize| p.toks.get(b).is_some_and(|t| t.kind == TokKind::Number);

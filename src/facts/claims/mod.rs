@@ -32,7 +32,7 @@ mod tier;
 
 use across_sentences::Complements;
 use figures::{dates, next_dated_figure, year_tagged};
-use list::{List, Mode, compatible, of_whom, parse_list};
+use list::{List, Mode, compatible, of_whom, parse_list, sum_of};
 use para::{Link, Lowered, Np, Para, np_stop};
 
 /// A stated figure.

@@ -14,17 +14,15 @@ impl Extractor<'_, '_> {
             .collect();
         // A verb of change in the past, early in the sentence (few sentences have one: looked for
         // first).
-        let Some(k) = words
-            .iter()
-            .take(8)
-            .position(|(_, w)| w.ends_with("ed") && self.lex.direction_of(w).is_some())
-        else {
+        let Some((k, direction)) = words.iter().take(8).enumerate().find_map(|(k, (_, w))| {
+            w.ends_with("ed")
+                .then(|| self.lex.direction_of(w))
+                .flatten()
+                .map(|d| (k, d))
+        }) else {
             return;
         };
-        let (at, verb) = words[k];
-        let Some(direction) = self.lex.direction_of(verb) else {
-            return;
-        };
+        let at = words[k].0;
         // Before it, one of the lexicon's subjects (`the government`), then adverbs (`slightly`,
         // `significantly`, `overall`).
         let adverb = |w: &str| w.ends_with("ly") || w == "overall";

@@ -344,8 +344,3 @@ fn one_more_figure(p: &Para, from: usize) -> bool {
     p.count_at(first).is_some()
         && parse_list(p, first, Mode::Clause).is_some_and(|l| l.items.len() == 1)
 }
-
-/// The sum of the figures `items`.
-fn sum_of(p: &Para, items: &[usize]) -> Decimal {
-    items.iter().map(|&q| p.qs[q].value).sum()
-}
