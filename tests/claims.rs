@@ -362,6 +362,13 @@ fn two_earlier_figures_are_each_compared_with_the_current_one() {
 
 #[test]
 fn an_of_whom_aside_is_not_a_part_and_a_list_of_them_is_an_including_list() {
+    // In parentheses the aside ends at the closing parenthesis.
+    assert_eq!(
+        breakdowns(
+            "The government identified 32 victims (20 adults and 12 children, two of them with disabilities)."
+        ),
+        vec![sum(32, &[20, 12])]
+    );
     assert_eq!(
         breakdowns(
             "The government identified 35 victims – 20 women, 10 men, and five children, two of whom were girls."

@@ -102,6 +102,7 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
                     let mut k = p.qs[q].toks.1 + 2;
                     while k < p.toks.len()
                         && p.sentence[k] == sent
+                        && p.depth[k] >= depth
                         && !(p.depth[k] == depth
                             && (p.punct(k, ',')
                                 || p.punct(k, ';')
@@ -159,6 +160,7 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
                     let mut k = i + 2;
                     while k < p.toks.len()
                         && p.sentence[k] == sent
+                        && p.depth[k] >= depth
                         && !(p.depth[k] == depth && (p.punct(k, ',') || p.punct(k, ';')))
                     {
                         k += 1;
