@@ -545,6 +545,22 @@ fn an_including_list_after_a_modifying_figure_needs_named_parts() {
     );
 }
 
+#[test]
+fn referrals_after_victims_added_to_the_total_are_not_read() {
+    assert_eq!(
+        breakdowns(
+            "The government identified 40 victims and NGOs identified 15 more. Police referred 30 victims, NGOs referred 20, and five victims self-referred."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        breakdowns(
+            "The government identified 55 victims. Police referred 30 victims, NGOs referred 20, and five victims self-referred."
+        ),
+        vec![sum(55, &[30, 20, 5])]
+    );
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

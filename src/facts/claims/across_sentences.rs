@@ -43,10 +43,18 @@ fn referred_total(
         })
         .collect();
     let last = *candidates.last()?;
-    (anchored
-        || candidates
-            .iter()
-            .all(|&q| p.qs[q].value == p.qs[last].value))
+    // `identified 40 victims and NGOs identified 15 more`: the referrals may be of both.
+    let added = p.qs.iter().any(|q| {
+        q.toks.0 > p.qs[last].toks.0
+            && q.toks.0 < before
+            && q.kind == QKind::Count
+            && matches!(p.word_ref(q.toks.1), Some("more" | "others"))
+    });
+    (!added
+        && (anchored
+            || candidates
+                .iter()
+                .all(|&q| p.qs[q].value == p.qs[last].value)))
     .then_some(last)
 }
 
