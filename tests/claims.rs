@@ -561,6 +561,23 @@ fn referrals_after_victims_added_to_the_total_are_not_read() {
     );
 }
 
+#[test]
+fn a_shortfall_the_sentence_states_leaves_the_list_unread() {
+    for text in [
+        "The government identified 66 victims – 18 sex trafficking victims and 47 forced labor victims – and one victim of forced criminality.",
+        "Of the 31 victims identified, 12 were victims of sex trafficking and 18 of forced labor, while the form of exploitation of one was unknown.",
+    ] {
+        assert_eq!(breakdowns(text), vec![], "{text}");
+    }
+    // A figure that does not make up the difference leaves the list read.
+    assert_eq!(
+        breakdowns(
+            "Of the 31 victims identified, 12 were victims of sex trafficking and 18 of forced labor, while the form of exploitation of two was unknown."
+        ),
+        vec![sum(31, &[12, 18])]
+    );
+}
+
 /// Each section opener as (direction, the verb as written).
 fn openers(text: &str) -> Vec<(Direction, String)> {
     let c = claims(text);

@@ -210,6 +210,13 @@ impl Extractor<'_, '_> {
         {
             return false;
         }
+        // `Of the 31 victims, 12 were … and 18 …, while the form of exploitation of one was
+        // unknown`, `66 victims – 18 … and 47 … – and one victim of …`: the clause right after
+        // the list states what its parts leave out.
+        let short = p.qs[total].value - sum_of(p, &list.items);
+        if short > Decimal::ZERO && next_clause_states(p, list.end, short) {
+            return false;
+        }
         self.record(p, total, list, kind, out, used);
         true
     }
@@ -343,4 +350,29 @@ fn one_more_figure(p: &Para, from: usize) -> bool {
     let first = if p.is(from, "and") { from + 1 } else { from };
     p.count_at(first).is_some()
         && parse_list(p, first, Mode::Clause).is_some_and(|l| l.items.len() == 1)
+}
+
+/// Does the clause after a list that ends at `end` (a `,`, `;` or dash; not a parenthesis, which
+/// closes its list) state an exact count of `value` at the list's depth?
+fn next_clause_states(p: &Para, end: usize, value: Decimal) -> bool {
+    let Some(t) = p.toks.get(end) else {
+        return false;
+    };
+    if !(t.is_punct(',') || t.is_punct(';') || t.is_dash()) {
+        return false;
+    }
+    let (sent, depth) = (p.sentence[end], p.depth[end]);
+    let mut k = end + 1;
+    while p.punct(k, ',') || matches!(p.word_ref(k), Some("and" | "while" | "whereas" | "but")) {
+        k += 1;
+    }
+    (k..p.toks.len())
+        .take_while(|&j| {
+            p.sentence[j] == sent
+                && !(p.depth[j] == depth
+                    && (p.punct(j, ',') || p.punct(j, ';') || p.toks[j].is_dash()))
+        })
+        .filter(|&j| p.depth[j] == depth)
+        .filter_map(|j| p.count_at(j))
+        .any(|q| p.qs[q].is_exact_count() && p.qs[q].value == value)
 }
