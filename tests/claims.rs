@@ -418,14 +418,27 @@ fn an_aside_between_dashes_in_a_clause_list_is_not_a_part() {
 }
 
 #[test]
-fn one_more_figure_of_exploitation_after_a_semicolon_leaves_the_list_open() {
+fn a_list_that_may_go_on_after_a_semicolon_is_read_only_when_it_makes_the_total() {
+    // The clause right after the list states the shortfall.
     for text in [
         "Of the 66 victims, 18 were sex trafficking victims and 47 were forced labor victims; one was exploited in forced criminality.",
         "The government identified 66 victims – 18 sex trafficking victims and 47 forced labor victims; one was exploited in forced criminality.",
     ] {
         assert_eq!(breakdowns(text), vec![], "{text}");
     }
-    // Another kind of fact after `;` leaves it closed.
+    // One more figure of another kind: the rest, or another fact? Not read.
+    assert_eq!(
+        breakdowns("Of the 20 victims, 12 were women and five were men; two were children."),
+        vec![]
+    );
+    // The clause counts the rest further on.
+    assert_eq!(
+        breakdowns(
+            "The government identified 35 victims: 20 citizens and 10 foreign nationals; in addition, the remaining five were stateless."
+        ),
+        vec![]
+    );
+    // When the parts make the total, another fact after `;` leaves the list closed.
     assert_eq!(
         breakdowns(
             "Of these nine victims, eight were subjected to forced labor and one to sex trafficking; two were children."
