@@ -3,8 +3,11 @@
 //! the sentence it sits in — not its line — so it survives edits elsewhere in the file.
 
 use crate::render::FileOutcome;
+use crate::replace::{self, Owner, replace};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entry {
@@ -40,25 +43,58 @@ fn entries(outcomes: &[FileOutcome]) -> Vec<Vec<Entry>> {
         .collect()
 }
 
-pub fn write(path: &std::path::Path, outcomes: &[FileOutcome]) -> Result<usize, String> {
+/// The baseline format this tiplint writes and reads.
+pub const VERSION: u32 = 1;
+
+/// Write the findings of `outcomes` to `path`: through a temporary file renamed over it, so a
+/// full disk never leaves a truncated baseline; a symbolic link is followed. A path that is not a
+/// regular file (`/dev/stdout`) is written to, not replaced.
+pub fn write(path: &Path, outcomes: &[FileOutcome]) -> Result<usize, String> {
     let findings: Vec<Entry> = entries(outcomes).into_iter().flatten().collect();
     let n = findings.len();
     let text = serde_json::to_string_pretty(&Baseline {
-        version: 1,
+        version: VERSION,
         findings,
     })
     .expect("plain data serialises")
         + "\n";
-    std::fs::write(path, text)
-        .map_err(|e| format!("{}: cannot write the baseline: {e}", path.display()))?;
+    let failed = |e: String| format!("{}: cannot write the baseline: {e}", path.display());
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(text.as_bytes()))
+            .map_err(|e| failed(e.to_string()))?,
+        _ => {
+            let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+            replace(&target, text.as_bytes(), Owner::IfAllowed).map_err(|e| {
+                failed(match e {
+                    replace::Error::Io(e) => e,
+                    replace::Error::Owner(e) => e.to_string(),
+                })
+            })?;
+        }
+    }
     Ok(n)
 }
 
-pub fn read(path: &std::path::Path) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path)
+pub fn read(path: &Path) -> Result<Baseline, String> {
+    let bytes = crate::input::read_regular_file(path)
         .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
-    serde_json::from_str(&text)
-        .map_err(|e| format!("{}: not a tiplint baseline: {e}", path.display()))
+    let not_one = |e: serde_json::Error| format!("{}: not a tiplint baseline: {e}", path.display());
+    // The version first: another version may hold other fields.
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: u32,
+    }
+    let Versioned { version } = serde_json::from_slice(&bytes).map_err(not_one)?;
+    if version != VERSION {
+        return Err(format!(
+            "{}: baseline version {version}; this tiplint reads version {VERSION}",
+            path.display()
+        ));
+    }
+    serde_json::from_slice(&bytes).map_err(not_one)
 }
 
 /// Remove the findings the baseline holds (each entry hides one finding); returns how many.

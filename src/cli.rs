@@ -2,12 +2,13 @@
 
 use crate::diagnostic::Severity;
 use crate::input;
+use crate::output;
 use crate::parse::StructureGrammar;
 use crate::render::{self, FileOutcome};
 use crate::rules::{RuleSet, Selection, Settings, check_source_with};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -75,9 +76,12 @@ pub struct CheckArgs {
     /// Also list the checks that passed, and the edition used (human format).
     #[arg(long, short)]
     pub verbose: bool,
-    /// The report edition (year), for exchange-rate bands and the reporting period. Without it,
-    /// the edition is guessed from the dates in the text.
-    #[arg(long, value_name = "YEAR")]
+    /// The report edition (a year from 1900 to 2100, the years the dates in a text are read in),
+    /// for exchange-rate bands and the reporting period. Without it, the edition is guessed from
+    /// the dates in the text.
+    #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(
+        i64::from(*crate::config::EDITIONS.start())..=i64::from(*crate::config::EDITIONS.end())
+    ))]
     pub edition: Option<i32>,
     /// Apply every safe fix in place (standard input: print the fixed text), then report what
     /// is left.
@@ -150,8 +154,22 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
-    ExitCode::from(run_with(cli))
+    match Cli::try_parse() {
+        Ok(cli) => ExitCode::from(run_with(cli)),
+        Err(e) => ExitCode::from(usage(&e)),
+    }
+}
+
+/// Help, the version, or a usage error from clap. Help that cannot be written to standard output
+/// is an error, as a report would be.
+fn usage(e: &clap::Error) -> u8 {
+    match e.print() {
+        Err(io) if !e.use_stderr() && io.kind() != std::io::ErrorKind::BrokenPipe => {
+            output::error(&format!("cannot write to standard output: {io}"));
+            EXIT_ERROR
+        }
+        _ => u8::try_from(e.exit_code()).unwrap_or(EXIT_ERROR),
+    }
 }
 
 /// The configuration in use: `--config FILE`, or `tiplint.toml` found from here upward.
@@ -200,11 +218,12 @@ fn load_rules(cli: &Cli, config: &crate::config::Loaded) -> Result<RuleSet, Stri
     Ok(rules)
 }
 
-fn print(s: &str) {
-    let mut out = std::io::stdout().lock();
-    // A closed pipe (`| head`) is not an error worth a panic.
-    let _ = out.write_all(s.as_bytes());
-    let _ = out.flush();
+/// Exit 0, or 2 when the text could not be written to standard output.
+fn print_then_ok(text: &str) -> u8 {
+    match output::print(text) {
+        Ok(()) => EXIT_OK,
+        Err(output::StdoutFailed) => EXIT_ERROR,
+    }
 }
 
 pub fn run_with(cli: Cli) -> u8 {
@@ -213,24 +232,18 @@ pub fn run_with(cli: Cli) -> u8 {
     let (config, rules) = match loaded {
         Ok(x) => x,
         Err(e) => {
-            eprintln!("error: {e}");
+            output::error(&e);
             return EXIT_ERROR;
         }
     };
     match &cli.command {
         Command::Check(args) => check(args, &rules, &config.config),
         Command::Parse { file, format: _ } => parse(file, &rules),
-        Command::Rules { format } => {
-            print(&crate::docs::rules_listing(&rules, *format));
-            EXIT_OK
-        }
+        Command::Rules { format } => print_then_ok(&crate::docs::rules_listing(&rules, *format)),
         Command::Explain { rule } => match rules.find(rule) {
-            Some(r) => {
-                print(&crate::docs::explain(&r.spec));
-                EXIT_OK
-            }
+            Some(r) => print_then_ok(&crate::docs::explain(&r.spec)),
             None => {
-                eprintln!("error: unknown rule `{rule}` (see `tiplint rules`)");
+                output::error(&format!("unknown rule `{rule}` (see `tiplint rules`)"));
                 EXIT_ERROR
             }
         },
@@ -246,11 +259,12 @@ fn parse(file: &str, rules: &RuleSet) -> u8 {
         Ok(src) => {
             let report = StructureGrammar::new(&rules.vocabulary).parse(&src.text);
             let doc = serde_json::json!({"version": 1, "path": first.name, "report": report});
-            print(&(serde_json::to_string_pretty(&doc).expect("plain data serialises") + "\n"));
-            EXIT_OK
+            print_then_ok(
+                &(serde_json::to_string_pretty(&doc).expect("plain data serialises") + "\n"),
+            )
         }
         Err(e) => {
-            eprintln!("error: {}: {e}", first.name);
+            output::error(&format!("{}: {e}", first.name));
             EXIT_ERROR
         }
     }
@@ -272,7 +286,7 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
     let selection = match Selection::resolve(rules, select, ignore) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: {e}");
+            output::error(&e);
             return EXIT_ERROR;
         }
     };
@@ -282,19 +296,21 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
         args.paths.clone()
     };
     let inputs = input::collect(&paths, &args.stdin_filename);
+    if let Some(path) = &args.write_baseline
+        && inputs.iter().any(|i| i.is_file(path))
+    {
+        output::error(&format!(
+            "{}: the baseline file is one of the inputs; not written",
+            path.display()
+        ));
+        return EXIT_ERROR;
+    }
     let outcomes: Vec<FileOutcome> = inputs
         .into_par_iter()
         .map(|i| FileOutcome {
             name: i.name,
             checked: i.source.map(|src| {
-                let result = check_source_with(
-                    &src,
-                    rules,
-                    &selection,
-                    Settings {
-                        edition: args.edition,
-                    },
-                );
+                let result = check_source_with(&src, rules, &selection, Settings { edition });
                 (src, result)
             }),
         })
@@ -305,7 +321,10 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
     if let Some(path) = &args.write_baseline {
         return match crate::baseline::write(path, &outcomes) {
             Ok(n) => {
-                eprintln!("wrote {n} finding(s) to the baseline {}", path.display());
+                output::note(&format!(
+                    "wrote {n} finding(s) to the baseline {}",
+                    path.display()
+                ));
                 if outcomes.iter().any(|o| o.checked.is_err()) {
                     EXIT_ERROR
                 } else {
@@ -313,7 +332,7 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
                 }
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                output::error(&e);
                 EXIT_ERROR
             }
         };
@@ -324,7 +343,7 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
         match crate::baseline::read(path) {
             Ok(b) => baselined = crate::baseline::apply(&b, &mut outcomes),
             Err(e) => {
-                eprintln!("error: {e}");
+                output::error(&e);
                 return EXIT_ERROR;
             }
         }
@@ -347,16 +366,16 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
         Format::Sarif => render::sarif::render(&outcomes, rules),
         Format::Human => render::human::render(&outcomes, color, args.verbose, baselined),
     };
-    print(&text);
+    let printed = output::print(&text);
     if baselined > 0 && !matches!(format, Format::Human | Format::Json) {
-        eprintln!("{baselined} finding(s) hidden by the baseline");
+        output::note(&format!("{baselined} finding(s) hidden by the baseline"));
     }
-    let mut code = EXIT_OK;
+    let mut code = if printed.is_ok() { EXIT_OK } else { EXIT_ERROR };
     for o in &outcomes {
         match &o.checked {
             Err(e) => {
                 if format != Format::Human {
-                    eprintln!("error: {}: {e}", o.name);
+                    output::error(&format!("{}: {e}", o.name));
                 }
                 code = EXIT_ERROR;
             }
@@ -387,7 +406,7 @@ fn fix_or_diff(
         let (src, result) = match o.checked {
             Ok(x) => x,
             Err(e) => {
-                eprintln!("error: {}: {e}", o.name);
+                output::error(&format!("{}: {e}", o.name));
                 code = EXIT_ERROR;
                 continue;
             }
@@ -404,13 +423,15 @@ fn fix_or_diff(
         let stdin = o.name == args.stdin_filename;
         if args.diff {
             if applied > 0 {
-                print(&crate::fix::unified_diff(&o.name, &src.text, &fixed));
-                code = code.max(EXIT_FINDINGS);
+                code = code.max(
+                    print_then_ok(&crate::fix::unified_diff(&o.name, &src.text, &fixed))
+                        .max(EXIT_FINDINGS),
+                );
             }
             continue;
         }
         if stdin {
-            print(&fixed);
+            code = code.max(print_then_ok(&fixed));
             continue;
         }
         if applied == 0 {
@@ -434,17 +455,17 @@ fn fix_or_diff(
                     .fail_on
                     .threshold()
                     .is_some_and(|t| left.diagnostics.iter().any(|d| d.severity >= t));
-                eprintln!(
+                output::note(&format!(
                     "{}: applied {applied} fix(es); {} finding(s) left",
                     o.name,
                     left.diagnostics.len()
-                );
+                ));
                 if failing {
                     code = code.max(EXIT_FINDINGS);
                 }
             }
             Err(e) => {
-                eprintln!("error: {}: {e}", o.name);
+                output::error(&format!("{}: {e}", o.name));
                 code = EXIT_ERROR;
             }
         }

@@ -4,14 +4,20 @@
 use crate::diagnostic::Severity;
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "tiplint.toml";
 
+/// The editions (years) tiplint accepts, here and on the command line: those the dates of a text
+/// are read in (a dated event of 1900 to 2100).
+pub const EDITIONS: RangeInclusive<i32> = 1900..=2100;
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// The report edition (year) the files belong to.
+    /// The report edition (year) the files belong to, one of [`EDITIONS`].
+    #[serde(default, deserialize_with = "edition")]
     pub edition: Option<i32>,
     /// Run only these rules (names or codes).
     #[serde(default)]
@@ -30,6 +36,22 @@ pub struct Config {
     /// Rule files added to the rules in use, relative to this file.
     #[serde(default)]
     pub rule_files: Vec<PathBuf>,
+}
+
+/// An edition year, refused outside [`EDITIONS`] (so no later arithmetic on it can overflow).
+fn edition<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
+    let year = i64::deserialize(d)?;
+    i32::try_from(year)
+        .ok()
+        .filter(|y| EDITIONS.contains(y))
+        .map(Some)
+        .ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "edition {year} is not a year in {}..={}",
+                EDITIONS.start(),
+                EDITIONS.end()
+            ))
+        })
 }
 
 /// A loaded configuration and where it came from.
@@ -65,8 +87,8 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 
 /// Read a configuration file; errors name the file, line and column.
 pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text =
+        crate::input::read_text_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
     toml::from_str(&text).map_err(|e| {
         let at = e
             .span()

@@ -1,9 +1,11 @@
 //! Fixes: choosing the safe ones, applying them, showing them as a diff, writing them safely.
 
 use crate::diagnostic::Fix;
+use crate::replace::{self, Owner};
 use crate::rules::spec::FixSafety;
 use crate::rules::{FileResult, RuleSet};
-use std::io::Write;
+use std::fs::File;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::Path;
 
 /// Apply non-overlapping fixes; a fix overlapping an earlier one (by start, then end) is skipped.
@@ -73,31 +75,111 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         .to_string()
 }
 
-/// Replace `path`'s contents with `new`, if the file still holds `original`: written to a
-/// temporary file beside it and renamed over it, so a crash never leaves half a file.
+/// Replace `path`'s contents with `new`, if the file still holds `original`.
+///
+/// A symbolic link is followed: its target is fixed, the link kept. The file is locked (an
+/// exclusive advisory lock) from the moment it is read again until it is replaced, so two tiplint
+/// runs never both fix one text and one lose the other's fixes: the second sees the first's
+/// changes and refuses. The new text is written to a temporary file beside it, with the file's
+/// owner, group and mode, and renamed over it, so a crash never leaves half a file. A file with
+/// other hard links, or whose owner a new file could not be given (we are not root), is written
+/// in place instead, keeping its inode. A read-only file is refused, even for root.
 pub fn write_if_unchanged(path: &Path, original: &[u8], new: &str) -> Result<(), String> {
-    let on_disk =
-        std::fs::read(path).map_err(|e| format!("cannot read it again before writing: {e}"))?;
+    let target = std::fs::canonicalize(path)
+        .map_err(|e| format!("cannot find the file again before writing: {e}"))?;
+    let mut file = open_locked(&target)?;
+    let mut on_disk = Vec::new();
+    (&file)
+        .take(original.len() as u64 + 1)
+        .read_to_end(&mut on_disk)
+        .map_err(|e| format!("cannot read it again before writing: {e}"))?;
     if on_disk != original {
         return Err(
             "the file changed on disk since it was read; not fixed (run again)".to_string(),
         );
     }
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| format!("cannot create a temporary file: {e}"))?;
-    tmp.write_all(new.as_bytes())
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| format!("cannot write: {e}"))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    let meta = file
+        .metadata()
+        .map_err(|e| format!("cannot read its metadata: {e}"))?;
+    if links(&meta) > 1 {
+        // Its other names would keep the old text if a new file took this one's name.
+        return write_in_place(&mut file, original, new.as_bytes());
     }
-    tmp.persist(path)
-        .map_err(|e| format!("cannot replace the file: {}", e.error))?;
-    Ok(())
+    match crate::replace::replace(&target, new.as_bytes(), Owner::Keep) {
+        Ok(()) => Ok(()),
+        Err(replace::Error::Owner(_)) => write_in_place(&mut file, original, new.as_bytes()),
+        Err(replace::Error::Io(e)) => Err(e),
+    }
+    // The lock goes with `file`, after the rename.
+}
+
+/// `target` opened for reading and writing and locked, once no other run holds it. A run that
+/// held it may have renamed a new file over the one we waited for: then the new one is locked.
+fn open_locked(target: &Path) -> Result<File, String> {
+    for _ in 0..100 {
+        let meta = std::fs::metadata(target)
+            .map_err(|e| format!("cannot find the file again before writing: {e}"))?;
+        if meta.permissions().readonly() {
+            return Err("the file is read-only; not fixed".to_string());
+        }
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(target)
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::PermissionDenied => {
+                    "the file is read-only for us (permission denied); not fixed".to_string()
+                }
+                _ => format!("cannot open it for writing: {e}; not fixed"),
+            })?;
+        file.lock()
+            .map_err(|e| format!("cannot lock the file: {e}; not fixed"))?;
+        let locked = file
+            .metadata()
+            .map_err(|e| format!("cannot read its metadata: {e}"))?;
+        match std::fs::metadata(target) {
+            Ok(now) if same_file(&now, &locked) => return Ok(file),
+            Ok(_) => continue,
+            Err(e) => return Err(format!("cannot find the file again before writing: {e}")),
+        }
+    }
+    Err("the file keeps being replaced by other programs; not fixed (run again)".to_string())
+}
+
+/// Write `new` over the file's contents, keeping its inode (its other links, its owner). Should
+/// the write fail (a full disk), the original text is put back.
+fn write_in_place(file: &mut File, original: &[u8], new: &[u8]) -> Result<(), String> {
+    fn overwrite(file: &mut File, bytes: &[u8]) -> std::io::Result<()> {
+        file.seek(SeekFrom::Start(0))?;
+        file.write_all(bytes)?;
+        file.set_len(bytes.len() as u64)?;
+        file.sync_all()
+    }
+    overwrite(file, new).map_err(|e| match overwrite(file, original) {
+        Ok(()) => format!("cannot write: {e}; the file is as it was"),
+        Err(back) => format!("cannot write: {e}, nor put the file back as it was: {back}"),
+    })
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    (a.dev(), a.ino()) == (b.dev(), b.ino())
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    true
+}
+
+#[cfg(unix)]
+fn links(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn links(_: &std::fs::Metadata) -> u64 {
+    1
 }
 
 #[cfg(test)]

@@ -172,21 +172,28 @@ impl Source {
     }
 }
 
-/// UTF-16 without a BOM: ASCII text has a NUL in every other byte.
+/// UTF-16 without a BOM: text mostly in Latin letters has a NUL in every other byte (the high
+/// byte of each code unit), a printable character in the bytes between, and starts with one. An
+/// executable has NULs too, but in both halves and beside control bytes: binary, not UTF-16.
 fn looks_like_utf16(bytes: &[u8]) -> bool {
-    let sample = &bytes[..bytes.len().min(512)];
+    let sample = &bytes[..bytes.len().min(512) & !1];
     if sample.len() < 4 {
         return false;
     }
-    let even_nuls = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nuls = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|&&b| b == 0)
-        .count();
-    let half = sample.len() / 2;
-    even_nuls * 10 >= half * 7 || odd_nuls * 10 >= half * 7
+    let units = || sample.chunks_exact(2);
+    let little = units().filter(|u| u[1] == 0).count();
+    let big = units().filter(|u| u[0] == 0).count();
+    // Which byte of a unit is the high one, and how many units have a NUL there.
+    let (high, nuls) = if little >= big { (1, little) } else { (0, big) };
+    let low = 1 - high;
+    // Printable ASCII, a line end or tab, or a letter of Latin-1 (U+00A0 to U+00FF).
+    let text = |b: u8| b.is_ascii_graphic() || matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0xA0..);
+    let printable = units().filter(|u| u[high] == 0 && text(u[low])).count();
+    let first = &sample[..2];
+    nuls * 10 >= units().len() * 7
+        && printable * 10 >= nuls * 9
+        && first[high] == 0
+        && text(first[low])
 }
 
 #[cfg(test)]
@@ -206,6 +213,43 @@ mod tests {
     fn bom_is_kept_so_offsets_match_the_file() {
         let s = Source::from_bytes("t", b"\xEF\xBB\xBFHello".to_vec()).unwrap();
         assert_eq!(&s.text[3..], "Hello");
+    }
+
+    #[test]
+    fn an_executable_is_binary_not_utf16() {
+        // The start of an x86-64 ELF executable: NULs in both parities, few printable bytes.
+        let mut elf = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00".to_vec();
+        elf.extend_from_slice(b"\x03\x00\x3e\x00\x01\x00\x00\x00\xd0\x61\x00\x00\x00\x00\x00\x00");
+        elf.extend_from_slice(b"\x40\x00\x00\x00\x00\x00\x00\x00\x70\x47\x02\x00\x00\x00\x00\x00");
+        for _ in 0..12 {
+            elf.extend_from_slice(
+                b"\x01\x00\x00\x00\x04\x00\x00\x00\x18\x03\x00\x00\x00\x00\x00\x00",
+            );
+        }
+        assert_eq!(
+            Source::from_bytes("t", elf).unwrap_err(),
+            DecodeError::Binary { offset: 7 }
+        );
+        // NULs in every other byte, but what lies between is not text.
+        let pairs: Vec<u8> = (0..200u8)
+            .flat_map(|b| [b.wrapping_mul(37) | 0x80, 0])
+            .collect();
+        assert!(matches!(
+            Source::from_bytes("t", pairs).unwrap_err(),
+            DecodeError::Binary { .. }
+        ));
+        // UTF-16 text, big-endian this time, is still recognised.
+        let utf16: Vec<u8> = "Narnia (Tier 2)\r\n\r\nThe Government of Narnia"
+            .encode_utf16()
+            .flat_map(|u| u.to_be_bytes())
+            .collect();
+        assert!(matches!(
+            Source::from_bytes("t", utf16).unwrap_err(),
+            DecodeError::Utf16 {
+                with_bom: false,
+                offset: 0
+            }
+        ));
     }
 
     #[test]

@@ -60,3 +60,81 @@ fn a_bad_baseline_is_a_clear_error() {
         .code(2)
         .stderr(predicate::str::contains("not a tiplint baseline"));
 }
+
+#[test]
+fn a_baseline_of_another_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("base.json"),
+        "{\"version\": 2, \"findings\": []}",
+    )
+    .unwrap();
+    let sample = std::env::current_dir()
+        .unwrap()
+        .join("samples/kyrgyz-republic-2023.txt");
+    tiplint()
+        .current_dir(dir.path())
+        .args(["check", "--baseline", "base.json"])
+        .arg(&sample)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "base.json: baseline version 2; this tiplint reads version 1",
+        ));
+}
+
+#[test]
+fn a_baseline_never_overwrites_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let chapter = dir.path().join("k.txt");
+    fs::copy("samples/kyrgyz-republic-2023.txt", &chapter).unwrap();
+    let text = fs::read(&chapter).unwrap();
+    for baseline in ["k.txt", "./k.txt", "."] {
+        let inputs: &[&str] = if baseline == "." { &["."] } else { &["k.txt"] };
+        let target = if baseline == "." { "k.txt" } else { baseline };
+        tiplint()
+            .current_dir(dir.path())
+            .args(["check", "--write-baseline", target])
+            .args(inputs)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(
+                "is one of the inputs; not written",
+            ));
+        assert_eq!(fs::read(&chapter).unwrap(), text);
+    }
+}
+
+#[test]
+fn a_baseline_that_cannot_be_written_whole_leaves_the_old_one() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy("samples/kyrgyz-republic-2023.txt", dir.path().join("k.txt")).unwrap();
+    tiplint()
+        .current_dir(dir.path())
+        .args(["check", "--write-baseline", "base.json", "k.txt"])
+        .assert()
+        .code(0);
+    let old = fs::read(dir.path().join("base.json")).unwrap();
+    assert!(
+        old.len() > 1024,
+        "the baseline is larger than the limit below"
+    );
+    // Simulate a full disk: files may not grow past 512 bytes (and the signal that would end the
+    // process is ignored, so the write fails with an error instead).
+    let bin = assert_cmd::cargo::cargo_bin("tiplint");
+    let out = std::process::Command::new("sh")
+        .current_dir(dir.path())
+        .arg("-c")
+        .arg("ulimit -f 1; trap '' XFSZ; exec \"$0\" check --write-baseline base.json k.txt")
+        .arg(&bin)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot write the baseline"),
+        "{out:?}"
+    );
+    assert_eq!(fs::read(dir.path().join("base.json")).unwrap(), old);
+    // No temporary file is left behind.
+    assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+}

@@ -220,3 +220,62 @@ fn a_tolerance_a_rule_cannot_take_is_an_error_naming_it() {
             );
     }
 }
+
+#[test]
+fn the_edition_from_the_file_applies_and_must_be_a_plausible_year() {
+    // The sample's dates fall in the 2023 edition's period; the 2019 edition's they do not.
+    let dir = project("edition = 2019\nselect = [\"date-out-of-period\"]\n");
+    tiplint()
+        .current_dir(dir.path().join("chapters"))
+        .args(["check", "--format", "short", "kg.txt"])
+        .assert()
+        .stdout(predicate::str::contains(
+            "outside the 2019 edition's reporting period",
+        ));
+    for edition in ["-2147483648", "2147483647", "0", "12023"] {
+        let dir = project(&format!("edition = {edition}\n"));
+        for fix in [false, true] {
+            tiplint()
+                .current_dir(dir.path().join("chapters"))
+                .args(["check", "kg.txt"])
+                .args(fix.then_some("--fix"))
+                .assert()
+                .code(2)
+                .stderr(
+                    predicate::str::contains("tiplint.toml:1:11: invalid configuration")
+                        .and(predicate::str::contains("edition"))
+                        .and(predicate::str::contains("1900..=2100"))
+                        .and(predicate::str::contains("panicked").not()),
+                );
+        }
+    }
+}
+
+#[test]
+fn an_error_echoes_at_most_a_short_piece_of_the_input() {
+    let key = "k".repeat(1 << 20);
+    let dir = project(&format!("{key} = 1\n"));
+    let out = tiplint()
+        .current_dir(dir.path())
+        .args(["check", "chapters/kg.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.len() < 1000, "{} bytes of error", err.len());
+    assert!(
+        err.contains("unknown field `kkkk") && err.contains("…`"),
+        "{err}"
+    );
+    // The same for a long rule name in the file's lists.
+    let dir = project(&format!("select = [\"{key}\"]\n"));
+    let out = tiplint()
+        .current_dir(dir.path())
+        .args(["check", "chapters/kg.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.len() < 1000, "{} bytes of error", err.len());
+    assert!(err.contains("unknown rule `kkkk"), "{err}");
+}

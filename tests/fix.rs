@@ -83,3 +83,170 @@ fn fix_on_standard_input_prints_the_fixed_text() {
         .assert()
         .stdout("Narnia paid 1,000 som ($12) for anti-trafficking work.\n");
 }
+
+/// The rules of the two kinds of fix below.
+const TWO_FIXES: &str = "escaped-markup,hyphenation";
+
+/// A chapter needing fixes of two kinds: escaped markup (`\$`) and hyphenation.
+fn chapter_needing_two_fixes() -> String {
+    let mut text = String::from("Narnia (Tier 2)\n\n");
+    for i in 0..40 {
+        text.push_str(&format!(
+            "In case {i}, Narnia paid 1,000 som (\\$12) for antitrafficking work.\n\n"
+        ));
+    }
+    text
+}
+
+fn escapes_fixed(text: &str) -> bool {
+    !text.contains("\\$")
+}
+
+fn hyphens_fixed(text: &str) -> bool {
+    !text.contains("antitrafficking")
+}
+
+#[test]
+fn parallel_fixes_never_lose_a_run_that_reported_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("tiplint");
+    for round in 0..20 {
+        let path = dir.path().join(format!("chapter{round}.txt"));
+        fs::write(&path, chapter_needing_two_fixes()).unwrap();
+        let spawn = |rule: &str| {
+            std::process::Command::new(&bin)
+                .args(["check", "--fix", "--select", rule])
+                .arg(&path)
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let escapes = spawn("escaped-markup");
+        let hyphens = spawn("hyphenation");
+        let escapes = escapes.wait_with_output().unwrap();
+        let hyphens = hyphens.wait_with_output().unwrap();
+        let fixed = fs::read_to_string(&path).unwrap();
+        for (out, done, rule) in [
+            (&escapes, escapes_fixed(&fixed), "escaped-markup"),
+            (&hyphens, hyphens_fixed(&fixed), "hyphenation"),
+        ] {
+            let err = String::from_utf8_lossy(&out.stderr);
+            match out.status.code() {
+                Some(0) => assert!(
+                    done,
+                    "round {round}: the {rule} run reported success ({err}) but its fixes are lost"
+                ),
+                Some(2) => assert!(err.contains("changed on disk"), "round {round}: {err}"),
+                other => panic!("round {round}: {rule} exited {other:?}: {err}"),
+            }
+        }
+        assert!(
+            escapes.status.success() || hyphens.status.success(),
+            "round {round}: one of the two runs goes first and succeeds"
+        );
+    }
+}
+
+#[test]
+fn fix_through_a_symbolic_link_fixes_its_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("real")).unwrap();
+    let target = dir.path().join("real/chapter.txt");
+    fs::write(&target, chapter_needing_two_fixes()).unwrap();
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink("real/chapter.txt", &link).unwrap();
+    tiplint()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--select", TWO_FIXES, "link.txt"])
+        .assert()
+        .code(0);
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_link(&link).unwrap(),
+        std::path::Path::new("real/chapter.txt")
+    );
+    let fixed = fs::read_to_string(&target).unwrap();
+    assert!(escapes_fixed(&fixed) && hyphens_fixed(&fixed), "{fixed}");
+    // Nothing else was left in either directory.
+    let names = |d: &std::path::Path| {
+        let mut v: Vec<String> = fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(dir.path()), ["link.txt", "real"]);
+    assert_eq!(names(&dir.path().join("real")), ["chapter.txt"]);
+}
+
+#[test]
+fn fix_keeps_hard_links() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    fs::write(&a, chapter_needing_two_fixes()).unwrap();
+    fs::hard_link(&a, &b).unwrap();
+    let inode = fs::metadata(&a).unwrap().ino();
+    tiplint()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--select", TWO_FIXES, "a.txt"])
+        .assert()
+        .code(0);
+    assert_eq!(fs::metadata(&a).unwrap().ino(), inode);
+    assert_eq!(fs::metadata(&a).unwrap().nlink(), 2);
+    let fixed = fs::read_to_string(&b).unwrap();
+    assert!(escapes_fixed(&fixed) && hyphens_fixed(&fixed), "{fixed}");
+}
+
+#[test]
+fn fix_keeps_the_owner_group_and_mode() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chapter.txt");
+    fs::write(&path, chapter_needing_two_fixes()).unwrap();
+    // As root (as in CI), give the file to someone else; otherwise it stays ours.
+    if fs::metadata(&path).unwrap().uid() == 0 {
+        std::os::unix::fs::chown(&path, Some(4242), Some(4343)).unwrap();
+    }
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    let before = fs::metadata(&path).unwrap();
+    tiplint()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--select", TWO_FIXES, "chapter.txt"])
+        .assert()
+        .code(0);
+    let after = fs::metadata(&path).unwrap();
+    let fixed = fs::read_to_string(&path).unwrap();
+    assert!(escapes_fixed(&fixed) && hyphens_fixed(&fixed), "{fixed}");
+    assert_eq!(
+        (after.uid(), after.gid(), after.mode() & 0o7777),
+        (before.uid(), before.gid(), 0o640)
+    );
+}
+
+#[test]
+fn fix_refuses_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chapter.txt");
+    let text = chapter_needing_two_fixes();
+    fs::write(&path, &text).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    tiplint()
+        .current_dir(dir.path())
+        .args(["check", "--fix", "--select", TWO_FIXES, "chapter.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "chapter.txt: the file is read-only; not fixed",
+        ));
+    assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}

@@ -21,6 +21,7 @@ pub struct FileOutcome {
 pub struct Summary {
     pub files: usize,
     pub chapters: usize,
+    /// Error findings, and inputs that could not be read (each is an error too).
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -30,12 +31,17 @@ pub struct Summary {
     pub suppressed: usize,
     /// Findings hidden by `--baseline`.
     pub baselined: usize,
+    /// Inputs that could not be read (missing, binary, not a regular file…), counted in `errors`.
+    pub unreadable: usize,
 }
 
 impl Summary {
     pub fn of(outcomes: &[FileOutcome]) -> Summary {
+        let unreadable = outcomes.iter().filter(|o| o.checked.is_err()).count();
         let mut s = Summary {
             files: outcomes.len(),
+            errors: unreadable,
+            unreadable,
             ..Summary::default()
         };
         for (_, r) in outcomes.iter().filter_map(|o| o.checked.as_ref().ok()) {

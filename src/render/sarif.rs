@@ -44,17 +44,36 @@ pub fn render(outcomes: &[FileOutcome], rules: &RuleSet) -> String {
             }
         }
     }
+    let mut run = json!({
+        "tool": {"driver": {
+            "name": "tiplint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rule_list,
+        }},
+        "results": results,
+    });
+    // An input that could not be read is a notification of the tool's run, not a result.
+    let unreadable: Vec<Value> = outcomes
+        .iter()
+        .filter_map(|o| o.checked.as_ref().err().map(|e| (&o.name, e)))
+        .map(|(name, e)| {
+            json!({
+                "level": "error",
+                "message": {"text": e},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": name}}}],
+            })
+        })
+        .collect();
+    if !unreadable.is_empty() {
+        run["invocations"] = json!([{
+            "executionSuccessful": false,
+            "toolExecutionNotifications": unreadable,
+        }]);
+    }
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "tiplint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "rules": rule_list,
-            }},
-            "results": results,
-        }],
+        "runs": [run],
     });
     let mut s = serde_json::to_string_pretty(&doc).expect("plain data serialises");
     s.push('\n');

@@ -208,11 +208,12 @@ impl RuleSet {
 }
 
 fn read_rule_file(path: &Path) -> Result<(String, String), RuleError> {
-    let text = std::fs::read_to_string(path).map_err(|e| RuleError {
+    // A FIFO or a device would block or never end: only a regular file of bounded size is read.
+    let text = crate::input::read_text_file(path).map_err(|message| RuleError {
         path: path.display().to_string(),
         line: None,
         column: None,
-        message: format!("cannot read: {e}"),
+        message,
     })?;
     Ok((path.display().to_string(), text))
 }

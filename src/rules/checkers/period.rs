@@ -10,14 +10,17 @@ use serde_json::json;
 #[derive(Default)]
 pub struct DateOutOfPeriod;
 
-/// Is (year, month) within the reporting period of `edition`?
+/// Is (year, month) within the reporting period of `edition`? (Any `i32` edition: the command
+/// line and the configuration refuse implausible years, but a library caller may pass one.)
 pub fn in_period(edition: i32, year: i32, month: u32) -> bool {
-    (year == edition - 1 && month >= 4) || (year == edition && month <= 3)
+    (Some(year) == edition.checked_sub(1) && month >= 4) || (year == edition && month <= 3)
 }
 
 impl Checker for DateOutOfPeriod {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         let Some(edition) = cx.edition else { return };
+        // The year the period starts in (only shown; `in_period` does its own arithmetic).
+        let start = i64::from(edition) - 1;
         for chapter in &cx.facts.chapters {
             // `After a court acquitted him in December 2021, prosecutors appealed in May 2022`: a
             // date beside one in the period is the background of that event, not a stale one.
@@ -35,7 +38,7 @@ impl Checker for DateOutOfPeriod {
                 out.checks.push(Check {
                     rule: rule.name.clone(),
                     ok,
-                    expression: format!("{}-{:02} within April {} – March {edition}", d.year, d.month, edition - 1),
+                    expression: format!("{}-{:02} within April {} – March {edition}", d.year, d.month, start),
                     values: json!({"date": format!("{}-{:02}", d.year, d.month), "edition": edition}),
                     span: d.span,
                 });
@@ -43,7 +46,7 @@ impl Checker for DateOutOfPeriod {
                     out.diagnostics.push(
                         rule.diagnostic(
                             d.span,
-                            format!("this date is outside the {edition} edition's reporting period (April {} to March {edition})", edition - 1),
+                            format!("this date is outside the {edition} edition's reporting period (April {start} to March {edition})"),
                         )
                         .with_label(d.span, "dated event")
                         .with_help("mark it as past (`previously`, `in previous years`), move it, or check the edition (--edition)"),
@@ -51,5 +54,19 @@ impl Checker for DateOutOfPeriod {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_period;
+
+    #[test]
+    fn the_period_runs_april_to_march_and_any_edition_is_safe() {
+        assert!(in_period(2023, 2022, 4) && in_period(2023, 2023, 3));
+        assert!(!in_period(2023, 2022, 3) && !in_period(2023, 2023, 4));
+        // The year before i32::MIN does not exist: no overflow, no period start.
+        assert!(!in_period(i32::MIN, i32::MAX, 4));
+        assert!(in_period(i32::MIN, i32::MIN, 1));
     }
 }
