@@ -77,6 +77,45 @@ impl Diagnostic {
         });
         self
     }
+
+    /// Hold the finding's spans to `text`: every renderer slices the text and counts columns
+    /// with them. A span outside the text or inside a character is a bug of the rule that made
+    /// it (loud in debug builds); in release its span and labels are widened to the characters
+    /// they touch, and its fix, which could no longer be trusted to replace what it meant, is
+    /// dropped.
+    pub fn hold_to(&mut self, text: &str) {
+        let mut sound = sound_in(self.span, text);
+        for l in &mut self.labels {
+            sound &= sound_in(l.span, text);
+            l.span = within_chars(l.span, text);
+        }
+        if self.fix.as_ref().is_some_and(|f| !sound_in(f.span, text)) {
+            sound = false;
+            self.fix = None;
+        }
+        debug_assert!(
+            sound,
+            "{}: a span outside the text or inside a character: {self:?}",
+            self.rule
+        );
+        self.span = within_chars(self.span, text);
+    }
+}
+
+/// Is `span` within `text`, in order, and on character boundaries?
+pub fn sound_in(span: Span, text: &str) -> bool {
+    span.start <= span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
+}
+
+/// `span` held to `text`: put in order, clamped to the text, its start moved back and its end
+/// on to the nearest character boundaries (unchanged when already sound).
+pub fn within_chars(span: Span, text: &str) -> Span {
+    let (start, end) = (span.start.min(span.end), span.start.max(span.end));
+    let end = text.ceil_char_boundary(end.min(text.len()));
+    Span::new(text.floor_char_boundary(start.min(end)), end)
 }
 
 /// One relation a consistency rule evaluated, passed or failed.
@@ -87,4 +126,80 @@ pub struct Check {
     pub expression: String,
     pub values: serde_json::Value,
     pub span: Span,
+}
+
+impl Check {
+    /// Hold the check's span to `text`, as `Diagnostic::hold_to` does.
+    pub fn hold_to(&mut self, text: &str) {
+        debug_assert!(
+            sound_in(self.span, text),
+            "{}: a span outside the text or inside a character: {self:?}",
+            self.rule
+        );
+        self.span = within_chars(self.span, text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(span: Span) -> Diagnostic {
+        Diagnostic {
+            rule: "r".into(),
+            code: "TL0".into(),
+            severity: Severity::Error,
+            message: "m".into(),
+            span,
+            labels: Vec::new(),
+            help: None,
+            fix: None,
+        }
+    }
+
+    #[test]
+    fn spans_are_widened_to_the_characters_they_touch() {
+        let text = "a “b” é"; // “ is bytes 2..5, ” 6..9, é 10..12
+        assert!(sound_in(Span::new(2, 9), text));
+        assert_eq!(within_chars(Span::new(2, 9), text), Span::new(2, 9));
+        assert!(!sound_in(Span::new(3, 6), text));
+        assert_eq!(within_chars(Span::new(3, 6), text), Span::new(2, 6));
+        assert_eq!(within_chars(Span::new(0, 3), text), Span::new(0, 5));
+        assert_eq!(within_chars(Span::new(11, 11), text), Span::new(10, 12));
+        // Beyond the text, or reversed: clamped to it.
+        assert!(!sound_in(Span::new(5, 40), text));
+        assert_eq!(within_chars(Span::new(5, 40), text), Span::new(5, 12));
+        assert_eq!(within_chars(Span::new(30, 40), text), Span::new(12, 12));
+        let reversed = Span { start: 9, end: 3 };
+        assert!(!sound_in(reversed, text));
+        assert_eq!(within_chars(reversed, text), Span::new(2, 9));
+        assert_eq!(within_chars(Span::new(0, 0), ""), Span::new(0, 0));
+    }
+
+    #[test]
+    fn a_sound_finding_is_left_as_it_is() {
+        let text = "a “b” é";
+        let mut d = finding(Span::new(2, 9))
+            .with_label(Span::new(10, 12), "l")
+            .with_fix(Span::new(6, 9), "\"");
+        let before = d.clone();
+        d.hold_to(text);
+        assert_eq!(d, before);
+    }
+
+    #[test]
+    #[cfg_attr(
+        debug_assertions,
+        should_panic(expected = "a span outside the text or inside a character")
+    )]
+    fn a_span_inside_a_character_is_loud_in_debug_and_widened_in_release() {
+        let text = "a “b” é";
+        let mut d = finding(Span::new(3, 4))
+            .with_label(Span::new(11, 12), "l")
+            .with_fix(Span::new(3, 4), "x");
+        d.hold_to(text);
+        assert_eq!(d.span, Span::new(2, 5));
+        assert_eq!(d.labels[0].span, Span::new(10, 12));
+        assert_eq!(d.fix, None, "a fix that cut a character is not applied");
+    }
 }

@@ -137,11 +137,12 @@ pub fn apply(
             .zip(&used)
             .filter(|(s, u)| !**u && judged(s))
         {
-            kept.push(
-                rule.diagnostic(s.span, "this suppression silences nothing")
-                    .with_label(s.span, "unused")
-                    .with_help("remove it, or check the rule name"),
-            );
+            let mut d = rule
+                .diagnostic(s.span, "this suppression silences nothing")
+                .with_label(s.span, "unused")
+                .with_help("remove it, or check the rule name");
+            d.hold_to(&source.text);
+            kept.push(d);
         }
     }
     (kept, hidden)

@@ -1,5 +1,6 @@
 //! Structure → facts: tokens, quantities, and the claims the consistency rules check.
 
+pub mod arith;
 pub mod claims;
 pub mod quantity;
 pub mod token;

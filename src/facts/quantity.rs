@@ -257,11 +257,18 @@ fn half() -> Decimal {
 fn digits_value<'t, 'a>(i: Toks<'t, 'a>) -> PResult<'t, 'a, Value> {
     let (rest, t) = tok(|t: &Token| t.kind == TokKind::Number)(i)?;
     let plain = t.text.replace(',', "");
+    // Beyond rust_decimal's range (29 digits and more): not a figure.
     let Ok(mut value) = Decimal::from_str(&plain) else {
         return fail(i);
     };
-    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len() as u32);
-    let mut unit_last = Decimal::new(1, decimals);
+    let decimals = plain.split_once('.').map_or(0, |(_, d)| d.len());
+    // More decimals than rust_decimal holds (28): not a figure the arithmetic can read.
+    let Some(mut unit_last) = u32::try_from(decimals)
+        .ok()
+        .and_then(|d| Decimal::try_new(1, d).ok())
+    else {
+        return fail(i);
+    };
     // The last non-zero digit of the written figure.
     let trailing_zeros = if decimals == 0 {
         plain.len() - plain.trim_end_matches('0').len()
@@ -271,16 +278,23 @@ fn digits_value<'t, 'a>(i: Toks<'t, 'a>) -> PResult<'t, 'a, Value> {
     let mut unit_nonzero = if plain.trim_end_matches('0').is_empty() {
         Decimal::ONE
     } else {
+        // 10^18 at most, times 1 (trailing zeros are counted only without decimals).
         unit_last * Decimal::from(10u64.pow(trailing_zeros.min(18) as u32))
     };
     let (rest, scale) = opt(tok(|t: &Token| scale_of(t.text).is_some())).parse(rest)?;
     let scaled = scale.is_some();
-    if let Some(s) = scale {
-        let m = scale_of(s.text).expect("checked");
-        value *= m;
-        unit_last *= m;
-        unit_nonzero *= m;
+    if let Some(m) = scale.and_then(|s| scale_of(s.text)) {
+        // A scaled figure beyond the range is not a figure either.
+        let (Some(v), Some(l), Some(n)) = (
+            value.checked_mul(m),
+            unit_last.checked_mul(m),
+            unit_nonzero.checked_mul(m),
+        ) else {
+            return fail(i);
+        };
+        (value, unit_last, unit_nonzero) = (v, l, n);
     }
+    // Both units are at most 10^27 (10^18 times a scale): halving them cannot overflow.
     Ok((
         rest,
         Value {
@@ -293,7 +307,8 @@ fn digits_value<'t, 'a>(i: Toks<'t, 'a>) -> PResult<'t, 'a, Value> {
     ))
 }
 
-/// `seven`, `twenty-one`, `two hundred`, `a dozen`, `two and a half`, `three million`.
+/// `seven`, `twenty-one`, `two hundred`, `a dozen`, `two and a half`, `three million`. The
+/// value is at most 9,999 billion and a half: its arithmetic cannot overflow.
 fn words_value<'t, 'a>(i: Toks<'t, 'a>) -> PResult<'t, 'a, Value> {
     let exact = |v: Decimal, scaled: bool| Value {
         value: v,
@@ -840,6 +855,22 @@ mod tests {
         assert_eq!(qs[1].half_last_nonzero, Decimal::from(500));
         assert_eq!(qs[3].half_last_nonzero, Decimal::new(5, 1));
         assert_eq!(&text[qs[1].span.start..qs[1].span.end], "\\$46,000");
+    }
+
+    #[test]
+    fn figures_beyond_the_arithmetic_are_not_read() {
+        // 28 decimals and 7.9 × 10^28 are rust_decimal's limits.
+        assert_eq!(q("0.0000000000000000000000000001 percent").len(), 1);
+        assert_eq!(q("0.00000000000000000000000000001 percent"), vec![]);
+        assert_eq!(q("79228162514264337593543950335 victims").len(), 1);
+        assert_eq!(q("79228162514264337593543950336 victims"), vec![]);
+        assert_eq!(q("79228162514264337593543950335 billion victims"), vec![]);
+        assert_eq!(q("$79228162514264337593543950335 million"), vec![]);
+        assert_eq!(q("79228162514264337594 billion som"), vec![]);
+        assert_eq!(
+            q("79228162514264337 billion som")[0].1,
+            "79228162514264337000000000"
+        );
     }
 
     #[test]

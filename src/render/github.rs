@@ -1,11 +1,13 @@
 //! `--format github`: workflow commands that GitHub Actions turns into annotations.
 
-use super::FileOutcome;
+use super::{FileOutcome, Keep, visible};
 use crate::diagnostic::Severity;
 
-/// GitHub's escaping for a property value and for a message.
+/// GitHub's escaping for a property value and for a message, after the other control
+/// characters are made visible (a log shows them to a terminal).
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    visible(s, Keep::LineEnds)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -42,4 +44,18 @@ pub fn render(outcomes: &[FileOutcome]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_shown_and_line_ends_escaped_by_githubs_rules() {
+        assert_eq!(
+            escape_data("a\u{1b}[2J%\r\nb\rc\u{202e}"),
+            "a␛[2J%25%0D%0Ab%0Dc\u{fffd}"
+        );
+        assert_eq!(escape_property("t\u{7}.txt:1,2"), "t␇.txt%3A1%2C2");
+    }
 }

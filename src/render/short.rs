@@ -1,6 +1,6 @@
 //! `--format short`: `path:line:column: severity: message [rule]`, one line per finding.
 
-use super::FileOutcome;
+use super::{FileOutcome, Keep, visible};
 
 pub fn render(outcomes: &[FileOutcome]) -> String {
     let mut out = String::new();
@@ -8,9 +8,13 @@ pub fn render(outcomes: &[FileOutcome]) -> String {
         if let Ok((src, r)) = &o.checked {
             for d in &r.diagnostics {
                 let (line, col) = src.line_col(d.span.start);
+                // A message may quote the text: its control characters are shown, not obeyed.
                 out.push_str(&format!(
                     "{}:{line}:{col}: {}: {} [{}]\n",
-                    o.name, d.severity, d.message, d.rule
+                    visible(&o.name, Keep::Tabs),
+                    d.severity,
+                    visible(&d.message, Keep::Tabs),
+                    visible(&d.rule, Keep::Tabs)
                 ));
             }
         }

@@ -167,6 +167,15 @@ pub fn check_source_with(
         diagnostics.extend(out.diagnostics);
         checks.extend(out.checks);
     }
+    // Every finding and check of every rule passes here, before anything reads its lines: its
+    // spans are held to the text (see `Diagnostic::hold_to`). The suppressions' own findings
+    // are held where they are made.
+    for d in &mut diagnostics {
+        d.hold_to(&source.text);
+    }
+    for c in &mut checks {
+        c.hold_to(&source.text);
+    }
     let suppressions = crate::suppress::parse(source, rules);
     let unused_rule = rules
         .rules

@@ -358,9 +358,13 @@ impl Extractor<'_, '_> {
         let Some(total) = p.quantity_of(breakdown.total) else {
             return;
         };
+        // Earlier figures whose sum is beyond the arithmetic are not compared.
+        let Some(value) = sum_of(p, earlier) else {
+            return;
+        };
         let last = *earlier.last().expect("two or more");
         let previous = Fig {
-            value: earlier.iter().map(|&q| p.qs[q].value).sum(),
+            value,
             span: p.qs[earlier[0]].span.cover(p.qs[last].span),
         };
         out.comparisons

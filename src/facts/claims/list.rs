@@ -188,9 +188,9 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
     })
 }
 
-/// The sum of the figures `items`.
-pub(super) fn sum_of(p: &Para, items: &[usize]) -> Decimal {
-    items.iter().map(|&q| p.qs[q].value).sum()
+/// The sum of the figures `items`, or `None` beyond the arithmetic's range.
+pub(super) fn sum_of(p: &Para, items: &[usize]) -> Option<Decimal> {
+    crate::facts::arith::sum(items.iter().map(|&q| p.qs[q].value))
 }
 
 /// A dash between two figures (`2020–2021`, `10–15`) is a range, not a mark of the text.

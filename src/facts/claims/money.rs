@@ -103,7 +103,11 @@ fn money_items(p: &Para, first: usize) -> Option<Vec<usize>> {
 /// amounts are rounded each on its own, so they are kept only when they add up.
 fn record(p: &Para, total: usize, items: &[usize], converted: bool, out: &mut ChapterClaims) {
     let amounts = || std::iter::once(total).chain(items.iter().copied());
-    let adds_up = items.iter().map(|&q| p.qs[q].value).sum::<Decimal>() == p.qs[total].value;
+    // Parts whose sum is beyond the arithmetic are not read.
+    let Some(parts) = sum_of(p, items) else {
+        return;
+    };
+    let adds_up = parts == p.qs[total].value;
     let written_out = !converted
         && amounts().all(|q| {
             let q = &p.qs[q];

@@ -128,13 +128,11 @@ impl Extractor<'_, '_> {
             .filter(|&k| links[k] == Link::Were && links[k - 1] != Link::Were)
             .collect();
         if cuts.is_empty() {
-            let values: Vec<Decimal> = list.items.iter().map(|&q| p.qs[q].value).collect();
-            let whole: Decimal = values.iter().copied().sum();
-            if whole != p.qs[total].value {
-                cuts = (2..values.len().saturating_sub(1))
+            let whole = Some(p.qs[total].value);
+            if sum_of(p, &list.items) != whole {
+                cuts = (2..list.items.len().saturating_sub(1))
                     .filter(|&k| {
-                        values[..k].iter().copied().sum::<Decimal>() == p.qs[total].value
-                            && values[k..].iter().copied().sum::<Decimal>() == p.qs[total].value
+                        sum_of(p, &list.items[..k]) == whole && sum_of(p, &list.items[k..]) == whole
                     })
                     .take(1)
                     .collect();
@@ -144,7 +142,7 @@ impl Extractor<'_, '_> {
             // `Of the 20 victims, 12 were adults and eight were minors, and 15 were citizens`:
             // the first parts make the total and the rest may count another way (or be the
             // error): which, the text does not say.
-            let whole = p.qs[total].value;
+            let whole = Some(p.qs[total].value);
             let prefix_makes_it =
                 (2..list.items.len()).any(|k| sum_of(p, &list.items[..k]) == whole);
             if prefix_makes_it && sum_of(p, &list.items) != whole {
@@ -181,6 +179,10 @@ impl Extractor<'_, '_> {
         if list.approx || !p.qs[total].is_exact_count() || list.items.contains(&total) {
             return false;
         }
+        // Parts whose sum is beyond the arithmetic are not a breakdown it can check.
+        let Some(parts) = sum_of(p, &list.items) else {
+            return false;
+        };
         let total_np = p.np(total);
         let total_np = if total_np.link == Link::Were || total_np.words.is_empty() {
             // `18 were foreign nationals (…)`: the part counts what its words say.
@@ -206,15 +208,17 @@ impl Extractor<'_, '_> {
         // figures there are a second breakdown: `; 48 were Narnian and 18 were foreign`).
         if p.punct(list.end, ';')
             && (speaks_of_the_rest(p, list.end + 1) || one_more_figure(p, list.end + 1))
-            && sum_of(p, &list.items) != p.qs[total].value
+            && parts != p.qs[total].value
         {
             return false;
         }
         // `Of the 31 victims, 12 were … and 18 …, while the form of exploitation of one was
         // unknown`, `66 victims – 18 … and 47 … – and one victim of …`: the clause right after
         // the list states what its parts leave out.
-        let short = p.qs[total].value - sum_of(p, &list.items);
-        if short > Decimal::ZERO && next_clause_states(p, list.end, short) {
+        if let Some(short) = p.qs[total].value.checked_sub(parts)
+            && short > Decimal::ZERO
+            && next_clause_states(p, list.end, short)
+        {
             return false;
         }
         self.record(p, total, list, kind, out, used);

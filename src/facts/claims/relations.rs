@@ -413,7 +413,7 @@ fn split_total(
     if candidates.len() <= 1 {
         return Some(latest);
     }
-    let parts = list::sum_of(p, &list.items);
+    let parts = list::sum_of(p, &list.items)?;
     candidates
         .into_iter()
         .rev()

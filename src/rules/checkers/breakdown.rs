@@ -43,8 +43,13 @@ fn check(rule: &RuleSpec, b: &Breakdown, ok: bool, expression: String) -> Check 
 
 impl BreakdownRule {
     fn sum_rule(&self, rule: &RuleSpec, b: &Breakdown, all: &[Breakdown], out: &mut Output) {
-        let total = sum(&b.parts);
-        let ok = (total - b.total.value).abs() <= rust_decimal::Decimal::from(self.tolerance);
+        // Parts beyond the arithmetic's range are not checked.
+        let Some((total, off)) =
+            sum(&b.parts).and_then(|t| Some((t, t.checked_sub(b.total.value)?)))
+        else {
+            return;
+        };
+        let ok = off.abs() <= rust_decimal::Decimal::from(self.tolerance);
         let expression = if total == b.total.value {
             format!("{} = {}", plus(&b.parts), text(b.total.value))
         } else {
@@ -86,7 +91,7 @@ impl BreakdownRule {
             !std::ptr::eq(o, b)
                 && o.total.span == b.total.span
                 && matches!(o.kind, RelationKind::Sum | RelationKind::Split)
-                && (sum(&o.parts) == o.total.value || sum(&o.parts) == total)
+                && (sum(&o.parts) == Some(o.total.value) || sum(&o.parts) == Some(total))
         });
         let short_split = b.kind == RelationKind::Split && total < b.total.value && !corroborated;
         let uncertain = short_split || b.by_action;
@@ -157,10 +162,10 @@ impl Checker for BreakdownRule {
                     }
                     // An `including` list is a full breakdown only when it adds up; otherwise its
                     // parts are a subset of the total.
-                    ("sum", RelationKind::Including) if sum(&b.parts) == b.total.value => {
+                    ("sum", RelationKind::Including) if sum(&b.parts) == Some(b.total.value) => {
                         self.sum_rule(rule, b, &chapter.breakdowns, out)
                     }
-                    ("subset", RelationKind::Including) if sum(&b.parts) != b.total.value => {
+                    ("subset", RelationKind::Including) if sum(&b.parts) != Some(b.total.value) => {
                         self.subset_rule(rule, b, out)
                     }
                     ("subset", RelationKind::Subset) => self.subset_rule(rule, b, out),

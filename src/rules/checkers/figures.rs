@@ -21,8 +21,9 @@ pub fn text(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
-pub fn sum(figs: &[Fig]) -> Decimal {
-    figs.iter().map(|f| f.value).sum()
+/// The sum of the figures, or `None` beyond the arithmetic's range (then nothing is checked).
+pub fn sum(figs: &[Fig]) -> Option<Decimal> {
+    crate::facts::arith::sum(figs.iter().map(|f| f.value))
 }
 
 /// `18 + 47 + 1`

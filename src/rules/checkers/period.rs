@@ -10,17 +10,20 @@ use serde_json::json;
 #[derive(Default)]
 pub struct DateOutOfPeriod;
 
-/// Is (year, month) within the reporting period of `edition`? (Any `i32` edition: the command
-/// line and the configuration refuse implausible years, but a library caller may pass one.)
+/// The year a reporting period starts in (the year before the edition; wider than `i32`, so that
+/// any edition given has one).
+fn first_year(edition: i32) -> i64 {
+    i64::from(edition) - 1
+}
+
+/// Is (year, month) within the reporting period of `edition`?
 pub fn in_period(edition: i32, year: i32, month: u32) -> bool {
-    (Some(year) == edition.checked_sub(1) && month >= 4) || (year == edition && month <= 3)
+    (i64::from(year) == first_year(edition) && month >= 4) || (year == edition && month <= 3)
 }
 
 impl Checker for DateOutOfPeriod {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         let Some(edition) = cx.edition else { return };
-        // The year the period starts in (only shown; `in_period` does its own arithmetic).
-        let start = i64::from(edition) - 1;
         for chapter in &cx.facts.chapters {
             // `After a court acquitted him in December 2021, prosecutors appealed in May 2022`: a
             // date beside one in the period is the background of that event, not a stale one.
@@ -38,7 +41,7 @@ impl Checker for DateOutOfPeriod {
                 out.checks.push(Check {
                     rule: rule.name.clone(),
                     ok,
-                    expression: format!("{}-{:02} within April {} – March {edition}", d.year, d.month, start),
+                    expression: format!("{}-{:02} within April {} – March {edition}", d.year, d.month, first_year(edition)),
                     values: json!({"date": format!("{}-{:02}", d.year, d.month), "edition": edition}),
                     span: d.span,
                 });
@@ -46,7 +49,7 @@ impl Checker for DateOutOfPeriod {
                     out.diagnostics.push(
                         rule.diagnostic(
                             d.span,
-                            format!("this date is outside the {edition} edition's reporting period (April {start} to March {edition})"),
+                            format!("this date is outside the {edition} edition's reporting period (April {} to March {edition})", first_year(edition)),
                         )
                         .with_label(d.span, "dated event")
                         .with_help("mark it as past (`previously`, `in previous years`), move it, or check the edition (--edition)"),

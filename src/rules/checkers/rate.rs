@@ -63,7 +63,8 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
 
 /// The rates a conversion allows: the local amount is exact unless written with a scale word
 /// (`4 million` is 3.5–4.5 million); the converted amount is rounded at its last non-zero digit
-/// (`$46,000` is 45,500–46,500).
+/// (`$46,000` is 45,500–46,500). `None` for a conversion to nothing, or one whose rates are
+/// beyond the arithmetic's range (then it is not checked).
 fn interval(c: &Conversion, widen: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
     let lh = if c.local.scaled {
         c.local.half_last_digit
@@ -71,15 +72,20 @@ fn interval(c: &Conversion, widen: Decimal) -> Option<(Decimal, Decimal, Decimal
         Decimal::ZERO
     };
     let uh = c.usd.half_last_nonzero;
-    let (l_lo, l_hi) = (c.local.value - lh, c.local.value + lh);
-    let (u_lo, u_hi) = (c.usd.value - uh, c.usd.value + uh);
+    let (l_lo, l_hi) = (
+        c.local.value.checked_sub(lh)?,
+        c.local.value.checked_add(lh)?,
+    );
+    let (u_lo, u_hi) = (c.usd.value.checked_sub(uh)?, c.usd.value.checked_add(uh)?);
     if u_lo <= Decimal::ZERO || c.usd.value.is_zero() {
         return None;
     }
+    // `widen` is a fraction below 2 (two percentages below 100): `1 - widen` and `1 + widen`
+    // are small.
     Some((
-        l_lo / u_hi * (Decimal::ONE - widen),
-        l_hi / u_lo * (Decimal::ONE + widen),
-        c.local.value / c.usd.value,
+        l_lo.checked_div(u_hi)?.checked_mul(Decimal::ONE - widen)?,
+        l_hi.checked_div(u_lo)?.checked_mul(Decimal::ONE + widen)?,
+        c.local.value.checked_div(c.usd.value)?,
     ))
 }
 

@@ -53,10 +53,12 @@ impl Checker for RecommendationForm {
                         if lower.ends_with("ly") && !verbs.contains(&lower) {
                             continue;
                         }
-                        opener = Some((at, bare, lower));
+                        // Where the word starts without the marks glued to it (`*“train`).
+                        let start = at + (bare.as_ptr() as usize - w.as_ptr() as usize);
+                        opener = Some((at, start, bare, lower));
                         break;
                     }
-                    if let Some((at, word, lower)) = opener {
+                    if let Some((at, start, word, lower)) = opener {
                         let starts_lower =
                             word.chars().next().is_some_and(char::is_lowercase) && at == 0;
                         let clearly_not = not_imperative.contains(&lower)
@@ -76,8 +78,8 @@ impl Checker for RecommendationForm {
                             && !verb_after_phrase
                             && (starts_lower || clearly_not)
                         {
-                            let span =
-                                Span::new(item.span.start + at, item.span.start + at + word.len());
+                            let start = item.span.start + start;
+                            let span = Span::new(start, start + word.len());
                             out.diagnostics.push(
                                 rule.diagnostic(
                                     span,

@@ -22,10 +22,15 @@ fn agrees(d: Direction, c: &Comparison) -> bool {
 }
 
 /// Whether a summary holds for a comparison: its direction, and its multiple when it states one
-/// (`more than double`: more than twice the earlier figure).
+/// (`more than double`: more than twice the earlier figure; a multiple beyond the arithmetic's
+/// range is more than any figure).
 fn summary_holds(s: &Summary, c: &Comparison) -> bool {
     match s.factor {
-        Some(f) => c.current.value > c.previous.value * Decimal::from(f),
+        Some(f) => c
+            .previous
+            .value
+            .checked_mul(Decimal::from(f))
+            .is_some_and(|m| c.current.value > m),
         None => agrees(s.direction, c),
     }
 }
@@ -62,26 +67,40 @@ fn with_figures(d: Diagnostic, c: &Comparison) -> Diagnostic {
         )
 }
 
+/// The change from `previous` to `current`, in percent of `previous`; `None` from nothing, or
+/// beyond the arithmetic's range.
+fn change_percent(current: Decimal, previous: Decimal) -> Option<Decimal> {
+    current
+        .checked_sub(previous)?
+        .abs()
+        .checked_div(previous)?
+        .checked_mul(Decimal::ONE_HUNDRED)
+}
+
 /// `14 cases, compared with 22 cases in 2021, a 36 percent decrease`: the change the figures
 /// make, against the percentage stated, within the rounding of its last digit (and, for an
 /// approximate percentage, a tenth of it more; a disagreement only that could explain is an info).
+/// A change beyond the arithmetic's range is not checked.
 fn stated_percent(rule: &RuleSpec, d: Direction, c: &Comparison, out: &mut Output) {
     let Some(stated) = c.percent else { return };
-    if c.previous.value.is_zero() {
+    let Some(exact) = change_percent(c.current.value, c.previous.value) else {
         return;
-    }
-    let exact =
-        (c.current.value - c.previous.value).abs() / c.previous.value * Decimal::ONE_HUNDRED;
+    };
     // Shown to one decimal; compared exactly.
     let change = exact.round_dp(1);
-    let room = stated.half_unit;
     let approx_room = if stated.approx {
         (stated.value / Decimal::TEN).max(Decimal::ONE)
     } else {
         Decimal::ZERO
     };
-    let off = (exact - stated.value).abs();
-    let ok = off <= room + approx_room;
+    // The room the rounding leaves, and twice the approximation's for an info.
+    let room = stated.half_unit.checked_add(approx_room);
+    let wider = room.and_then(|r| r.checked_add(approx_room));
+    let off = exact.checked_sub(stated.value).map(|o| o.abs());
+    let (Some(off), Some(room), Some(wider)) = (off, room, wider) else {
+        return;
+    };
+    let ok = off <= room;
     let arithmetic = format!(
         "|{} − {}| / {} = {} %",
         text(c.current.value),
@@ -119,7 +138,7 @@ fn stated_percent(rule: &RuleSpec, d: Direction, c: &Comparison, out: &mut Outpu
         c,
     )
     .with_help(arithmetic);
-    if off <= room + approx_room * Decimal::TWO {
+    if off <= wider {
         diagnostic.severity = Severity::Info;
     }
     out.diagnostics.push(diagnostic);
