@@ -163,3 +163,23 @@ fn github_still_escapes_its_own_characters() {
     without_controls("github", &out);
     assert!(out.contains("(`y␛%25x`)"), "{out}");
 }
+
+#[test]
+fn a_page_break_after_a_wide_space_names_the_words_around_it() {
+    // The last space before the break is a no-break space (two bytes), then a line separator
+    // (three).
+    for space in ['\u{a0}', '\u{2028}'] {
+        let text = format!(
+            "Kyrgyz Republic (Tier 2)\n\nPROSECUTION\n\nThe government identified victims{space}of\n\ntrafficking in 2022.\n"
+        );
+        for format in FORMATS {
+            let out = run(format, &text);
+            if format != "sarif" {
+                assert!(
+                    out.contains("between `of` and `trafficking`"),
+                    "{format}: {out}"
+                );
+            }
+        }
+    }
+}

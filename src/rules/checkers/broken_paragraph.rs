@@ -7,10 +7,13 @@ use crate::source::Span;
 #[derive(Default)]
 pub struct BrokenParagraph;
 
-/// The last word of `text[span]`.
+/// The last word of `text[span]` (after its last white space, which may be wider than a byte).
 fn last_word(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];
-    let start = s.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let start = s
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
     Span::new(span.start + start, span.end)
 }
 
