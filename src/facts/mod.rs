@@ -1,6 +1,7 @@
 //! Structure → facts: tokens, quantities, and the claims the consistency rules check.
 
 pub mod claims;
+pub mod currency;
 pub mod quantity;
 pub mod token;
 
