@@ -78,11 +78,27 @@ pub struct Vocabulary {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Currency {
+    /// The ISO 4217 code (`KGS`).
     pub code: String,
+    /// Names read alone, lower case: single words (`som`, `soms`) and phrases (`kyrgyzstani
+    /// som`). A name several currencies share is resolved by the chapter's country.
     #[serde(default)]
     pub names: Vec<String>,
+    /// Names read only after the name or adjective of a country that uses the currency (`won` in
+    /// `South Korean won`): alone they are English words or nationalities.
+    #[serde(default)]
+    pub qualified_names: Vec<String>,
+    /// Shared names that mean this currency when the chapter's country has no currency of that
+    /// name (`dollars`: the U.S. dollar).
+    #[serde(default)]
+    pub default_for: Vec<String>,
+    /// Symbols written before an amount, as written (`€`, `S$`, `Rp`).
     #[serde(default)]
     pub symbols: Vec<String>,
+    /// The code is also an English word or acronym (`ALL`, `TOP`): read as the currency only
+    /// right after an amount.
+    #[serde(default)]
+    pub word_code: bool,
     /// Units of this currency per U.S. dollar that a conversion of an edition is expected in.
     #[serde(default)]
     pub bands: Vec<RateBand>,
@@ -153,6 +169,16 @@ pub struct Country {
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// ISO 3166-1 alpha-2 code (`KG`).
+    #[serde(default)]
+    pub iso: Option<String>,
+    /// Nationality adjectives and demonyms (`Kyrgyz`, `Kyrgyzstani`).
+    #[serde(default)]
+    pub adjectives: Vec<String>,
+    /// The ISO 4217 codes of the currencies the country uses or used (`KGS`): a chapter's bare
+    /// `pesos` or `dinars` is its country's.
+    #[serde(default)]
+    pub currencies: Vec<String>,
 }
 
 impl Vocabulary {

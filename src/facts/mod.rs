@@ -2,6 +2,7 @@
 
 pub mod arith;
 pub mod claims;
+pub mod currency;
 pub mod quantity;
 pub mod token;
 

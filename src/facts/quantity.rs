@@ -3,13 +3,12 @@
 //! references, percentages, durations, ordinals), each with its exact value, its stated precision
 //! and whether it is approximate.
 
+pub use crate::facts::currency::{CurrencyIndex, CurrencyNames};
 use crate::facts::token::{TokKind, Token};
 use crate::source::Span;
 use crate::text::Prefilter;
-use crate::vocab::Vocabulary;
 use nom::{IResult, Parser, branch::alt, combinator::opt};
 use rust_decimal::Decimal;
-use rustc_hash::FxHashMap;
 use std::str::FromStr;
 
 type Toks<'t, 'a> = &'t [Token<'a>];
@@ -18,7 +17,8 @@ type PResult<'t, 'a, O> = IResult<Toks<'t, 'a>, O>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QKind {
     Count,
-    /// Money, with the currency's code (`USD`, `KGS`, `EUR`).
+    /// Money, with the currency's code (`USD`, `KGS`, `EUR`), or `?` and its name (`?peso`) when
+    /// the text does not say which currency of that name it is (see `facts::currency`).
     Money(String),
     Percent,
     Year,
@@ -480,54 +480,6 @@ const DURATION_UNITS: &[&str] = &[
     "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
 ];
 
-/// Everything the quantity grammar needs to know about currencies: codes and lower-case names,
-/// each mapped to its currency's code once (the first currency of the vocabulary to claim a
-/// name keeps it).
-pub struct CurrencyNames<'v> {
-    vocab: &'v Vocabulary,
-    codes: FxHashMap<&'v str, &'v str>,
-    names: FxHashMap<&'v str, &'v str>,
-}
-
-impl<'v> CurrencyNames<'v> {
-    pub fn new(vocab: &'v Vocabulary) -> Self {
-        let mut codes = FxHashMap::default();
-        let mut names = FxHashMap::default();
-        for c in &vocab.currencies {
-            codes.entry(c.code.as_str()).or_insert(c.code.as_str());
-            for name in &c.names {
-                names.entry(name.as_str()).or_insert(c.code.as_str());
-            }
-        }
-        CurrencyNames {
-            vocab,
-            codes,
-            names,
-        }
-    }
-    fn by_symbol(&self, s: &str) -> Option<&str> {
-        let s = s.trim_start_matches('\\');
-        self.vocab
-            .currencies
-            .iter()
-            .find(|c| c.symbols.iter().any(|x| x == s))
-            .map(|c| c.code.as_str())
-    }
-    fn by_code(&self, s: &str) -> Option<&str> {
-        self.codes.get(s).copied()
-    }
-    fn by_name(&self, s: &str) -> Option<&str> {
-        self.names.get(crate::text::lower(s).as_ref()).copied()
-    }
-    /// Words that may stand between an amount and its currency name (`Kyrgyzstani`, `Philippine`).
-    fn is_qualifier(&self, t: &Token) -> bool {
-        t.kind == TokKind::Word
-            && t.text.chars().next().is_some_and(char::is_uppercase)
-            && self.by_name(t.text).is_none()
-            && self.by_code(t.text).is_none()
-    }
-}
-
 /// Scan the tokens for every quantity, left to right.
 pub fn scan(
     tokens: &[Token],
@@ -551,16 +503,11 @@ pub fn scan(
             i += 1;
             continue;
         }
-        // A currency symbol or code before the amount.
-        let (prefix_currency, start) = match t.kind {
-            TokKind::Currency => (currencies.by_symbol(t.text).map(str::to_string), i + 1),
-            TokKind::Word
-                if tokens.get(i + 1).is_some_and(|n| n.kind == TokKind::Number)
-                    && currencies.by_code(t.text).is_some() =>
-            {
-                (currencies.by_code(t.text).map(str::to_string), i + 1)
-            }
-            _ => (None, i),
+        // A currency symbol or code before the amount (`€`, `S$`, `KGS`).
+        let floor = out.last().map_or(0, |q| q.toks.1);
+        let (prefix_currency, first_tok, start) = match currencies.before(tokens, i, floor) {
+            Some((code, first, start)) => (Some(code), first, start),
+            None => (None, i, i),
         };
         // `no prosecutions`, `none`: zero of a counted noun.
         if prefix_currency.is_none()
@@ -635,7 +582,7 @@ pub fn scan(
             .filter(|_| prefix_currency.is_none());
         let span = Span::new(
             if prefix_currency.is_some() {
-                t.span.start
+                tokens[first_tok].span.start
             } else {
                 first.span.start
             },
@@ -645,18 +592,9 @@ pub fn scan(
         let mut kind = QKind::Count;
         if let Some(code) = prefix_currency {
             kind = QKind::Money(code);
-        } else if let Some(code) = next.and_then(|n| {
-            currencies
-                .by_name(n.text)
-                .or_else(|| currencies.by_code(n.text))
-        }) {
-            kind = QKind::Money(code.to_string());
-            end_tok = end + 1;
-        } else if let (Some(q), Some(code)) = (next, next2.and_then(|n| currencies.by_name(n.text)))
-            && currencies.is_qualifier(q)
-        {
-            kind = QKind::Money(code.to_string());
-            end_tok = end + 2;
+        } else if let Some((code, words)) = currencies.after(tokens, end) {
+            kind = QKind::Money(code);
+            end_tok = end + words;
         }
         let is_4digit_year = v.digits
             && !v.scaled
@@ -732,7 +670,7 @@ pub fn scan(
         {
             end_tok = end + 2;
         }
-        let approx = approximated(tokens, i);
+        let approx = approximated(tokens, first_tok);
         let span = if end_tok > end {
             span.cover(tokens[end_tok - 1].span)
         } else {
@@ -746,7 +684,7 @@ pub fn scan(
             approx,
             scaled: v.scaled,
             span,
-            toks: (i, end_tok),
+            toks: (first_tok, end_tok),
         });
         i = end_tok;
     }
@@ -763,7 +701,7 @@ mod tests {
         let v = default_vocabulary();
         let toks = tokenize(text, Span::new(0, text.len()));
         let nouns = v.counted_noun_set();
-        scan(&toks, &CurrencyNames::new(&v), &nouns)
+        scan(&toks, &CurrencyIndex::new(&v).in_country(None), &nouns)
             .into_iter()
             .map(|q| (q.kind, q.value.normalize().to_string(), q.approx))
             .collect()
@@ -834,7 +772,11 @@ mod tests {
         let v = default_vocabulary();
         let text = "4 million Som (\\$46,000) and 1,000 Kyrgyzstani soms (\\$12) and €461,500 and KGS 1,000 and 159,000 tenge";
         let toks = tokenize(text, Span::new(0, text.len()));
-        let qs = scan(&toks, &CurrencyNames::new(&v), &v.counted_noun_set());
+        let qs = scan(
+            &toks,
+            &CurrencyIndex::new(&v).in_country(Some("Kyrgyz Republic")),
+            &v.counted_noun_set(),
+        );
         let kinds: Vec<_> = qs
             .iter()
             .map(|q| (q.kind.clone(), q.value.normalize().to_string()))

@@ -48,7 +48,15 @@ impl<'a> Token<'a> {
     }
 }
 
-const CURRENCY_SYMBOLS: &[char] = &['$', '€', '£', '¥', '₱', '₸', '֏', '₽', '₹', '₦'];
+/// A currency sign: `$`, `£`, `¥`, `¢`, the Unicode block of currency symbols (`€`, `₱`, `₸`, `₹`,
+/// `₵`, `₩` …) and the signs outside it (`֏`, `؋`, `৳`, `฿`, `៛`, `﷼`).
+#[inline]
+fn is_currency_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '$' | '£' | '¥' | '¢' | '\u{20A0}'..='\u{20CF}' | '֏' | '؋' | '৳' | '฿' | '៛' | '﷼'
+    )
+}
 
 /// ASCII letters and digits, by byte: one look-up instead of three range tests.
 const ASCII_ALNUM: [bool; 256] = {
@@ -148,7 +156,7 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
         if c == '\\' && bytes.get(i + 1) == Some(&b'$') {
             i += 2;
             kind = TokKind::Currency;
-        } else if CURRENCY_SYMBOLS.contains(&c) {
+        } else if is_currency_symbol(c) {
             i += c.len_utf8();
             kind = TokKind::Currency;
         } else if c.is_ascii_digit() {

@@ -34,6 +34,10 @@ pub const DEFAULT_RULE_FILES: &[(&str, &str)] = &[
         "rules/countries.toml",
         include_str!("../../rules/countries.toml"),
     ),
+    (
+        "rules/currencies.toml",
+        include_str!("../../rules/currencies.toml"),
+    ),
 ];
 
 /// A rules file or directory that cannot be used: where, and why.

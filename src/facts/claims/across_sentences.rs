@@ -3,6 +3,7 @@
 
 use super::comparisons::{change_noun, qualifies_change};
 use super::*;
+use crate::vocab::{Vocabulary, normalise_name};
 
 /// Whether a total restates a part of an earlier breakdown (`Of the 55 foreign victims` after
 /// `21 were … and 55 were foreigners`): a subtotal, not the paragraph's total.
@@ -83,10 +84,11 @@ pub(super) struct Complements {
 impl Complements {
     /// Each `All but N … from P` with the first later `All M P-ian victims identified`: M + N is
     /// the total.
-    pub(super) fn link(self, out: &mut ChapterClaims) {
+    pub(super) fn link(self, vocab: &Vocabulary, out: &mut ChapterClaims) {
         for a in &self.all_but {
             let Some(b) = self.all_of.iter().find(|b| {
-                b.count.span.start > a.excluded.span.start && same_people(&a.place, &b.demonym)
+                b.count.span.start > a.excluded.span.start
+                    && same_people(vocab, &a.place, &b.demonym)
             }) else {
                 continue;
             };
@@ -101,9 +103,22 @@ impl Complements {
     }
 }
 
-/// Whether a nationality names a place's people (`Narnian` and `Narnia`): they share a stem of
-/// five letters or more (or the whole of a shorter name).
-fn same_people(place: &str, demonym: &str) -> bool {
+/// Whether a nationality names a place's people: one of the country's adjectives in the
+/// country list (`Burma` and `Burmese`, `Netherlands` and `Dutch`), or, for a place not listed,
+/// a shared stem of five letters or more (or the whole of a shorter name: `Narnian`, `Narnia`).
+fn same_people(vocab: &Vocabulary, place: &str, demonym: &str) -> bool {
+    let name = normalise_name(place);
+    let listed = vocab.countries.iter().find(|c| {
+        normalise_name(&c.name) == name || c.aliases.iter().any(|a| normalise_name(a) == name)
+    });
+    if let Some(country) = listed
+        && country
+            .adjectives
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(demonym))
+    {
+        return true;
+    }
     let (place, demonym) = (place.to_lowercase(), demonym.to_lowercase());
     let common = place
         .chars()
@@ -342,7 +357,9 @@ impl Extractor<'_, '_> {
             {
                 continue;
             }
-            let place: Vec<&str> = (were + 2..n)
+            // `from the Netherlands`: the article is not part of the name.
+            let from = were + 2 + usize::from(p.is(were + 2, "the"));
+            let place: Vec<&str> = (from..n)
                 .take_while(|&j| {
                     in_sentence(j)
                         && p.toks[j].kind == TokKind::Word
@@ -361,7 +378,7 @@ impl Extractor<'_, '_> {
                 });
             }
             // `; the government identified two victims from A, …, and one victim from B`
-            let after_place = were + 2 + place.len();
+            let after_place = from + place.len();
             if p.punct(after_place, ';') {
                 let others: Vec<usize> = (after_place + 1..n)
                     .take_while(|&j| in_sentence(j))

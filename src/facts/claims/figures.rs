@@ -11,13 +11,11 @@ impl Extractor<'_, '_> {
             let QKind::Money(code) = &q.kind else {
                 continue;
             };
-            let Some(currency) = self.lex.vocab.currencies.iter().find(|c| &c.code == code) else {
-                continue;
-            };
+            // The amount's own tokens: a word among them that names a currency is its name.
             let names = |t: &&Token| {
                 t.kind == TokKind::Word && {
                     let l = p.lower.of(t.span);
-                    currency.names.iter().any(|n| n == l) || currency.code.eq_ignore_ascii_case(l)
+                    self.currencies.is_name(l) || code.eq_ignore_ascii_case(l)
                 }
             };
             let word = [&p.toks[q.toks.1 - 1], &p.toks[q.toks.0]]
@@ -481,13 +479,19 @@ pub(super) fn year_tagged(p: &Para, q: usize) -> bool {
 }
 
 /// The amount in US dollars in parentheses after amount `q` (past a code it defines): its
-/// conversion.
+/// conversion. A parenthesis the sentence never closes was cut off (`($4.4 millio` at the end
+/// of an excerpt), and its figure may be too: not read.
 pub(super) fn conversion_of(p: &Para, q: usize) -> Option<usize> {
     let after = after_code(p, p.qs[q].toks.1);
-    p.punct(after, '(')
-        .then(|| p.q_at.get(&(after + 1)).copied())
-        .flatten()
-        .filter(|&u| p.qs[u].kind == QKind::Money("USD".into()))
+    if !p.punct(after, '(') {
+        return None;
+    }
+    let u = *p.q_at.get(&(after + 1))?;
+    let sent = p.sentence.get(after)?;
+    let closed = (p.qs[u].toks.1..p.toks.len())
+        .take_while(|&k| p.sentence.get(k) == Some(sent))
+        .any(|k| p.punct(k, ')'));
+    (closed && p.qs[u].kind == QKind::Money("USD".into())).then_some(u)
 }
 
 /// After an amount, past the currency code it defines (`25.97 million tenge (KZT) ($77,918)`):

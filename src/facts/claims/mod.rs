@@ -6,7 +6,7 @@
 //! describes it), intro summaries (`identified fewer victims`), currency conversions, ranges,
 //! and the tier statements. A relation that cannot be read with confidence is not recorded.
 
-use crate::facts::quantity::{CurrencyNames, QKind, Quantity, is_month, scan};
+use crate::facts::quantity::{CurrencyIndex, QKind, Quantity, is_month, scan};
 use crate::facts::token::{TokKind, Token, tokenize};
 use crate::parse::heading::tier as tier_grammar;
 use crate::parse::{Report, SectionKind, Tier};
@@ -372,14 +372,14 @@ pub fn singular(word: &str) -> Cow<'_, str> {
 
 struct Extractor<'l, 'v> {
     lex: &'l Lexicon<'v>,
-    currencies: CurrencyNames<'v>,
+    currencies: CurrencyIndex<'v>,
 }
 
 /// Extract every chapter's claims.
 pub fn extract(text: &str, report: &Report, lex: &Lexicon) -> Facts {
     let ex = Extractor {
         lex,
-        currencies: CurrencyNames::new(lex.vocab),
+        currencies: CurrencyIndex::new(lex.vocab),
     };
     Facts {
         // Chapters are independent: read them in parallel (in order).
@@ -435,6 +435,8 @@ impl<'l, 'v> Extractor<'l, 'v> {
             out.tier.heading = Some((t, span));
         }
         let mut complements = Complements::default();
+        // A bare `pesos` or `dinars` is the currency of the chapter's country, when it has one.
+        let currencies = self.currencies.in_country(chapter.country());
         let lowered =
             crate::text::lower_keeping_offsets(&text[chapter.span.start..chapter.span.end]);
         let lower = Lowered {
@@ -444,7 +446,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
         for section in &chapter.sections {
             for (n, paragraph) in section.paragraphs.iter().enumerate() {
                 let toks = tokenize(text, paragraph.span);
-                let qs = scan(&toks, &self.currencies, &self.lex.counted);
+                let qs = scan(&toks, &currencies, &self.lex.counted);
                 let sentences: Vec<Span> = paragraph.sentences.iter().map(|s| s.span).collect();
                 let p = Para::new(
                     &toks,
@@ -475,7 +477,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
                 }
             }
         }
-        complements.link(&mut out);
+        complements.link(self.lex.vocab, &mut out);
         out.lowered = lowered;
         out
     }

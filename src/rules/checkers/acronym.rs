@@ -78,7 +78,11 @@ impl Checker for UndefinedAcronym {
                 // Defined as `Full Name (ACR)` anywhere in the chapter, or a country's initials.
                 if parenthesised.contains(acr)
                     || parenthesised.contains(format!("{acr}s").as_str())
-                    || cx.vocab.currencies.iter().any(|c| c.code == acr)
+                    || cx
+                        .vocab
+                        .currencies
+                        .iter()
+                        .any(|c| c.code == acr && !c.word_code)
                 {
                     continue;
                 }

@@ -6,6 +6,7 @@ use super::figures::{json, text};
 use super::{Checker, Context, Output, options};
 use crate::diagnostic::{Check, Severity};
 use crate::facts::Conversion;
+use crate::facts::currency::is_known;
 use crate::rules::spec::RuleSpec;
 use rust_decimal::Decimal;
 use serde_json::json;
@@ -120,14 +121,24 @@ impl Checker for Rate {
                         .push((c, iv));
                 }
             }
-            for (currency, convs) in by_currency {
+            for (key, convs) in by_currency {
+                // A currency whose name the chapter shares with others and does not resolve
+                // (`pesos` in an excerpt without a heading): its conversions are compared with
+                // those written the same way only, and a disagreement is never an error.
+                let known = is_known(key);
+                let unit = key.trim_start_matches('?');
+                let currency = if known {
+                    key.to_string()
+                } else {
+                    format!("{unit} (which country's is not said)")
+                };
                 // The edition's reference band.
                 if let Some(edition) = cx.edition {
                     let band = cx
                         .vocab
                         .currencies
                         .iter()
-                        .find(|c| c.code == currency)
+                        .find(|c| c.code == key)
                         .and_then(|c| c.bands.iter().find(|b| b.edition == edition));
                     if let Some(band) = band {
                         for (c, (lo, hi, mid)) in &convs {
@@ -135,7 +146,7 @@ impl Checker for Rate {
                                 let span = c.local.span.cover(c.usd.span);
                                 let mut d = rule
                                     .diagnostic(span, format!("this conversion implies {} {currency} per U.S. dollar, outside the {edition} edition's expected {}–{}", rate_text(*mid), text(band.low), text(band.high)))
-                                    .with_label(c.local.span, format!("{} {currency}", text(c.local.value)))
+                                    .with_label(c.local.span, format!("{} {unit}", text(c.local.value)))
                                     .with_label(c.usd.span, format!("{} USD", text(c.usd.value)))
                                     .with_help(format!("{} / {} = {}", text(c.local.value), text(c.usd.value), rate_text(*mid)));
                                 d.severity = Severity::Warning.min(rule.severity);
@@ -171,7 +182,7 @@ impl Checker for Rate {
                     rule: rule.name.clone(),
                     ok,
                     expression: format!("{currency} per USD: {expression}"),
-                    values: json!({"currency": currency, "rates": convs.iter().map(|(_, (_, _, mid))| json(mid.round_dp(6))).collect::<Vec<_>>()}),
+                    values: json!({"currency": key, "rates": convs.iter().map(|(_, (_, _, mid))| json(mid.round_dp(6))).collect::<Vec<_>>()}),
                     span,
                 });
                 if ok {
@@ -219,7 +230,7 @@ impl Checker for Rate {
                         ""
                     };
                     d = d
-                        .with_label(c.local.span, format!("{} {currency}", text(c.local.value)))
+                        .with_label(c.local.span, format!("{} {unit}", text(c.local.value)))
                         .with_label(
                             c.usd.span,
                             format!(
@@ -234,6 +245,8 @@ impl Checker for Rate {
                 if only_approximate {
                     d.severity = Severity::Info;
                     d.message.push_str(" (an amount is approximate)");
+                } else if !known {
+                    d.severity = Severity::Info;
                 }
                 out.diagnostics.push(d.with_help(expression));
             }
