@@ -60,6 +60,8 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn with_label(mut self, span: Span, text: impl Into<String>) -> Self {
+        // Most findings have one or two labels: room for one more, not four.
+        self.labels.reserve_exact(1);
         self.labels.push(Label {
             span,
             text: text.into(),

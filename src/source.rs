@@ -1,7 +1,8 @@
 //! The original file: its text, a line index, and byte spans into it.
 //!
 //! The text is kept exactly as read (a byte-order mark and CRLF line ends included), so every
-//! span computed by a later stage is a byte offset into the original file.
+//! span computed by a later stage is a byte offset into the original file. A line ends at `\n`,
+//! `\r\n` or a lone `\r` (old Mac files).
 
 use serde::Serialize;
 use std::fmt;
@@ -79,6 +80,55 @@ pub struct Source {
     pub text: String,
     /// Byte offset of the start of every line.
     line_starts: Vec<usize>,
+    /// `char_marks[k]`: how many characters start before byte `k * MARK_EVERY`, so a column is
+    /// counted from the nearest mark, not from the start of its line (which may be the whole
+    /// file).
+    char_marks: Vec<usize>,
+}
+
+/// Bytes between two character-count marks of the line index.
+const MARK_EVERY: usize = 1024;
+
+/// The characters that start in `bytes` (a slice of UTF-8 text): every byte but continuation
+/// bytes. Any byte range may be given, on a character boundary or not.
+fn char_starts(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// Byte offset of the start of every line: after each `\n`, and after each `\r` not followed
+/// by `\n` (a CRLF is one line end). A line end at the very end starts an empty last line.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let ends = || {
+        memchr::memchr2_iter(b'\n', b'\r', bytes)
+            .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+    };
+    // Counted first, so a file of short lines holds no spare room in its index.
+    let mut starts = Vec::with_capacity(ends().count() + 1);
+    starts.push(0);
+    starts.extend(ends().map(|i| i + 1));
+    starts
+}
+
+/// Every line of `text` (as `line_starts` finds them), without its line end.
+pub fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let starts = line_starts(text);
+    (0..starts.len()).map(move |line| line_span(text, &starts, line))
+}
+
+/// Line `line` of `text`, whose lines start at `starts`, without its line end.
+fn line_span(text: &str, starts: &[usize], line: usize) -> Span {
+    let bytes = text.as_bytes();
+    let start = starts[line];
+    // The next line starts after this one's `\n`, lone `\r` or `\r\n`.
+    let end = match starts.get(line + 1) {
+        Some(&next) if bytes[next - 1] == b'\n' && next - 1 > start && bytes[next - 2] == b'\r' => {
+            next - 2
+        }
+        Some(&next) => next - 1,
+        None => bytes.len(),
+    };
+    Span::new(start, end)
 }
 
 impl Source {
@@ -111,12 +161,19 @@ impl Source {
 
     /// A source from text already known to be valid (tests, rule examples, the language server).
     pub fn new(name: impl Into<String>, text: String) -> Source {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let line_starts = line_starts(&text);
+        let mut char_marks = Vec::with_capacity(text.len() / MARK_EVERY + 1);
+        let mut before = 0;
+        char_marks.push(0);
+        for block in text.as_bytes().chunks(MARK_EVERY) {
+            before += char_starts(block);
+            char_marks.push(before);
+        }
         Source {
             name: name.into(),
             text,
             line_starts,
+            char_marks,
         }
     }
 
@@ -132,38 +189,52 @@ impl Source {
         &self.text[span.start..span.end]
     }
 
-    /// 1-based line and column (in Unicode characters) of a byte offset.
+    /// 1-based line and column (in Unicode characters) of a byte offset: a binary search for
+    /// the line, and the characters counted from the nearest mark (at most `MARK_EVERY` bytes
+    /// each side), however long the line.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset) - 1;
+        let line = self.line_of(offset);
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
-        (line + 1, column)
+        let bytes = self.text.as_bytes();
+        let column = if offset - start <= MARK_EVERY {
+            char_starts(&bytes[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
+        (line + 1, column + 1)
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= offset) - 1
+    }
+
+    /// How many lines the text has (a line end at the very end starts an empty last line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The characters that start before byte `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark = offset / MARK_EVERY;
+        let from = mark * MARK_EVERY;
+        self.char_marks[mark] + char_starts(&self.text.as_bytes()[from..offset])
     }
 
     /// The bytes of line `line` (0-based, clamped to the last line), without its line end.
     pub fn line_bounds(&self, line: usize) -> Span {
-        let line = line.min(self.line_starts.len() - 1);
-        let start = self.line_starts[line];
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(self.text.len(), |&next| next - 1);
-        let end = if end > start && self.text.as_bytes()[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
-        Span::new(start, end.max(start))
+        line_span(
+            &self.text,
+            &self.line_starts,
+            line.min(self.line_starts.len() - 1),
+        )
     }
 
-    /// The first line of `span` (up to its first line end).
+    /// The first line of `span` (up to its first line end), found through the line index.
     pub fn first_line(&self, span: Span) -> Span {
-        let text = self.slice(span);
-        Span::new(
-            span.start,
-            span.start + text.find(['\r', '\n']).unwrap_or(text.len()),
-        )
+        let line = self.line_bounds(self.line_of(span.start.min(self.text.len())));
+        Span::new(span.start, line.end.clamp(span.start, span.end))
     }
 
     /// True when the file is Markdown (by its name).
@@ -207,6 +278,48 @@ mod tests {
         assert_eq!(s.line_col(4), (2, 1));
         let x = s.text.find('x').unwrap();
         assert_eq!(s.line_col(x), (2, 9));
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line_and_crlf_is_one_line_end() {
+        // Old Mac files end lines with `\r` alone.
+        let s = Source::new("t", "ab\rcd\r\nTürkiye x\r\rz".to_string());
+        assert_eq!(s.line_count(), 5);
+        assert_eq!(s.line_col(3), (2, 1));
+        let x = s.text.find('x').unwrap();
+        assert_eq!(s.line_col(x), (3, 9));
+        let z = s.text.find('z').unwrap();
+        assert_eq!(s.line_col(z), (5, 1));
+        let lines: Vec<&str> = (0..s.line_count())
+            .map(|n| s.slice(s.line_bounds(n)))
+            .collect();
+        assert_eq!(lines, ["ab", "cd", "Türkiye x", "", "z"]);
+        assert_eq!(s.slice(s.first_line(Span::new(1, s.len()))), "b");
+        assert_eq!(s.slice(s.first_line(Span::new(3, s.len()))), "cd");
+        assert_eq!(s.slice(s.first_line(Span::new(3, 4))), "c");
+        // A text ending in a line end has an empty last line, as after `\n`.
+        let s = Source::new("t", "a\r".to_string());
+        assert_eq!((s.line_count(), s.line_col(2)), (2, (2, 1)));
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters_across_the_marks() {
+        // Several marks' worth of one line, with characters of 1 to 4 bytes (some across a
+        // mark), after a first short line.
+        let line: String = "aé€𝄞 ".repeat(3 * MARK_EVERY / 5);
+        let text = format!("first\n{line}\nlast");
+        let s = Source::new("t", text.clone());
+        let start = text.find('\n').unwrap() + 1;
+        for (column, (at, _)) in text[start..]
+            .char_indices()
+            .take(line.chars().count())
+            .enumerate()
+        {
+            if column % 97 == 0 || at % MARK_EVERY < 8 {
+                assert_eq!(s.line_col(start + at), (2, column + 1), "byte {at}");
+            }
+        }
+        assert_eq!(s.line_col(text.len()), (3, 5));
     }
 
     #[test]

@@ -56,13 +56,21 @@ pub fn parse(source: &Source, rules: &RuleSet) -> Vec<Suppression> {
     };
     let mut out = Vec::new();
     let mut open: Vec<(Span, Option<Vec<String>>, usize)> = Vec::new();
-    let mut offset = 0;
-    let lines: Vec<&str> = source.text.split_inclusive('\n').collect();
-    for (n, raw) in lines.iter().enumerate() {
+    let text = source.text.as_str();
+    // Lines as the source's line index reads them (LF, CRLF or a lone CR), so that the line
+    // numbers here are those of every finding. Most files have no suppression at all: the
+    // lines are looked at only when a comment could be one.
+    if memchr::memmem::find(text.as_bytes(), b"tiplint-").is_none() {
+        return out;
+    }
+    let lines = source.line_count();
+    let has_text = |n: usize| !source.slice(source.line_bounds(n)).trim().is_empty();
+    for n in 0..lines {
         let line_no = n + 1;
+        let bounds = source.line_bounds(n);
+        let raw = source.slice(bounds);
         let trimmed = raw.trim();
-        let start = offset + (raw.len() - raw.trim_start().len());
-        offset += raw.len();
+        let start = bounds.start + (raw.len() - raw.trim_start().len());
         let Some((kind, names)) = directive(trimmed) else {
             continue;
         };
@@ -70,8 +78,8 @@ pub fn parse(source: &Source, rules: &RuleSet) -> Vec<Suppression> {
         match kind {
             Directive::NextLine => {
                 // The next line with text on it.
-                let target = (n + 1..lines.len())
-                    .find(|&k| !lines[k].trim().is_empty())
+                let target = (n + 1..lines)
+                    .find(|&k| has_text(k))
                     .map_or(line_no + 1, |k| k + 1);
                 out.push(Suppression {
                     span,
@@ -93,13 +101,24 @@ pub fn parse(source: &Source, rules: &RuleSet) -> Vec<Suppression> {
             }
         }
     }
-    let last = lines.len().max(1);
+    let last = last_line(source);
     out.extend(open.into_iter().map(|(span, rules, from)| Suppression {
         span,
         rules,
         lines: (from, last),
     }));
     out
+}
+
+/// The last line (1-based) a block left open covers: the last line with anything on it (a line
+/// end at the very end starts no line of its own here).
+fn last_line(source: &Source) -> usize {
+    let n = source.line_count();
+    if n > 1 && source.line_bounds(n - 1).is_empty() {
+        n - 1
+    } else {
+        n
+    }
 }
 
 /// Drop suppressed diagnostics; report unused suppressions with `unused` (a rule spec) if given.
@@ -112,11 +131,15 @@ pub fn apply(
     unused: Option<&RuleSpec>,
     ran: impl Fn(&str) -> bool,
 ) -> (Vec<Diagnostic>, usize) {
+    // Without suppressions every finding is kept as it is, with no line looked up.
+    if suppressions.is_empty() {
+        return (diagnostics, 0);
+    }
     let mut used = vec![false; suppressions.len()];
     let mut kept = Vec::with_capacity(diagnostics.len());
     let mut hidden = 0;
     for d in diagnostics {
-        let (line, _) = source.line_col(d.span.start);
+        let line = source.line_of(d.span.start) + 1;
         let hit = suppressions.iter().position(|s| {
             s.lines.0 <= line
                 && line <= s.lines.1

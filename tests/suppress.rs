@@ -62,3 +62,12 @@ fn a_suppression_that_silences_nothing_is_reported() {
     );
     assert_eq!(fired, vec![("unused-suppression".to_string(), 3)]);
 }
+
+#[test]
+fn suppressions_count_lines_as_the_findings_do_with_cr_and_crlf_line_ends() {
+    let lf = rules_fired("chapter.txt", TEXT);
+    for end in ["\r", "\r\n"] {
+        let text = TEXT.replace('\n', end);
+        assert_eq!(rules_fired("chapter.txt", &text), lf, "{end:?}");
+    }
+}

@@ -1,14 +1,14 @@
 //! Lines of the file and what each one is: a heading, a section label, a bullet, a title, prose.
 
 use crate::parse::tree::SectionKind;
-use crate::source::Span;
+use crate::source::{Span, line_spans};
 use crate::vocab::Vocabulary;
 use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::take_while1,
     character::complete::{char, one_of, space1},
-    combinator::{opt, recognize, rest},
+    combinator::{opt, recognize},
 };
 
 /// One line, without its line end; `content` has surrounding whitespace (and a BOM) trimmed.
@@ -27,30 +27,21 @@ fn is_trimmable(c: char) -> bool {
     c.is_whitespace() || c == '\u{FEFF}'
 }
 
-fn raw_line(i: &str) -> IResult<&str, &str> {
-    // A line ends at `\n` (found with memchr) or at the end of the text.
-    match memchr::memchr(b'\n', i.as_bytes()) {
-        Some(n) => Ok((&i[n + 1..], &i[..n])),
-        None => rest.parse(i),
-    }
-}
-
-/// Split text into lines (LF or CRLF), with byte spans into `text`.
+/// Split text into lines (ended by LF, CRLF or a lone CR, as the source's line index reads
+/// them), with byte spans into `text`. A line end at the very end starts no further line.
 pub fn split_lines(text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let Ok((next, line)) = raw_line(rest) else {
-            break;
-        };
-        let start = text.len() - rest.len();
-        let lead = line.len() - line.trim_start_matches(is_trimmable).len();
-        let trimmed = line.trim_matches(is_trimmable);
-        let content = Span::new(start + lead, start + lead + trimmed.len());
-        lines.push(Line { content });
-        rest = next;
-    }
-    lines
+    line_spans(text)
+        .filter(|line| line.start < text.len())
+        .map(|line| {
+            let raw = &text[line.start..line.end];
+            let lead = raw.len() - raw.trim_start_matches(is_trimmable).len();
+            let trimmed = raw.trim_matches(is_trimmable);
+            let start = line.start + lead;
+            Line {
+                content: Span::new(start, start + trimmed.len()),
+            }
+        })
+        .collect()
 }
 
 /// A bullet at the start of a line: `•`, `*`, `·`, `▪`, `◦`, `-`, `–`, or `1.`/`1)`, then a space.
@@ -212,6 +203,20 @@ mod tests {
         assert_eq!(
             &text[lines[2].content.start..lines[2].content.end],
             "Text here."
+        );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        // Old Mac files: `\r` alone ends a line; `\r\n` is still one line end.
+        let text = "Kyrgyz Republic (Tier 2)\r\rText here.\r\nMore.\r";
+        let lines: Vec<&str> = split_lines(text)
+            .iter()
+            .map(|l| &text[l.content.start..l.content.end])
+            .collect();
+        assert_eq!(
+            lines,
+            ["Kyrgyz Republic (Tier 2)", "", "Text here.", "More."]
         );
     }
 

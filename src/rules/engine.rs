@@ -152,20 +152,23 @@ pub fn check_source_with(
     };
     // The rules are independent readers of the same facts: run them in parallel, each into its
     // own output, and gather the outputs in rule order (the findings are sorted below anyway).
-    let outputs: Vec<Output> = rules
+    let chapter_starts: std::sync::Arc<[usize]> =
+        report.chapters.iter().map(|c| c.span.start).collect();
+    let outputs: Vec<(Vec<Diagnostic>, Vec<Check>)> = rules
         .rules
         .par_iter()
         .filter(|r| selection.enabled(&r.spec.name))
         .map(|rule| {
-            let mut out = Output::default();
+            let mut out = Output::new(chapter_starts.clone());
             rule.checker.check(&cx, &rule.spec, &mut out);
-            out
+            (out.diagnostics.finish(&rule.spec), out.checks)
         })
         .collect();
-    let (mut diagnostics, mut checks) = (Vec::new(), Vec::new());
-    for out in outputs {
-        diagnostics.extend(out.diagnostics);
-        checks.extend(out.checks);
+    let mut diagnostics = Vec::with_capacity(outputs.iter().map(|o| o.0.len()).sum());
+    let mut checks = Vec::with_capacity(outputs.iter().map(|o| o.1.len()).sum());
+    for (d, c) in outputs {
+        diagnostics.extend(d);
+        checks.extend(c);
     }
     // Every finding and check of every rule passes here, before anything reads its lines: its
     // spans are held to the text (see `Diagnostic::hold_to`). The suppressions' own findings

@@ -2,6 +2,7 @@
 
 pub mod checkers;
 pub mod engine;
+pub mod findings;
 pub mod registry;
 pub mod spec;
 

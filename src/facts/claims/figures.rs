@@ -79,20 +79,15 @@ impl Extractor<'_, '_> {
         }
     }
 
-    /// Does the sentence holding `span` mark its date as outside the period on purpose?
-    pub(super) fn marked_past(&self, p: &Para, span: Span) -> bool {
-        let Some(at) = p.toks.iter().position(|t| t.span.start == span.start) else {
-            return true;
-        };
-        let sent = p.sentence[at];
+    /// The sentences (by number) that mark a date as outside the period on purpose: those
+    /// holding a past marker. Read once per paragraph.
+    pub(super) fn past_marked(&self, p: &Para) -> HashSet<usize> {
         let markers = &self.lex.past_markers;
-        p.toks
-            .iter()
-            .enumerate()
-            .filter(|&(k, _)| p.sentence[k] == sent)
-            .any(|(k, _)| p.word_ref(k).is_some_and(|w| markers.contains(w)))
+        (0..p.toks.len())
+            .filter(|&k| p.word_ref(k).is_some_and(|w| markers.contains(w)))
+            .map(|k| p.sentence[k])
+            .collect()
     }
-
     /// `two crisis centers … located in Bishkek and Osh`: a count of places and the places named.
     pub(super) fn count_lists(&self, p: &Para, out: &mut ChapterClaims) {
         let places = &self.lex.places;
@@ -476,6 +471,17 @@ pub(super) fn year_tagged(p: &Para, q: usize) -> bool {
             0
         };
     p.in_year(k)
+}
+
+/// Does the sentence holding `span` mark its date as outside the period on purpose? `marked`
+/// holds the paragraph's marked sentences (`Extractor::past_marked`).
+pub(super) fn marked_past(p: &Para, span: Span, marked: &HashSet<usize>) -> bool {
+    // Tokens are in text order: the one starting at `span` is found by binary search.
+    let at = p.toks.partition_point(|t| t.span.start < span.start);
+    match p.toks.get(at) {
+        Some(t) if t.span.start == span.start => marked.contains(&p.sentence[at]),
+        _ => true,
+    }
 }
 
 /// The amount in US dollars in parentheses after amount `q` (past a code it defines): its

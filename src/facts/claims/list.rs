@@ -22,7 +22,19 @@ pub(super) struct List {
 
 /// Parse `a …, b …, and c …` from token `start`; items start with a count.
 pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
-    let first = p.count_at(start)?;
+    parse_list_of(p, start, mode, |_| true)
+}
+
+/// `parse_list` for a reader that wants only items `keep` accepts: none as soon as the list
+/// holds another, without reading the rest of it. (A reader that tries a list at each of many
+/// figures would otherwise read the rest of a long enumeration from each.)
+pub(super) fn parse_list_of(
+    p: &Para,
+    start: usize,
+    mode: Mode,
+    keep: impl Fn(usize) -> bool,
+) -> Option<List> {
+    let first = p.count_at(start).filter(|&q| keep(q))?;
     let sent = p.sentence[start];
     let depth = p.depth[start];
     let mut items = vec![first];
@@ -36,6 +48,12 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
         }
         if p.depth[i] > depth {
             i += 1;
+            continue;
+        }
+        if t.is_punct('(') || t.is_punct('[') {
+            // A group within the list: its tokens are deeper and passed over, all at once (a
+            // reader that tries a list at each of many nested groups reads each group once).
+            i = p.past_group(i).max(i + 1);
             continue;
         }
         if p.depth[i] < depth {
@@ -120,6 +138,9 @@ pub(super) fn parse_list(p: &Para, start: usize, mode: Mode) -> Option<List> {
                 // new statement, not another part.
                 if year_tagged(p, q) && !year_tagged(p, first) {
                     break;
+                }
+                if !keep(q) {
+                    return None;
                 }
                 if item_has_year {
                     year_items += 1;

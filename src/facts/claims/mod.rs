@@ -31,8 +31,8 @@ mod summaries;
 mod tier;
 
 use across_sentences::Complements;
-use figures::{dates, next_dated_figure, year_tagged};
-use list::{List, Mode, compatible, of_whom, parse_list, sum_of};
+use figures::{dates, marked_past, next_dated_figure, year_tagged};
+use list::{List, Mode, compatible, of_whom, parse_list, parse_list_of, sum_of};
 use para::{Link, Lowered, Np, Para, np_stop};
 
 /// A stated figure.
@@ -402,10 +402,13 @@ impl<'l, 'v> Extractor<'l, 'v> {
     ) {
         let dated = dates(p);
         out.dates.extend(dated.iter().map(|d| (d.year, d.month)));
-        out.dated.extend(dated.into_iter().map(|mut d| {
-            d.marked = self.marked_past(p, d.span);
-            d
-        }));
+        if !dated.is_empty() {
+            let marked = self.past_marked(p);
+            out.dated.extend(dated.into_iter().map(|mut d| {
+                d.marked = marked_past(p, d.span, &marked);
+                d
+            }));
+        }
         out.years.extend(
             p.qs.iter()
                 .filter(|q| q.kind == QKind::Year)
@@ -447,14 +450,13 @@ impl<'l, 'v> Extractor<'l, 'v> {
             for (n, paragraph) in section.paragraphs.iter().enumerate() {
                 let toks = tokenize(text, paragraph.span);
                 let qs = scan(&toks, &currencies, &self.lex.counted);
-                let sentences: Vec<Span> = paragraph.sentences.iter().map(|s| s.span).collect();
                 let p = Para::new(
                     &toks,
                     lower,
                     &self.lex.counted,
                     &self.lex.classes,
                     qs,
-                    &sentences,
+                    &paragraph.sentences,
                 );
                 out.words.extend(
                     p.toks

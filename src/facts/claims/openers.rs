@@ -9,12 +9,13 @@ impl Extractor<'_, '_> {
     /// word (`increased … but decreased …`).
     pub(super) fn opener(&self, p: &Para, section: SectionKind, out: &mut ChapterClaims) {
         let end = p.sentence_end(0);
-        let words: Vec<(usize, &str)> = (0..end)
-            .filter_map(|i| p.word_ref(i).map(|w| (i, w)))
-            .collect();
+        // The sentence's words, read again where needed rather than gathered: a paragraph
+        // without a sentence end is one sentence, however long.
+        let words = || (0..end).filter_map(|i| p.word_ref(i).map(|w| (i, w)));
+        let head: Vec<(usize, &str)> = words().take(8).collect();
         // A verb of change in the past, early in the sentence (few sentences have one: looked for
         // first).
-        let Some((k, direction)) = words.iter().take(8).enumerate().find_map(|(k, (_, w))| {
+        let Some((k, direction)) = head.iter().enumerate().find_map(|(k, (_, w))| {
             w.ends_with("ed")
                 .then(|| self.lex.direction_of(w))
                 .flatten()
@@ -22,15 +23,15 @@ impl Extractor<'_, '_> {
         }) else {
             return;
         };
-        let at = words[k].0;
+        let at = head[k].0;
         // Before it, one of the lexicon's subjects (`the government`), then adverbs (`slightly`,
         // `significantly`, `overall`).
         let adverb = |w: &str| w.ends_with("ly") || w == "overall";
-        let subject = words[..k]
+        let subject = head[..k]
             .iter()
             .rposition(|(_, w)| !adverb(w))
             .map_or(0, |last| last + 1);
-        let phrase = words[..subject]
+        let phrase = head[..subject]
             .iter()
             .map(|(_, w)| *w)
             .collect::<Vec<_>>()
@@ -40,12 +41,11 @@ impl Extractor<'_, '_> {
         }
         // What it changed is its efforts, named within a few words, and nothing else in the
         // sentence states a direction.
-        let rest = &words[k + 1..];
-        let names_efforts = rest
-            .iter()
+        let rest = || words().skip(k + 1);
+        let names_efforts = rest()
             .take(5)
-            .any(|(_, w)| self.lex.effort_nouns.contains(*w));
-        if !names_efforts || rest.iter().any(|(_, w)| self.lex.direction_of(w).is_some()) {
+            .any(|(_, w)| self.lex.effort_nouns.contains(w));
+        if !names_efforts || rest().any(|(_, w)| self.lex.direction_of(w).is_some()) {
             return;
         }
         out.openers.push(Opener {

@@ -2,6 +2,7 @@
 //! parentheses, lower-case words and the noun phrase after each figure.
 
 use super::*;
+use crate::parse::Sentence;
 
 /// How a counted figure connects to the words after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,8 +121,8 @@ pub(super) struct Para<'t, 'a> {
     pub(super) qs: Vec<Quantity>,
     /// Token index → the quantity starting there.
     pub(super) q_at: TokenMap,
-    /// Token index → the quantity covering it.
-    pub(super) q_of: Vec<Option<usize>>,
+    /// Token index → the quantity covering it (`q_of[k]`).
+    pub(super) q_of: TokenMap,
     /// The noun phrase after each quantity, read once.
     pub(super) nps: Vec<Np<'t>>,
     /// Token index → sentence number.
@@ -131,6 +132,9 @@ pub(super) struct Para<'t, 'a> {
     pub(super) starts: Vec<usize>,
     /// Token index → parenthesis depth (after the token for `(`, before it for `)`).
     pub(super) depth: Vec<i32>,
+    /// Opening parenthesis or bracket → the token that closes it, for those closed in the
+    /// paragraph (a reader passes over a group at once instead of token by token).
+    pub(super) closing: HashMap<usize, usize>,
 }
 
 impl<'t, 'a> Para<'t, 'a> {
@@ -140,16 +144,14 @@ impl<'t, 'a> Para<'t, 'a> {
         counted: &'t HashSet<String>,
         classes: &'t HashSet<String>,
         qs: Vec<Quantity>,
-        sentences: &[Span],
+        sentences: &[Sentence],
     ) -> Self {
-        let mut q_at = TokenMap(vec![None; toks.len()]);
-        let mut q_of = vec![None; toks.len()];
+        let mut q_at = TokenMap::new(toks.len(), qs.len());
+        let mut q_of = TokenMap::new(toks.len(), qs.len());
         for (n, q) in qs.iter().enumerate() {
-            if let Some(slot) = q_at.0.get_mut(q.toks.0) {
-                *slot = Some(n);
-            }
-            for slot in q_of.iter_mut().take(q.toks.1).skip(q.toks.0) {
-                *slot = Some(n);
+            q_at.set(q.toks.0, n);
+            for k in q.toks.0..q.toks.1.min(toks.len()) {
+                q_of.set(k, n);
             }
         }
         // Sentences and tokens are both in order: one pass maps each token to its sentence, notes
@@ -158,11 +160,13 @@ impl<'t, 'a> Para<'t, 'a> {
         let mut starts = Vec::new();
         let mut depth = Vec::with_capacity(toks.len());
         let (mut s, mut d) = (0, 0);
+        let mut closing = HashMap::default();
+        let mut open = Vec::new();
         for (k, t) in toks.iter().enumerate() {
-            while s < sentences.len() && sentences[s].end <= t.span.start {
+            while s < sentences.len() && sentences[s].span.end <= t.span.start {
                 s += 1;
             }
-            let here = if s < sentences.len() && sentences[s].contains(t.span) {
+            let here = if s < sentences.len() && sentences[s].span.contains(t.span) {
                 s
             } else {
                 usize::MAX
@@ -177,10 +181,14 @@ impl<'t, 'a> Para<'t, 'a> {
             };
             if matches!(mark, Some(b')' | b']')) {
                 d -= 1;
+                if let Some(o) = open.pop() {
+                    closing.insert(o, k);
+                }
             }
             depth.push(d);
             if matches!(mark, Some(b'(' | b'[')) {
                 d += 1;
+                open.push(k);
             }
         }
         let mut para = Para {
@@ -194,6 +202,7 @@ impl<'t, 'a> Para<'t, 'a> {
             sentence,
             starts,
             depth,
+            closing,
             nps: Vec::new(),
         };
         para.nps = (0..para.qs.len()).map(|q| para.read_np(q)).collect();
@@ -227,6 +236,14 @@ impl<'t, 'a> Para<'t, 'a> {
     /// `in 2021`, `during 2021` at token `k`.
     pub(super) fn in_year(&self, k: usize) -> bool {
         (self.is(k, "in") || self.is(k, "during")) && self.year_at(k + 1).is_some()
+    }
+
+    /// The first token past the group that the parenthesis or bracket at `open` opens, within
+    /// its sentence: its closing token, or the sentence's end when it closes later or never.
+    /// Every token between is deeper than `open`.
+    pub(super) fn past_group(&self, open: usize) -> usize {
+        let end = self.sentence_end(open);
+        self.closing.get(&open).map_or(end, |&close| close.min(end))
     }
 
     /// The first token of the sentence token `i` is in.
@@ -391,14 +408,43 @@ impl<'t, 'a> Para<'t, 'a> {
     }
 }
 
-/// Token index → quantity index, as a vector (the hot look-up of every pattern).
-pub(super) struct TokenMap(Vec<Option<usize>>);
+/// Token index → quantity index, as a vector (the hot look-up of every pattern), in four bytes a
+/// token: a paragraph may have millions of tokens.
+pub(super) struct TokenMap {
+    /// Per token: 0 for none, else the quantity's index + 1.
+    slots: Vec<u32>,
+    /// `None`, then `Some(q)` for each quantity `q`: what a slot stands for, to lend out.
+    values: Vec<Option<usize>>,
+}
 
 impl TokenMap {
+    fn new(tokens: usize, quantities: usize) -> TokenMap {
+        TokenMap {
+            slots: vec![0; tokens],
+            values: std::iter::once(None)
+                .chain((0..quantities).map(Some))
+                .collect(),
+        }
+    }
+    /// Map token `at` to quantity `q` (a quantity past four billion is not mapped).
+    fn set(&mut self, at: usize, q: usize) {
+        if let (Some(slot), Ok(value)) = (self.slots.get_mut(at), u32::try_from(q + 1)) {
+            *slot = value;
+        }
+    }
     pub(super) fn get(&self, at: &usize) -> Option<&usize> {
-        self.0.get(*at).and_then(Option::as_ref)
+        self[*at].as_ref()
     }
     pub(super) fn contains_key(&self, at: &usize) -> bool {
         self.get(at).is_some()
+    }
+}
+
+impl std::ops::Index<usize> for TokenMap {
+    type Output = Option<usize>;
+    /// The quantity at token `at`; none past the paragraph's end.
+    fn index(&self, at: usize) -> &Option<usize> {
+        let slot = self.slots.get(at).map_or(0, |&s| s as usize);
+        self.values.get(slot).unwrap_or(&None)
     }
 }

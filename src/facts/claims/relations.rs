@@ -49,7 +49,7 @@ impl Extractor<'_, '_> {
             if i >= sentence_end {
                 sentence_end = p.sentence_end(i);
                 let look = (sentence_end + LOOKAHEAD).min(n);
-                if p.q_of[i..look].iter().all(Option::is_none) {
+                if (i..look).all(|k| p.q_of[k].is_none()) {
                     i = sentence_end;
                     continue;
                 }
@@ -270,9 +270,14 @@ impl Extractor<'_, '_> {
                 // (e) `three defendants, two for sex trafficking and one for labor trafficking`
                 if is_total(q, np) && !parts_used.contains(&q) {
                     let after = p.qs[q].toks.1 + np.words.len();
+                    // Both readings below want parts told by what they are for or of (elliptic;
+                    // `of whom` is too): the list is not read past another part, each of
+                    // which may be a total of its own (`1 victim, 2 victims, …`).
                     if p.punct(after, ',')
                         && p.count_at(after + 1).is_some()
-                        && let Some(list) = parse_list(p, after + 1, Mode::Clause)
+                        && let Some(list) = parse_list_of(p, after + 1, Mode::Clause, |x| {
+                            p.np(x).link == Link::Elliptic
+                        })
                     {
                         let elliptic = list.items.iter().all(|&x| p.np(x).link == Link::Elliptic);
                         if list.items.len() >= 2 && list.items.iter().all(|&x| of_whom(p, x)) {

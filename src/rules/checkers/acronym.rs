@@ -57,8 +57,10 @@ impl Checker for UndefinedAcronym {
                 .match_indices('(')
                 .filter_map(|(at, _)| {
                     let inside = &body[at + 1..];
-                    let close = inside.find(')')?;
-                    (close <= 16).then(|| &inside[..close])
+                    // Within the first 17 bytes only: not to the end of the chapter from each
+                    // parenthesis left open.
+                    let close = memchr::memchr(b')', &inside.as_bytes()[..inside.len().min(17)])?;
+                    Some(&inside[..close])
                 })
                 .collect();
             for w in &words.tokens {

@@ -6,8 +6,12 @@ use super::{Checker, Context, Output, options};
 use crate::diagnostic::Check;
 use crate::facts::{Breakdown, RelationKind};
 use crate::rules::spec::RuleSpec;
+use crate::source::Span;
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use serde_json::json;
+use std::cell::OnceCell;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,7 +46,14 @@ fn check(rule: &RuleSpec, b: &Breakdown, ok: bool, expression: String) -> Check 
 }
 
 impl BreakdownRule {
-    fn sum_rule(&self, rule: &RuleSpec, b: &Breakdown, all: &[Breakdown], out: &mut Output) {
+    fn sum_rule(
+        &self,
+        rule: &RuleSpec,
+        b: &Breakdown,
+        others: &OnceCell<Sums>,
+        all: &[Breakdown],
+        out: &mut Output,
+    ) {
         // Parts beyond the arithmetic's range are not checked.
         let Some((total, off)) =
             sum(&b.parts).and_then(|t| Some((t, t.checked_sub(b.total.value)?)))
@@ -87,12 +98,7 @@ impl BreakdownRule {
         // A split that refers back and falls short may name only some categories; it is an
         // error when another enumeration of the same total adds up or agrees with it (so the
         // reference is right).
-        let corroborated = all.iter().any(|o| {
-            !std::ptr::eq(o, b)
-                && o.total.span == b.total.span
-                && matches!(o.kind, RelationKind::Sum | RelationKind::Split)
-                && (sum(&o.parts) == Some(o.total.value) || sum(&o.parts) == Some(total))
-        });
+        let corroborated = others.get_or_init(|| Sums::new(all)).corroborate(b, total);
         let short_split = b.kind == RelationKind::Split && total < b.total.value && !corroborated;
         let uncertain = short_split || b.by_action;
         let mut d = rule
@@ -152,18 +158,54 @@ impl BreakdownRule {
     }
 }
 
+/// A chapter's sums and splits by the total they enumerate (the figure's span): how many add up
+/// to it, and how many come to each other sum. Read once per chapter, on the first mismatch.
+struct Sums(FxHashMap<Span, (usize, FxHashMap<Decimal, usize>)>);
+
+impl Sums {
+    fn new(all: &[Breakdown]) -> Sums {
+        let mut by_total: FxHashMap<Span, (usize, FxHashMap<Decimal, usize>)> =
+            FxHashMap::default();
+        for o in all
+            .iter()
+            .filter(|o| matches!(o.kind, RelationKind::Sum | RelationKind::Split))
+        {
+            // Parts beyond the arithmetic's range corroborate nothing.
+            let Some(parts) = sum(&o.parts) else { continue };
+            let entry = by_total.entry(o.total.span).or_default();
+            if parts == o.total.value {
+                entry.0 += 1;
+            } else {
+                *entry.1.entry(parts.normalize()).or_default() += 1;
+            }
+        }
+        Sums(by_total)
+    }
+
+    /// Does another sum or split of `b`'s total (`b` a sum or split whose parts come to `parts`,
+    /// not to its total) add up, or come to the same sum?
+    fn corroborate(&self, b: &Breakdown, parts: Decimal) -> bool {
+        self.0.get(&b.total.span).is_some_and(|(add_up, sums)| {
+            // `b` itself is counted among those that come to `parts`.
+            let same = sums.get(&parts.normalize()).copied().unwrap_or(0);
+            *add_up + same > 1
+        })
+    }
+}
+
 impl Checker for BreakdownRule {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.facts.chapters {
+            let others = OnceCell::new();
             for b in &chapter.breakdowns {
                 match (self.relation.as_str(), b.kind) {
                     ("sum", RelationKind::Sum) | ("split", RelationKind::Split) => {
-                        self.sum_rule(rule, b, &chapter.breakdowns, out)
+                        self.sum_rule(rule, b, &others, &chapter.breakdowns, out)
                     }
                     // An `including` list is a full breakdown only when it adds up; otherwise its
                     // parts are a subset of the total.
                     ("sum", RelationKind::Including) if sum(&b.parts) == Some(b.total.value) => {
-                        self.sum_rule(rule, b, &chapter.breakdowns, out)
+                        self.sum_rule(rule, b, &others, &chapter.breakdowns, out)
                     }
                     ("subset", RelationKind::Including) if sum(&b.parts) != Some(b.total.value) => {
                         self.subset_rule(rule, b, out)

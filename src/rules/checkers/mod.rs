@@ -28,13 +28,15 @@ mod trend;
 mod user;
 pub mod words;
 
-use crate::diagnostic::{Check, Diagnostic};
+use crate::diagnostic::Check;
 use crate::facts::Facts;
 use crate::parse::Report;
+use crate::rules::findings::Findings;
 use crate::rules::spec::RuleSpec;
 use crate::source::Source;
 use crate::vocab::Vocabulary;
 use serde::de::DeserializeOwned;
+use std::sync::Arc;
 
 /// What every checker reads: the source, its structure, the vocabulary.
 pub struct Context<'a> {
@@ -50,10 +52,20 @@ pub struct Context<'a> {
 }
 
 /// What checkers write.
-#[derive(Default)]
 pub struct Output {
-    pub diagnostics: Vec<Diagnostic>,
+    /// At most `findings::PER_CHAPTER` per chapter are kept (`Findings::push`).
+    pub diagnostics: Findings,
     pub checks: Vec<Check>,
+}
+
+impl Output {
+    /// An output for a text whose chapters start at `chapter_starts`.
+    pub fn new(chapter_starts: Arc<[usize]>) -> Output {
+        Output {
+            diagnostics: Findings::new(chapter_starts),
+            checks: Vec::new(),
+        }
+    }
 }
 
 pub trait Checker: Send + Sync {

@@ -77,13 +77,68 @@ struct Existence {
     skip_quoted: bool,
 }
 
-/// Whether `at` stands inside quotation marks within its paragraph: more `“` than `”` before it,
-/// or an odd number of `"`.
-fn quoted(body: &str, at: usize) -> bool {
-    let before = &body[..at];
-    let para = before.rfind("\n\n").map_or(before, |k| &before[k..]);
-    let open = para.matches('“').count() > para.matches('”').count();
-    open || para.matches('"').count() % 2 == 1
+/// Where a chapter's text stands inside quotation marks within its paragraph: more `“` than `”`
+/// before it in the paragraph, or an odd number of `"`. Read in one pass over the text and
+/// looked up by binary search, so each match costs no scan of its paragraph.
+struct Quoted {
+    /// Byte offsets from which the answer changes, with the new answer, in order.
+    changes: Vec<(usize, bool)>,
+}
+
+impl Quoted {
+    fn new(body: &str) -> Quoted {
+        let bytes = body.as_bytes();
+        let mut changes = Vec::new();
+        let (mut open, mut close, mut straight) = (0usize, 0usize, 0usize);
+        let (mut inside, mut after_line_end) = (false, false);
+        let mut i = 0;
+        while i < bytes.len() {
+            let rest = &bytes[i..];
+            let len = match rest[0] {
+                b'\n' | b'\r' => {
+                    // A line end right after another one (a blank line) ends the paragraph: a
+                    // quotation left open does not run into the next one.
+                    if after_line_end {
+                        (open, close, straight) = (0, 0, 0);
+                    }
+                    after_line_end = true;
+                    if rest.starts_with(b"\r\n") { 2 } else { 1 }
+                }
+                b'"' => {
+                    straight += 1;
+                    after_line_end = false;
+                    1
+                }
+                _ if rest.starts_with("“".as_bytes()) => {
+                    open += 1;
+                    after_line_end = false;
+                    3
+                }
+                _ if rest.starts_with("”".as_bytes()) => {
+                    close += 1;
+                    after_line_end = false;
+                    3
+                }
+                _ => {
+                    after_line_end = false;
+                    1
+                }
+            };
+            i += len;
+            let now = open > close || straight % 2 == 1;
+            if now != inside {
+                changes.push((i, now));
+                inside = now;
+            }
+        }
+        Quoted { changes }
+    }
+
+    /// Whether byte `at` of the text stands inside quotation marks.
+    fn at(&self, at: usize) -> bool {
+        let later = self.changes.partition_point(|&(from, _)| from <= at);
+        later.checked_sub(1).is_some_and(|k| self.changes[k].1)
+    }
 }
 
 /// Each finding carries its replacement as a fix; `--fix` applies it when the rule says
@@ -130,10 +185,13 @@ impl Checker for Existence {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.report.chapters {
             let body = cx.source.slice(chapter.span);
+            // Read on the first match that needs it.
+            let quoted = std::cell::OnceCell::new();
+            let quoted = |at: usize| quoted.get_or_init(|| Quoted::new(body)).at(at);
             for re in &self.patterns {
                 for m in re
                     .find_iter(body)
-                    .filter(|m| !(m.is_empty() || self.skip_quoted && quoted(body, m.start())))
+                    .filter(|m| !(m.is_empty() || self.skip_quoted && quoted(m.start())))
                 {
                     let span =
                         Span::new(chapter.span.start + m.start(), chapter.span.start + m.end());
@@ -178,7 +236,11 @@ impl Checker for Substitution {
 
 #[cfg(test)]
 mod quote_tests {
-    use super::quoted;
+    use super::Quoted;
+
+    fn quoted(text: &str, at: usize) -> bool {
+        Quoted::new(text).at(at)
+    }
 
     #[test]
     fn inside_quotation_marks_within_the_paragraph() {
@@ -187,8 +249,24 @@ mod quote_tests {
         assert!(!quoted(t, t.find(" and").unwrap()));
         assert!(quoted(t, t.find('e').unwrap()));
         assert!(!quoted(t, t.find('f').unwrap()));
+        assert!(quoted(t, t.find('g').unwrap()));
         // A quotation left open does not run into the next paragraph.
         let t = "He said “a b\n\nc d";
         assert!(!quoted(t, t.find('c').unwrap()));
+        // A line with only white space on it does not end the paragraph.
+        let t = "He said “a b\n \nc d";
+        assert!(quoted(t, t.find('c').unwrap()));
+    }
+
+    #[test]
+    fn paragraphs_end_at_blank_lines_with_crlf_or_cr_line_ends() {
+        for end in ["\r\n", "\r"] {
+            let t = "It said “a b\n\nc d \"e\n\nf\ng".replace('\n', end);
+            assert!(quoted(&t, t.find('b').unwrap()), "{end:?}");
+            assert!(!quoted(&t, t.find('c').unwrap()), "{end:?}");
+            assert!(quoted(&t, t.find('e').unwrap()), "{end:?}");
+            assert!(!quoted(&t, t.find('f').unwrap()), "{end:?}");
+            assert!(!quoted(&t, t.find('g').unwrap()), "{end:?}");
+        }
     }
 }

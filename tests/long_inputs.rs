@@ -1,0 +1,229 @@
+//! Long inputs: a chapter on one 2 MB line, long lists in one sentence. Each is checked for what
+//! it finds, not for how long it takes; before the readers were made linear, these inputs did
+//! not finish in minutes.
+//!
+//! Sizes: the one-line chapter and one list are 2 MB; the other lists are 200 KB, which the
+//! quadratic readers did not finish in minutes either. `cargo test` runs a debug build, where
+//! checking 2 MB takes about a second and a half: all 2 MB would make this file take half a
+//! minute. Optimising the debug build instead (`[profile.dev.package."*"] opt-level = 2` halved the
+//! whole suite's time, at the price of rebuilding every dependency once in every target
+//! directory; `opt-level = 1` for tiplint alone saved a third of this file's time) is a choice
+//! for the whole project, not for one test.
+
+use std::collections::BTreeMap;
+use tiplint::rules::findings::PER_CHAPTER;
+use tiplint::rules::{FileResult, RuleSet, Selection, check_source};
+use tiplint::source::Source;
+
+const TWO_MB: usize = 2_000_000;
+
+fn check(text: &str) -> (Source, FileResult) {
+    let rules = RuleSet::default_rules();
+    let src = Source::new("chapter.txt", text.to_string());
+    let result = check_source(&src, &rules, &Selection::default());
+    (src, result)
+}
+
+/// How many times each (rule, message) was reported.
+fn multiset(result: &FileResult) -> BTreeMap<(String, String), usize> {
+    let mut out = BTreeMap::new();
+    for d in &result.diagnostics {
+        *out.entry((d.rule.clone(), d.message.clone())).or_default() += 1;
+    }
+    out
+}
+
+/// How many times each (rule, expression) was checked.
+fn checks(result: &FileResult) -> BTreeMap<(String, String), usize> {
+    let mut out = BTreeMap::new();
+    for c in &result.checks {
+        *out.entry((c.rule.clone(), c.expression.clone()))
+            .or_default() += 1;
+    }
+    out
+}
+
+/// The two agree; if not, the first entries that differ (not the whole of both).
+fn assert_same<K: Ord + std::fmt::Debug>(
+    a: &BTreeMap<K, usize>,
+    b: &BTreeMap<K, usize>,
+    what: &str,
+) {
+    let differ: Vec<_> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .take(10)
+        .map(|k| (k, a.get(k), b.get(k)))
+        .collect();
+    assert!(differ.is_empty(), "{what}: {differ:#?}");
+}
+
+/// The sample's prose paragraphs, each whole: section labels dropped (a label in the middle of a
+/// line is no label, so the one-line text could not have them) and paragraphs split by a page
+/// break joined again (on one line they are joined anyway).
+fn sample_paragraphs() -> Vec<String> {
+    let text = std::fs::read_to_string("samples/kyrgyz-republic-2023.txt").unwrap();
+    let mut paragraphs = Vec::new();
+    let mut open = String::new();
+    for block in text.split("\n\n").map(str::trim).skip(1) {
+        if block.is_empty() || !block.chars().any(char::is_lowercase) {
+            continue;
+        }
+        let block = ["PRIORITIZED RECOMMENDATIONS: ", "TRAFFICKING PROFILE: "]
+            .iter()
+            .fold(block, |b, label| b.strip_prefix(label).unwrap_or(b));
+        if !open.is_empty() {
+            open.push(' ');
+        }
+        open.push_str(&block.replace('\n', " "));
+        if open.ends_with('.') || open.ends_with(".\"") {
+            paragraphs.push(std::mem::take(&mut open));
+        }
+    }
+    assert!(open.is_empty() && paragraphs.len() > 10);
+    paragraphs
+}
+
+/// The paragraphs repeated to some `size` bytes (as many in either form), under one heading,
+/// joined by `separator`.
+fn chapter_of(paragraphs: &[String], size: usize, separator: &str) -> String {
+    let average = paragraphs.iter().map(String::len).sum::<usize>() / paragraphs.len();
+    let count = size / average;
+    let body: Vec<&str> = paragraphs
+        .iter()
+        .cycle()
+        .take(count)
+        .map(String::as_str)
+        .collect();
+    format!("Kyrgyz Republic (Tier 2)\n\n{}\n", body.join(separator))
+}
+
+#[test]
+fn a_two_megabyte_line_has_the_findings_of_the_same_text_in_paragraphs() {
+    let paragraphs = sample_paragraphs();
+    let (_, in_paragraphs) = check(&chapter_of(&paragraphs, TWO_MB, "\n\n"));
+    let (_, one_line) = check(&chapter_of(&paragraphs, TWO_MB, " "));
+    // The same findings and checks: every paragraph ends a sentence, and no relation the
+    // claims read reaches from one paragraph into the next, so running the paragraphs together
+    // changes nothing. (Each sentence is there a hundred times: duplicate-sentence shows its
+    // first thousand findings and one that counts the rest, the same way in both.)
+    assert_same(&multiset(&one_line), &multiset(&in_paragraphs), "findings");
+    assert_same(&checks(&one_line), &checks(&in_paragraphs), "checks");
+    let duplicates = one_line
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "duplicate-sentence")
+        .count();
+    assert_eq!(duplicates, PER_CHAPTER + 1);
+}
+
+/// A list's kind: the text of its `n`th item, and what stands between two items.
+struct Kind {
+    name: &'static str,
+    item: fn(usize) -> String,
+    between: &'static str,
+}
+
+/// A list sentence of `size` bytes in a chapter; on one line, or wrapped at 80 columns as text
+/// extracted from a PDF is.
+fn list_chapter(size: usize, kind: &Kind, wrapped: bool) -> String {
+    let mut sentence = String::from("The government identified victims: ");
+    let mut n = 0;
+    while sentence.len() < size {
+        n += 1;
+        if n > 1 {
+            sentence.push_str(kind.between);
+        }
+        sentence.push_str(&(kind.item)(n));
+    }
+    sentence.push('.');
+    if wrapped {
+        let mut lines = String::new();
+        let mut width = 0;
+        for word in sentence.split(' ') {
+            // Not before a dash: a line that starts with one is a bullet.
+            if width > 0 && width + word.len() >= 80 && word != "–" {
+                lines.push('\n');
+                width = 0;
+            } else if width > 0 {
+                lines.push(' ');
+                width += 1;
+            }
+            lines.push_str(word);
+            width += word.len();
+        }
+        sentence = lines;
+    }
+    format!("Narnia (Tier 2)\n\n{sentence}\n")
+}
+
+#[test]
+fn long_lists_have_the_findings_of_the_same_lists_wrapped_over_lines() {
+    let kinds = [
+        // Each part a total that a list may follow (`three defendants, two for …`).
+        Kind {
+            name: "victims",
+            item: |n| format!("{n} victims"),
+            between: ", ",
+        },
+        // Parts that are read as a list after each total.
+        Kind {
+            name: "mixed",
+            item: |n| {
+                if n % 2 == 1 {
+                    format!("{n} victims")
+                } else {
+                    format!("{n} for forced labor")
+                }
+            },
+            between: ", ",
+        },
+        // A breakdown after each dash (`66 victims – 18 …`), each one failing.
+        Kind {
+            name: "dashes",
+            item: |n| format!("{n} victims"),
+            between: " – ",
+        },
+        // Parentheses opened and never closed, each one after a figure.
+        Kind {
+            name: "parentheses",
+            item: |n| format!("{n} victims"),
+            between: " (",
+        },
+        // An acronym in each part: one finding each, so the limit per chapter is reached.
+        Kind {
+            name: "acronyms",
+            item: |n| {
+                let letter = |k: usize| char::from(b'A' + (k % 26) as u8);
+                format!("{}{}{}", letter(n / 676), letter(n / 26), letter(n))
+            },
+            between: ", ",
+        },
+    ];
+    for kind in &kinds {
+        let size = if kind.name == "mixed" {
+            TWO_MB
+        } else {
+            200_000
+        };
+        let (_, one_line) = check(&list_chapter(size, kind, false));
+        let (_, wrapped) = check(&list_chapter(size, kind, true));
+        // A line break inside a paragraph is a space to every rule.
+        let name = kind.name;
+        assert_same(&multiset(&one_line), &multiset(&wrapped), name);
+        assert_same(&checks(&one_line), &checks(&wrapped), name);
+        let shown = |rule: &str| {
+            one_line
+                .diagnostics
+                .iter()
+                .filter(|d| d.rule == rule)
+                .count()
+        };
+        match name {
+            "acronyms" => assert_eq!(shown("undefined-acronym"), PER_CHAPTER + 1),
+            "dashes" => assert!(one_line.checks.len() > 10_000, "{}", one_line.checks.len()),
+            _ => {}
+        }
+    }
+}
