@@ -132,8 +132,7 @@ fn open_locked(target: &Path) -> Result<File, String> {
                 }
                 _ => format!("cannot open it for writing: {e}; not fixed"),
             })?;
-        file.lock()
-            .map_err(|e| format!("cannot lock the file: {e}; not fixed"))?;
+        lock_within(&file, LOCK_WAIT)?;
         let locked = file
             .metadata()
             .map_err(|e| format!("cannot read its metadata: {e}"))?;
@@ -144,6 +143,32 @@ fn open_locked(target: &Path) -> Result<File, String> {
         }
     }
     Err("the file keeps being replaced by other programs; not fixed (run again)".to_string())
+}
+
+/// How long `--fix` waits for another program's lock on a file before refusing it.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Take an exclusive lock on `file`, waiting at most `wait` for whoever holds it: a lock that is
+/// never released must not hang the run.
+fn lock_within(file: &File, wait: std::time::Duration) -> Result<(), String> {
+    let until = std::time::Instant::now() + wait;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(()),
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < until => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(format!(
+                    "another program has held a lock on the file for {} seconds; not fixed",
+                    wait.as_secs()
+                ));
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(format!("cannot lock the file: {e}; not fixed"));
+            }
+        }
+    }
 }
 
 /// Write `new` over the file's contents, keeping its inode (its other links, its owner). Should
@@ -206,6 +231,20 @@ mod tests {
         let (out, n) = apply_fixes("\\$12 ab c", &fixes);
         assert_eq!(out, "$12 aX c");
         assert_eq!(n, 2);
+    }
+
+    #[test]
+    fn a_lock_held_too_long_is_refused_not_waited_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("chapter.txt");
+        std::fs::write(&path, "text\n").unwrap();
+        let holder = File::open(&path).unwrap();
+        holder.lock().unwrap();
+        let other = File::open(&path).unwrap();
+        let err = lock_within(&other, std::time::Duration::from_millis(100)).unwrap_err();
+        assert!(err.contains("held a lock"), "{err}");
+        holder.unlock().unwrap();
+        lock_within(&other, std::time::Duration::from_millis(100)).unwrap();
     }
 
     #[test]

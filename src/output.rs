@@ -48,9 +48,12 @@ pub fn error(message: &str) {
     note(&format!("error: {message}"));
 }
 
-/// A line on standard error (progress, counts), with what it quotes from the input shortened.
+/// A line on standard error (progress, counts), with what it quotes from the input shortened and
+/// its control characters made visible.
 pub fn note(message: &str) {
+    // File names and quoted input may hold control characters: shown, never obeyed.
     let mut line = clip_quotes(message, MAX_QUOTE);
+    line = crate::render::visible(&line, crate::render::Keep::Lines).into_owned();
     line.push('\n');
     let _ = std::io::stderr().lock().write_all(line.as_bytes());
 }

@@ -149,6 +149,57 @@ fn parallel_fixes_never_lose_a_run_that_reported_success() {
 }
 
 #[test]
+fn fix_waits_for_a_lock_and_never_loses_the_edit_made_under_it() {
+    use std::io::{Seek, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chapter.txt");
+    fs::write(&path, chapter_needing_two_fixes()).unwrap();
+    // An editor that locks the file, as tiplint does, while it saves its own change.
+    let mut held = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&path)
+        .unwrap();
+    held.lock().unwrap();
+    let mut run = std::process::Command::new(assert_cmd::cargo::cargo_bin("tiplint"))
+        .args(["check", "--fix"])
+        .arg(&path)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert!(
+        run.try_wait().unwrap().is_none(),
+        "tiplint waits while another program holds the lock"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        chapter_needing_two_fixes(),
+        "nothing is written under another program's lock"
+    );
+    let edited = chapter_needing_two_fixes().replace("paid", "spent");
+    held.rewind().unwrap();
+    held.write_all(edited.as_bytes()).unwrap();
+    held.set_len(edited.len() as u64).unwrap();
+    held.unlock().unwrap();
+    let out = run.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let after = fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains("spent") && !after.contains("paid"),
+        "the edit is kept: {err}"
+    );
+    match out.status.code() {
+        // It read the file before the edit: it refuses.
+        Some(2) => assert!(err.contains("changed on disk"), "{err}"),
+        // It was slow to start and read the edited file: it fixed that.
+        Some(0) => assert!(escapes_fixed(&after) && hyphens_fixed(&after), "{err}"),
+        other => panic!("exit {other:?}: {err}"),
+    }
+}
+
+#[test]
 fn fix_through_a_symbolic_link_fixes_its_target_and_keeps_the_link() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("real")).unwrap();

@@ -183,3 +183,32 @@ fn a_page_break_after_a_wide_space_names_the_words_around_it() {
         }
     }
 }
+
+#[test]
+fn human_numbers_the_lines_of_a_file_with_lone_carriage_returns_as_short_does() {
+    let text = "Narnia (Tier 2)\r\rThe café café closed.\r";
+    let short = run("short", text);
+    assert!(
+        short.contains("t.txt:3:5: warning: `café` is repeated"),
+        "{short}"
+    );
+    let human = run("human", text);
+    // The snippet starts at the label on the second `café`, on line 3 as well.
+    assert!(human.contains("[t.txt:3:10]"), "{human}");
+    assert!(
+        !human.contains('\u{240d}'),
+        "a lone CR is a line end, not a picture: {human}"
+    );
+}
+
+#[test]
+fn standard_error_shows_control_characters_of_a_name_instead_of_passing_them_on() {
+    let out = tiplint()
+        .args(["check", "no-such-\u{1b}[2J-file.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no-such-\u{241b}[2J-file.txt"), "{err}");
+    assert!(!err.contains('\u{1b}'), "{err}");
+}

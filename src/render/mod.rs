@@ -81,7 +81,7 @@ pub enum Keep {
     /// Tabs only: the output is one line per finding (`short`).
     Tabs,
     /// Tabs, line feeds, and a carriage return before a line feed: text shown as lines
-    /// (`human`).
+    /// (`human`); a lone carriage return is shown as the line feed it stands for.
     Lines,
     /// Tabs and every line end, which the format escapes by its own rules (`github`).
     LineEnds,
@@ -96,6 +96,8 @@ pub fn picture(c: char, next: Option<char>, keep: Keep) -> Option<char> {
         '\t' => None,
         '\n' if keep != Keep::Tabs => None,
         '\r' if keep == Keep::LineEnds || keep == Keep::Lines && next == Some('\n') => None,
+        // A lone carriage return ends a line (old Mac files), as in the line index.
+        '\r' if keep == Keep::Lines => Some('\n'),
         '\0'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)),
         '\u{7f}' => Some('\u{2421}'),
         '\u{80}'..='\u{9f}'

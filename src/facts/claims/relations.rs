@@ -279,14 +279,12 @@ impl Extractor<'_, '_> {
                             p.np(x).link == Link::Elliptic
                         })
                     {
-                        let elliptic = list.items.iter().all(|&x| p.np(x).link == Link::Elliptic);
                         if list.items.len() >= 2 && list.items.iter().all(|&x| of_whom(p, x)) {
                             // `20 victims, 10 of whom were children and five of whom were women`:
                             // facts about some of them, which may overlap: an `including` list.
                             self.including(p, q, &list, out, &mut parts_used);
                             consumed = list.end;
                         } else if list.items.len() >= 2
-                            && elliptic
                             && self.closed(p, q, &list, RelationKind::Sum, out, &mut parts_used)
                         {
                             sentence_anchor = Some((sent, q));
