@@ -133,7 +133,8 @@ mod tests {
         let s = "a\u{1b}[2Jb\u{7}\u{7f}\u{9b}c\u{202e}d\u{2067}\te\r\nf\rg\nh";
         assert_eq!(
             visible(s, Keep::Lines),
-            "a␛[2Jb␇␡\u{fffd}c\u{fffd}d\u{fffd}\te\r\nf␍g\nh"
+            "a␛[2Jb␇␡\u{fffd}c\u{fffd}d\u{fffd}\te\r\nf\ng\nh",
+            "a lone CR is the line end it stands for"
         );
         assert_eq!(
             visible(s, Keep::Tabs),
