@@ -227,3 +227,68 @@ fn long_lists_have_the_findings_of_the_same_lists_wrapped_over_lines() {
         }
     }
 }
+
+/// The checks of one rule.
+fn checks_of(result: &FileResult, rule: &str) -> Vec<(String, bool)> {
+    result
+        .checks
+        .iter()
+        .filter(|c| c.rule == rule)
+        .map(|c| (c.expression.clone(), c.ok))
+        .collect()
+}
+
+/// `20000 items` of `item`, joined by `between`.
+fn items(count: usize, item: impl Fn(usize) -> String, between: &str) -> String {
+    (1..=count).map(item).collect::<Vec<_>>().join(between)
+}
+
+#[test]
+fn conversions_whose_parenthesis_never_closes_are_not_read_however_many() {
+    // Twenty thousand conversions opened and never closed, then two closed ones in the same
+    // sentence: only the closed two are read, as in the sentence without the others. (The
+    // parenthesis that closes last closes the last one opened, none of the others.)
+    let closed = "1,000 som ($12) and 2,000 som ($5,000)";
+    let chapter = |open: &str| {
+        format!(
+            "Kyrgyz Republic (Tier 2)\n\nIn January 2023, courts fined traffickers {open}{closed}.\n"
+        )
+    };
+    let (_, alone) = check(&chapter(""));
+    let unclosed = items(20_000, |n| format!("{n} som (${n}"), " ");
+    let (_, long) = check(&chapter(&format!("{unclosed} ")));
+    let rates = checks_of(&alone, "rate-mismatch");
+    assert_eq!(rates.len(), 1, "{rates:?}");
+    let long = checks_of(&long, "rate-mismatch");
+    // (Not the whole of a long expression.)
+    let short: Vec<_> = long
+        .iter()
+        .map(|(e, ok)| (&e[..e.len().min(200)], ok))
+        .collect();
+    assert!(long == rates, "{short:?}");
+}
+
+#[test]
+fn a_long_list_after_a_total_is_read_as_the_same_short_list() {
+    let chapter = |sentence: String| format!("Narnia (Tier 2)\n\n{sentence}.\n");
+    let failed = |r: &FileResult| {
+        r.checks
+            .iter()
+            .filter(|c| c.rule == "sum-mismatch" && !c.ok)
+            .count()
+    };
+    // Two halves that each make the total: two lists, both adding up.
+    let ones = items(20_000, |_| "1 adults".into(), ", ");
+    let (_, halves) = check(&chapter(format!("Of the 10000 victims, {ones}")));
+    let sums = checks_of(&halves, "sum-mismatch");
+    assert_eq!(sums.len(), 2, "{}", sums.len());
+    assert!(sums.iter().all(|(_, passed)| *passed));
+    // The first parts make the total and the rest do not: not read.
+    let rising = items(20_000, |n| format!("{n} adults"), ", ");
+    let (_, prefix) = check(&chapter(format!("Of the 6 victims, {rising}")));
+    assert_eq!(checks_of(&prefix, "sum-mismatch"), []);
+    // No part of the list makes the total: one list, which does not add up.
+    let (_, whole) = check(&chapter(format!("Of the 100 victims, {rising}")));
+    assert_eq!(checks_of(&whole, "sum-mismatch").len(), 1);
+    assert_eq!(failed(&whole), 1);
+}

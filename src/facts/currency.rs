@@ -266,7 +266,11 @@ impl<'a> CurrencyNames<'a> {
         if !self.index.first_words.contains(lower0.as_ref()) && !capitalised {
             return None;
         }
-        if self.index.codes.contains_key(first.text) {
+        // A code that is also a word (`SOS`, `TOP`) only where the amount ends, as a name that
+        // is one: `2 SOS victims` is a count.
+        if let Some(&word) = self.index.codes.get(first.text)
+            && (!word || amount_ends(tokens.get(at + 1)))
+        {
             return Some((first.text.to_string(), 1));
         }
         let words: Vec<String> = tokens[at..]
@@ -501,5 +505,21 @@ mod tests {
         // After an amount a code is read, whatever word it is.
         assert_eq!(one(None, "1,000 TOP"), "TOP");
         assert_eq!(one(None, "1,000 Afghan afghanis"), "AFN");
+    }
+
+    #[test]
+    fn a_word_code_after_a_number_is_money_only_where_the_amount_ends() {
+        // `SOS` before a noun is an acronym that the noun phrase goes on from: a count.
+        let counts = |t: &str| money(None, t).is_empty() && money(Some("Somalia"), t).is_empty();
+        assert!(counts("including 2 SOS victims and 7 other victims"));
+        assert!(counts("It ran 3 TOP programs."));
+        assert!(counts("It opened 4 CAD offices."));
+        // Where the amount ends (a mark, the end, a word that starts no noun): money.
+        assert_eq!(money(None, "It paid 2,000 SOS ($3)."), ["SOS", "USD"]);
+        assert_eq!(one(None, "It paid 2,000 SOS."), "SOS");
+        assert_eq!(one(None, "It paid 2,000 SOS to each victim."), "SOS");
+        assert_eq!(one(None, "It paid 500 TRY in fines."), "TRY");
+        // A code that is no word is read before any noun.
+        assert_eq!(one(None, "It paid 2,000 KGS fines."), "KGS");
     }
 }

@@ -486,17 +486,17 @@ pub(super) fn marked_past(p: &Para, span: Span, marked: &HashSet<usize>) -> bool
 
 /// The amount in US dollars in parentheses after amount `q` (past a code it defines): its
 /// conversion. A parenthesis the sentence never closes was cut off (`($4.4 millio` at the end
-/// of an excerpt), and its figure may be too: not read.
+/// of an excerpt), and its figure may be too: not read. Its closing `)` is the one that matches
+/// it, looked up once: a later parenthesis closed in the sentence does not close this one.
 pub(super) fn conversion_of(p: &Para, q: usize) -> Option<usize> {
     let after = after_code(p, p.qs[q].toks.1);
     if !p.punct(after, '(') {
         return None;
     }
     let u = *p.q_at.get(&(after + 1))?;
-    let sent = p.sentence.get(after)?;
-    let closed = (p.qs[u].toks.1..p.toks.len())
-        .take_while(|&k| p.sentence.get(k) == Some(sent))
-        .any(|k| p.punct(k, ')'));
+    let closed = p.closing.get(&after).is_some_and(|&close| {
+        p.punct(close, ')') && close >= p.qs[u].toks.1 && close < p.sentence_end(after)
+    });
     (closed && p.qs[u].kind == QKind::Money("USD".into())).then_some(u)
 }
 

@@ -127,25 +127,34 @@ impl Extractor<'_, '_> {
         let mut cuts: Vec<usize> = (1..list.items.len())
             .filter(|&k| links[k] == Link::Were && links[k - 1] != Link::Were)
             .collect();
-        if cuts.is_empty() {
-            let whole = Some(p.qs[total].value);
-            if sum_of(p, &list.items) != whole {
-                cuts = (2..list.items.len().saturating_sub(1))
-                    .filter(|&k| {
-                        sum_of(p, &list.items[..k]) == whole && sum_of(p, &list.items[k..]) == whole
-                    })
-                    .take(1)
-                    .collect();
-            }
+        // The sums of the parts before and from each item, in one pass each way (`None` beyond
+        // the arithmetic's range, as `sum_of`).
+        let whole = Some(p.qs[total].value);
+        let values = || list.items.iter().map(|&q| p.qs[q].value);
+        let running = |acc: &mut Option<Decimal>, v: Decimal| {
+            *acc = acc.and_then(|a| a.checked_add(v));
+            Some(*acc)
+        };
+        let before: Vec<Option<Decimal>> = std::iter::once(Some(Decimal::ZERO))
+            .chain(values().scan(Some(Decimal::ZERO), running))
+            .collect();
+        let mut from: Vec<Option<Decimal>> = std::iter::once(Some(Decimal::ZERO))
+            .chain(values().rev().scan(Some(Decimal::ZERO), running))
+            .collect();
+        from.reverse();
+        let all = before[list.items.len()];
+        if cuts.is_empty() && all != whole {
+            cuts = (2..list.items.len().saturating_sub(1))
+                .filter(|&k| before[k] == whole && from[k] == whole)
+                .take(1)
+                .collect();
         }
         if cuts.is_empty() {
             // `Of the 20 victims, 12 were adults and eight were minors, and 15 were citizens`:
             // the first parts make the total and the rest may count another way (or be the
             // error): which, the text does not say.
-            let whole = Some(p.qs[total].value);
-            let prefix_makes_it =
-                (2..list.items.len()).any(|k| sum_of(p, &list.items[..k]) == whole);
-            if prefix_makes_it && sum_of(p, &list.items) != whole {
+            let prefix_makes_it = (2..list.items.len()).any(|k| before[k] == whole);
+            if prefix_makes_it && all != whole {
                 return false;
             }
             return self.closed(p, total, list, kind, out, used);
