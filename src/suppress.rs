@@ -5,6 +5,7 @@ use crate::diagnostic::Diagnostic;
 use crate::rules::RuleSet;
 use crate::rules::spec::RuleSpec;
 use crate::source::{Source, Span};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 #[derive(Debug, Clone)]
 pub struct Suppression {
@@ -121,52 +122,90 @@ fn last_line(source: &Source) -> usize {
     }
 }
 
-/// Drop suppressed diagnostics; report unused suppressions with `unused` (a rule spec) if given.
-/// A suppression is judged only if one of the rules it names ran (`ran`). Returns the
-/// diagnostics kept and how many were suppressed.
-pub fn apply(
-    source: &Source,
-    suppressions: &[Suppression],
-    diagnostics: Vec<Diagnostic>,
-    unused: Option<&RuleSpec>,
-    ran: impl Fn(&str) -> bool,
-) -> (Vec<Diagnostic>, usize) {
-    // Without suppressions every finding is kept as it is, with no line looked up.
-    if suppressions.is_empty() {
-        return (diagnostics, 0);
-    }
-    let mut used = vec![false; suppressions.len()];
-    let mut kept = Vec::with_capacity(diagnostics.len());
-    let mut hidden = 0;
-    for d in diagnostics {
-        let line = source.line_of(d.span.start) + 1;
-        let hit = suppressions.iter().position(|s| {
-            s.lines.0 <= line
-                && line <= s.lines.1
-                && s.rules.as_ref().is_none_or(|r| r.contains(&d.rule))
-        });
-        match hit {
-            Some(k) => {
-                used[k] = true;
-                hidden += 1;
+/// The suppressions of a file as they are applied: each silences the findings of its rules
+/// that start on its lines. The rules consult it as they report (`Findings::push`), before any
+/// limit on the number of findings, so a suppressed finding is never counted among those left
+/// out; it is shared by the rules running in parallel, and remembers which suppressions
+/// silenced something.
+#[derive(Debug, Default)]
+pub struct Silencer {
+    suppressions: Vec<Suppression>,
+    /// The bytes each suppression's lines cover: from its first line's start up to the start of
+    /// the line after its last (`usize::MAX` past the end of the text).
+    bytes: Vec<(usize, usize)>,
+    used: Vec<AtomicBool>,
+    hidden: AtomicUsize,
+}
+
+impl Silencer {
+    pub fn new(source: &Source, suppressions: Vec<Suppression>) -> Silencer {
+        let lines = source.line_count();
+        // The byte where 1-based line `n` starts.
+        let start_of = |n: usize| {
+            if (1..=lines).contains(&n) {
+                source.line_bounds(n - 1).start
+            } else {
+                usize::MAX
             }
-            None => kept.push(d),
-        }
-    }
-    if let Some(rule) = unused {
-        let judged = |s: &Suppression| s.rules.as_ref().is_none_or(|r| r.iter().any(|n| ran(n)));
-        for (s, _) in suppressions
+        };
+        let bytes = suppressions
             .iter()
-            .zip(&used)
-            .filter(|(s, u)| !**u && judged(s))
-        {
-            let mut d = rule
-                .diagnostic(s.span, "this suppression silences nothing")
-                .with_label(s.span, "unused")
-                .with_help("remove it, or check the rule name");
-            d.hold_to(&source.text);
-            kept.push(d);
+            .map(|s| (start_of(s.lines.0), start_of(s.lines.1.saturating_add(1))))
+            .collect();
+        let used = suppressions
+            .iter()
+            .map(|_| AtomicBool::new(false))
+            .collect();
+        Silencer {
+            suppressions,
+            bytes,
+            used,
+            hidden: AtomicUsize::new(0),
         }
     }
-    (kept, hidden)
+
+    /// Is `d` silenced? (Then the suppression that silences it is marked used.)
+    pub fn silences(&self, d: &Diagnostic) -> bool {
+        let at = d.span.start;
+        let hit = self
+            .suppressions
+            .iter()
+            .zip(&self.bytes)
+            .position(|(s, &(from, to))| {
+                from <= at && at < to && s.rules.as_ref().is_none_or(|r| r.contains(&d.rule))
+            });
+        let Some(k) = hit else { return false };
+        self.used[k].store(true, Ordering::Relaxed);
+        self.hidden.fetch_add(1, Ordering::Relaxed);
+        true
+    }
+
+    /// How many findings were silenced.
+    pub fn hidden(&self) -> usize {
+        self.hidden.load(Ordering::Relaxed)
+    }
+
+    /// A finding of `unused` (a rule spec) for each suppression that silenced nothing, among
+    /// those naming a rule that ran (`ran`) or naming none.
+    pub fn unused(
+        &self,
+        source: &Source,
+        unused: &RuleSpec,
+        ran: impl Fn(&str) -> bool,
+    ) -> Vec<Diagnostic> {
+        let judged = |s: &Suppression| s.rules.as_ref().is_none_or(|r| r.iter().any(|n| ran(n)));
+        self.suppressions
+            .iter()
+            .zip(&self.used)
+            .filter(|(s, u)| !u.load(Ordering::Relaxed) && judged(s))
+            .map(|(s, _)| {
+                let mut d = unused
+                    .diagnostic(s.span, "this suppression silences nothing")
+                    .with_label(s.span, "unused")
+                    .with_help("remove it, or check the rule name");
+                d.hold_to(&source.text);
+                d
+            })
+            .collect()
+    }
 }

@@ -71,3 +71,31 @@ fn suppressions_count_lines_as_the_findings_do_with_cr_and_crlf_line_ends() {
         assert_eq!(rules_fired("chapter.txt", &text), lf, "{end:?}");
     }
 }
+
+#[test]
+fn a_suppressed_finding_past_a_rules_limit_is_suppressed_not_left_out() {
+    // A rule firing on each of 1,500 paragraphs is shown 1,000 times in the chapter; the
+    // suppression of its last finding silences that one, which is then neither counted among
+    // those left out nor reported as a suppression that silences nothing.
+    let text = "x\n\n".repeat(1500) + "<!-- tiplint-disable-next-line repeated-word -->\nx\n\nx\n";
+    let rules = RuleSet::default_rules();
+    let selection = Selection::resolve(
+        &rules,
+        &["repeated-word".into(), "unused-suppression".into()],
+        &[],
+    )
+    .unwrap();
+    let result = check_source(&Source::new("t.txt", text), &rules, &selection);
+    assert_eq!(result.suppressed, 1);
+    let infos: Vec<&str> = result
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == tiplint::diagnostic::Severity::Info)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        infos,
+        ["499 more findings of this rule in this chapter not shown"]
+    );
+    assert!(result.diagnostics.iter().all(|d| d.rule == "repeated-word"));
+}

@@ -154,12 +154,18 @@ pub fn check_source_with(
     // own output, and gather the outputs in rule order (the findings are sorted below anyway).
     let chapter_starts: std::sync::Arc<[usize]> =
         report.chapters.iter().map(|c| c.span.start).collect();
+    // Inline suppressions silence findings as the rules report them, before the limits on
+    // findings count them.
+    let silencer = std::sync::Arc::new(crate::suppress::Silencer::new(
+        source,
+        crate::suppress::parse(source, rules),
+    ));
     let outputs: Vec<(Vec<Diagnostic>, Vec<Check>)> = rules
         .rules
         .par_iter()
         .filter(|r| selection.enabled(&r.spec.name))
         .map(|rule| {
-            let mut out = Output::new(chapter_starts.clone());
+            let mut out = Output::new(chapter_starts.clone(), silencer.clone());
             rule.checker.check(&cx, &rule.spec, &mut out);
             (out.diagnostics.finish(&rule.spec), out.checks)
         })
@@ -179,16 +185,14 @@ pub fn check_source_with(
     for c in &mut checks {
         c.hold_to(&source.text);
     }
-    let suppressions = crate::suppress::parse(source, rules);
-    let unused_rule = rules
+    if let Some(unused) = rules
         .rules
         .iter()
         .find(|r| r.spec.kind == "unused-suppression" && selection.enabled(&r.spec.name))
-        .map(|r| &r.spec);
-    let (mut diagnostics, suppressed) =
-        crate::suppress::apply(source, &suppressions, diagnostics, unused_rule, |name| {
-            selection.enabled(name)
-        });
+    {
+        diagnostics.extend(silencer.unused(source, &unused.spec, |name| selection.enabled(name)));
+    }
+    let suppressed = silencer.hidden();
     diagnostics.sort_by(|a, b| {
         (a.span.start, a.span.end, &a.rule, &a.message).cmp(&(
             b.span.start,

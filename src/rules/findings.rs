@@ -6,6 +6,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::spec::RuleSpec;
 use crate::source::Span;
+use crate::suppress::Silencer;
 use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
@@ -25,6 +26,8 @@ pub const PER_FILE: usize = 10_000;
 pub struct Findings {
     /// Where each chapter starts, in order (findings before the first are counted apart).
     chapter_starts: Arc<[usize]>,
+    /// The file's inline suppressions: a finding they silence is not kept, nor counted.
+    silencer: Arc<Silencer>,
     per_chapter: usize,
     per_file: usize,
     waiting: Vec<Diagnostic>,
@@ -47,8 +50,11 @@ fn position(d: &Diagnostic) -> (usize, usize, &str) {
 
 impl Findings {
     /// Findings for a text whose chapters start at `chapter_starts` (in order).
-    pub fn new(chapter_starts: Arc<[usize]>) -> Findings {
-        Findings::with_limits(chapter_starts, PER_CHAPTER, PER_FILE)
+    pub fn new(chapter_starts: Arc<[usize]>, silencer: Arc<Silencer>) -> Findings {
+        Findings {
+            silencer,
+            ..Findings::with_limits(chapter_starts, PER_CHAPTER, PER_FILE)
+        }
     }
 
     /// As `new`, with other limits (tests).
@@ -59,6 +65,7 @@ impl Findings {
     ) -> Findings {
         Findings {
             chapter_starts,
+            silencer: Arc::default(),
             per_chapter: per_chapter.max(1),
             per_file: per_file.max(1),
             waiting: Vec::new(),
@@ -75,6 +82,9 @@ impl Findings {
     }
 
     pub fn push(&mut self, d: Diagnostic) {
+        if self.silencer.silences(&d) {
+            return;
+        }
         self.tally
             .entry(self.chapter_of(d.span))
             .or_default()

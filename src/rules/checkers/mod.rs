@@ -34,6 +34,7 @@ use crate::parse::Report;
 use crate::rules::findings::Findings;
 use crate::rules::spec::RuleSpec;
 use crate::source::Source;
+use crate::suppress::Silencer;
 use crate::vocab::Vocabulary;
 use serde::de::DeserializeOwned;
 use std::sync::Arc;
@@ -59,10 +60,11 @@ pub struct Output {
 }
 
 impl Output {
-    /// An output for a text whose chapters start at `chapter_starts`.
-    pub fn new(chapter_starts: Arc<[usize]>) -> Output {
+    /// An output for a text whose chapters start at `chapter_starts`, and whose inline
+    /// suppressions are `silencer`.
+    pub fn new(chapter_starts: Arc<[usize]>, silencer: Arc<Silencer>) -> Output {
         Output {
-            diagnostics: Findings::new(chapter_starts),
+            diagnostics: Findings::new(chapter_starts, silencer),
             checks: Vec::new(),
         }
     }
