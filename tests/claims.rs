@@ -1071,3 +1071,17 @@ fn earlier_figures_after_gerunds_are_compared_figure_for_figure() {
         ]
     );
 }
+
+#[test]
+fn a_sentence_cut_off_by_the_end_of_the_input_is_not_read() {
+    // An excerpt that ends mid-sentence: what the sentence says is not known whole.
+    let cut = "The government identified 40 victims. Police identified 66 victims: 18 women and 40 men, and fo";
+    assert_eq!(breakdowns(cut), []);
+    // The same words ended are read.
+    let ended =
+        "The government identified 40 victims. Police identified 66 victims: 18 women and 40 men.";
+    assert_eq!(
+        breakdowns(ended),
+        [(RelationKind::Sum, d(66), vec![d(18), d(40)])]
+    );
+}

@@ -381,14 +381,30 @@ pub fn extract(text: &str, report: &Report, lex: &Lexicon) -> Facts {
         lex,
         currencies: CurrencyIndex::new(lex.vocab),
     };
+    let cut = cut_off(text, report);
     Facts {
         // Chapters are independent: read them in parallel (in order).
         chapters: report
             .chapters
             .par_iter()
-            .map(|c| ex.chapter(text, c))
+            .map(|c| ex.chapter(text, c, cut))
             .collect(),
     }
+}
+
+/// Where the input's last sentence starts, when the input ends inside it (an excerpt cut off
+/// mid-sentence: no final `.`, `!` or `?`, before closing quotes or brackets). What such a
+/// sentence says is not known whole, so no claim is read from it.
+fn cut_off(text: &str, report: &Report) -> Option<usize> {
+    let last = report.chapters.last()?.sentences().last()?;
+    let said = text.get(last.span.start..last.span.end)?;
+    let ended = said
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .ends_with(['.', '!', '?']);
+    let after = text.get(last.span.end..).unwrap_or("");
+    // Only the end of the input cuts a sentence off; text after it means the parser ended it.
+    (!ended && after.trim().is_empty()).then_some(last.span.start)
 }
 
 impl<'l, 'v> Extractor<'l, 'v> {
@@ -427,7 +443,13 @@ impl<'l, 'v> Extractor<'l, 'v> {
         self.ranges(p, out);
     }
 
-    fn chapter(&self, text: &str, chapter: &crate::parse::Chapter) -> ChapterClaims {
+    /// The claims of one chapter; `cut`: where a sentence cut off by the end of the input starts.
+    fn chapter(
+        &self,
+        text: &str,
+        chapter: &crate::parse::Chapter,
+        cut: Option<usize>,
+    ) -> ChapterClaims {
         let mut out = ChapterClaims {
             span: chapter.span,
             ..Default::default()
@@ -448,21 +470,32 @@ impl<'l, 'v> Extractor<'l, 'v> {
         };
         for section in &chapter.sections {
             for (n, paragraph) in section.paragraphs.iter().enumerate() {
-                let toks = tokenize(text, paragraph.span);
-                let qs = scan(&toks, &currencies, &self.lex.counted);
+                let all = tokenize(text, paragraph.span);
+                out.words.extend(
+                    all.iter()
+                        .filter(|t| t.kind == TokKind::Word)
+                        .map(|t| t.span),
+                );
+                // A sentence cut off by the end of the input is read for its words only.
+                let (toks, sentences) = match cut {
+                    Some(at) if paragraph.span.contains(Span::new(at, at)) => (
+                        &all[..all.partition_point(|t| t.span.start < at)],
+                        &paragraph.sentences
+                            [..paragraph.sentences.partition_point(|s| s.span.start < at)],
+                    ),
+                    _ => (&all[..], &paragraph.sentences[..]),
+                };
+                if toks.is_empty() {
+                    continue;
+                }
+                let qs = scan(toks, &currencies, &self.lex.counted);
                 let p = Para::new(
-                    &toks,
+                    toks,
                     lower,
                     &self.lex.counted,
                     &self.lex.classes,
                     qs,
-                    &paragraph.sentences,
-                );
-                out.words.extend(
-                    p.toks
-                        .iter()
-                        .filter(|t| t.kind == TokKind::Word)
-                        .map(|t| t.span),
+                    sentences,
                 );
                 // A paragraph without a figure has nothing for the figure patterns.
                 if !p.qs.is_empty() {
