@@ -271,6 +271,11 @@ fn looks_like_utf16(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    /// `text` in UTF-16 without a byte-order mark, each unit's bytes in the order `bytes` gives.
+    fn utf16_of(text: &str, bytes: fn(u16) -> [u8; 2]) -> Vec<u8> {
+        text.encode_utf16().flat_map(bytes).collect()
+    }
+
     #[test]
     fn line_and_column_count_characters() {
         let s = Source::new("t", "ab\r\nTürkiye x\n".to_string());
@@ -352,10 +357,10 @@ mod tests {
             DecodeError::Binary { .. }
         ));
         // UTF-16 text, big-endian this time, is still recognised.
-        let utf16: Vec<u8> = "Narnia (Tier 2)\r\n\r\nThe Government of Narnia"
-            .encode_utf16()
-            .flat_map(|u| u.to_be_bytes())
-            .collect();
+        let utf16 = utf16_of(
+            "Narnia (Tier 2)\r\n\r\nThe Government of Narnia",
+            u16::to_be_bytes,
+        );
         assert!(matches!(
             Source::from_bytes("t", utf16).unwrap_err(),
             DecodeError::Utf16 {
@@ -375,10 +380,7 @@ mod tests {
             Source::from_bytes("t", b"\x7fELF\x02\x01\x00\x00abc".to_vec()).unwrap_err(),
             DecodeError::Binary { offset: 6 }
         );
-        let utf16: Vec<u8> = "Kyrgyz Republic"
-            .encode_utf16()
-            .flat_map(|u| u.to_le_bytes())
-            .collect();
+        let utf16 = utf16_of("Kyrgyz Republic", u16::to_le_bytes);
         assert!(matches!(
             Source::from_bytes("t", utf16).unwrap_err(),
             DecodeError::Utf16 {

@@ -190,6 +190,14 @@ impl Vocabulary {
             .collect()
     }
 
+    /// The listed country `name` (or one of its aliases) names, compared normalised.
+    pub fn country_named(&self, name: &str) -> Option<&Country> {
+        let name = normalise_name(name);
+        self.countries.iter().find(|c| {
+            normalise_name(&c.name) == name || c.aliases.iter().any(|a| normalise_name(a) == name)
+        })
+    }
+
     /// Map from normalised name (lower case, single spaces) to the list's spelling.
     pub fn country_index(&self) -> HashMap<String, String> {
         let mut map = HashMap::new();

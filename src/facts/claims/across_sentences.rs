@@ -3,7 +3,7 @@
 
 use super::comparisons::{change_noun, qualifies_change};
 use super::*;
-use crate::vocab::{Vocabulary, normalise_name};
+use crate::vocab::Vocabulary;
 
 /// Whether a total restates a part of an earlier breakdown (`Of the 55 foreign victims` after
 /// `21 were … and 55 were foreigners`): a subtotal, not the paragraph's total.
@@ -107,11 +107,7 @@ impl Complements {
 /// country list (`Burma` and `Burmese`, `Netherlands` and `Dutch`), or, for a place not listed,
 /// a shared stem of five letters or more (or the whole of a shorter name: `Narnian`, `Narnia`).
 fn same_people(vocab: &Vocabulary, place: &str, demonym: &str) -> bool {
-    let name = normalise_name(place);
-    let listed = vocab.countries.iter().find(|c| {
-        normalise_name(&c.name) == name || c.aliases.iter().any(|a| normalise_name(a) == name)
-    });
-    if let Some(country) = listed
+    if let Some(country) = vocab.country_named(place)
         && country
             .adjectives
             .iter()
