@@ -62,6 +62,28 @@ fn every_rule_flags_its_must_flag_examples_and_not_the_others() {
                 ));
             }
         }
+        for example in &spec.examples.reads {
+            let src = Source::new("example.txt", example.text.clone());
+            let result = check_source(&src, &rules, &sel);
+            spans_are_sound(&src, &result);
+            let passed = result
+                .checks
+                .iter()
+                .any(|k| k.rule == spec.name && k.ok && k.expression == example.check);
+            let flagged = result.diagnostics.iter().any(|d| d.rule == spec.name);
+            if !passed || flagged {
+                let got: Vec<_> = result
+                    .checks
+                    .iter()
+                    .filter(|k| k.rule == spec.name)
+                    .map(|k| format!("{} ({})", k.expression, if k.ok { "ok" } else { "failed" }))
+                    .collect();
+                failures.push(format!(
+                    "{} did not read {:?} as the passed check {:?}; checks: {got:?}; flagged: {flagged}",
+                    spec.name, example.text, example.check
+                ));
+            }
+        }
         for example in &spec.examples.fixes {
             let src = Source::new("example.txt", example.input.clone());
             let result = check_source(&src, &rules, &sel);

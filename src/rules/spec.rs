@@ -59,6 +59,19 @@ pub struct Examples {
     /// Texts and what the rule's fixes turn them into.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fixes: Vec<FixExample>,
+    /// Texts the rule reads and finds consistent: the passed check it must report for each
+    /// (a relation the rule does not read is neither flagged nor passed, so `must_not_flag`
+    /// cannot tell reading from missing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reads: Vec<ReadExample>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadExample {
+    pub text: String,
+    /// The expression of the passed check (as `--format json` prints it).
+    pub check: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

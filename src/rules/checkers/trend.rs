@@ -147,6 +147,7 @@ fn stated_percent(rule: &RuleSpec, d: Direction, c: &Comparison, out: &mut Outpu
 impl Checker for Trend {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.facts.chapters {
+            let first_check = out.checks.len();
             // Direction words stated with the comparison.
             for c in &chapter.comparisons {
                 let Some((d, dspan)) = c.direction else {
@@ -245,7 +246,33 @@ impl Checker for Trend {
                     }
                 }
             }
+            // A comparison that states no direction and that no summary or opening verdict
+            // checked is still a relation read: a passed check with its two figures.
+            let seen: std::collections::HashSet<_> = out.checks[first_check..]
+                .iter()
+                .map(|k| (k.span.start, k.span.end))
+                .collect();
+            for c in chapter.comparisons.iter().filter(|c| c.direction.is_none()) {
+                if !seen.contains(&(c.span.start, c.span.end)) {
+                    out.checks.push(undirected(rule, c));
+                }
+            }
         }
+    }
+}
+
+/// A comparison that states no direction: read, with nothing to contradict.
+fn undirected(rule: &RuleSpec, c: &Comparison) -> Check {
+    Check {
+        rule: rule.name.clone(),
+        ok: true,
+        expression: format!(
+            "{} against {} (no direction stated)",
+            text(c.current.value),
+            text(c.previous.value)
+        ),
+        values: json!({"current": json(c.current.value), "previous": json(c.previous.value)}),
+        span: c.span,
     }
 }
 
