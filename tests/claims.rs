@@ -1085,3 +1085,68 @@ fn a_sentence_cut_off_by_the_end_of_the_input_is_not_read() {
         [(RelationKind::Sum, d(66), vec![d(18), d(40)])]
     );
 }
+
+#[test]
+fn figures_dated_in_a_parenthesis_are_compared_figure_for_figure() {
+    let pairs = compared_pairs(
+        "The government identified 96 potential victims and seven official victims (93 potential victims and two official victims in 2030).\n",
+    );
+    assert!(pairs.iter().any(|(c, p, _)| *c == d(96) && *p == d(93)));
+    assert!(pairs.iter().any(|(c, p, _)| *c == d(7) && *p == d(2)));
+    // Never across.
+    assert!(!pairs.iter().any(|(c, p, _)| *c == d(7) && *p == d(93)));
+}
+
+#[test]
+fn each_earlier_year_is_compared_with_the_next_later_one() {
+    let pairs = compared_pairs(
+        "Authorities identified 96 trafficking victims (68 in 2029 and 67 in 2028).\n",
+    );
+    assert!(pairs.iter().any(|(c, p, _)| *c == d(96) && *p == d(68)));
+    assert!(pairs.iter().any(|(c, p, _)| *c == d(68) && *p == d(67)));
+    let chained =
+        claims("Authorities identified 96 trafficking victims (68 in 2029 and 67 in 2028).\n");
+    assert!(
+        chained
+            .comparisons
+            .iter()
+            .filter(|c| c.current.value == d(68))
+            .all(|c| c.past_only)
+    );
+}
+
+#[test]
+fn the_later_figure_is_the_one_that_counts_the_same_thing_plainest() {
+    // The nearest figure with the same noun phrase, not the nearest with the same head.
+    let pairs = compared_pairs(
+        "The government identified 43 victims from the 127 potential victims, compared with 48 victims in 2030.\n",
+    );
+    assert!(pairs.iter().any(|(c, p, _)| *c == d(43) && *p == d(48)));
+    assert!(!pairs.iter().any(|(c, _, _)| *c == d(127)));
+    // Past an aside between dashes whose parts name nothing counted.
+    let pairs = compared_pairs(
+        "Officials identified 50 trafficking victims in 2030—20 for sex trafficking, 10 for forced labor, and 20 unspecified—compared to 70 victims in 2029.\n",
+    );
+    assert!(pairs.iter().any(|(c, p, _)| *c == d(50) && *p == d(70)));
+    assert!(!pairs.iter().any(|(c, p, _)| *c == d(20) && *p == d(70)));
+}
+
+#[test]
+fn a_figure_for_earlier_years_is_not_the_later_side() {
+    let pairs = compared_pairs(
+        "Police initiated three investigations and continued 10 investigations initiated in prior years, compared to initiating one investigation in 2029.\n",
+    );
+    assert!(pairs.iter().any(|(c, p, _)| *c == d(3) && *p == d(1)));
+    assert!(!pairs.iter().any(|(c, _, _)| *c == d(10)));
+}
+
+#[test]
+fn a_dated_parenthesis_after_what_qualifies_the_noun() {
+    let pairs = compared_pairs(
+        "Police identified 322 potential victims of “forced labor” (66 in 2029) during raids.\n",
+    );
+    assert!(pairs.iter().any(|(c, p, _)| *c == d(322) && *p == d(66)));
+    // A parenthesis that dates nothing compares nothing.
+    let pairs = compared_pairs("Police identified 30 victims (20 women and 10 men).\n");
+    assert!(pairs.is_empty());
+}

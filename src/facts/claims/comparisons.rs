@@ -526,6 +526,7 @@ impl Extractor<'_, '_> {
             money: matches!(q.kind, QKind::Money(_)),
             section,
             percent: None,
+            past_only: false,
             span: q.span.cover(previous.span),
         }
     }

@@ -25,6 +25,7 @@ mod list;
 mod money;
 mod openers;
 mod para;
+mod periods;
 mod records;
 mod relations;
 mod summaries;
@@ -95,6 +96,9 @@ pub struct Comparison {
     pub span: Span,
     /// The change stated in percent with it (`…, a 36 percent decrease`).
     pub percent: Option<StatedPercent>,
+    /// Both figures are for earlier periods (`(68 in 2016 and 67 in 2015)`: 68 against 67): not
+    /// about the edition's own period, so no summary or opening verdict speaks of it.
+    pub past_only: bool,
 }
 
 /// A change stated in percent: its value, half the unit of its last digit, and whether it is
@@ -437,7 +441,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
         self.currency_words(p, out);
         self.count_lists(p, out);
         self.statements(p, out);
+        let first = out.comparisons.len();
         self.relations(p, section, out, complements);
+        self.dated_comparisons(p, section, first, out);
         self.conversions(p, out);
         self.money_lists(p, out);
         self.ranges(p, out);

@@ -200,7 +200,9 @@ impl Checker for Trend {
                     let matching: Vec<&Comparison> = chapter
                         .comparisons
                         .iter()
-                        .filter(|c| c.section != SectionKind::Intro && funding == c.money)
+                        .filter(|c| {
+                            c.section != SectionKind::Intro && funding == c.money && !c.past_only
+                        })
                         .filter(|c| match action {
                             Some(a) => c.action.as_ref() == Some(a),
                             None => c.action.is_none() && c.noun.is_some() && c.noun == s.noun,
@@ -284,7 +286,12 @@ fn undirected(rule: &RuleSpec, c: &Comparison) -> Check {
 fn opener(rule: &RuleSpec, o: &Opener, comparisons: &[Comparison], out: &mut Output) {
     let undirected: Vec<&Comparison> = comparisons
         .iter()
-        .filter(|c| c.section == o.section && c.direction.is_none() && c.span.start >= o.span.start)
+        .filter(|c| {
+            c.section == o.section
+                && c.direction.is_none()
+                && !c.past_only
+                && c.span.start >= o.span.start
+        })
         .collect();
     let (said, went, other_way) = match o.direction {
         Direction::Up => ("increased", "rose", Direction::Down),

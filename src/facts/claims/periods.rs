@@ -1,0 +1,503 @@
+//! Comparisons read from the periods figures belong to (DESIGN §4.1, layer 1 then 2).
+//!
+//! Each figure after a comparison connective (`compared with`, `in comparison to`, `versus`, or
+//! a parenthesis holding figures for a year: `(68 in 2016)`) is typed with the period it belongs
+//! to: its own tag (`53 in 2019`, `124 victims identified in 2019`, `six the previous year`), or
+//! the tag that closes its group (`(93 potential victims and two official victims in 2018)`).
+//! It is then paired with a figure before the connective that counts the same thing for a later
+//! period: the one figure of the same measure, or figure for figure when as many stand on each
+//! side (`A potential victims and B official victims (C potential … and D official … in 2018)`:
+//! A with C, B with D, never across). What the older construction readers already compared is
+//! left to them; a pair found here states no direction of its own.
+
+use super::*;
+
+/// The period a figure is stated for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Period {
+    /// No tag: the edition's own period (or the sentence's).
+    Own,
+    /// `in 2019`, `during 2019`, `in fiscal year 2019`.
+    Year(i32),
+    /// `the previous reporting period`, `the previous year`, `the prior year`, `last year`.
+    Earlier,
+}
+
+impl Period {
+    /// Whether a figure of period `self` may be the later side of a comparison with one of
+    /// `earlier`.
+    fn later_than(self, earlier: Period) -> bool {
+        match (self, earlier) {
+            (Period::Own, Period::Year(_) | Period::Earlier | Period::Own) => true,
+            (Period::Year(a), Period::Year(b)) => a > b,
+            (Period::Year(_), Period::Earlier) => true,
+            _ => false,
+        }
+    }
+}
+
+/// A connective that introduces the earlier side of a comparison, and where its figures start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Connective {
+    /// `compared with`, `compared to`, `in comparison to`, `versus`.
+    Compared,
+    /// A parenthesis right after a figure (and its noun and tag).
+    Paren,
+}
+
+/// Words that may stand between a connective and its first figure (`compared with the total
+/// of 20`, `compared with identifying 20`).
+fn filler(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "total" | "of" | "only" | "just" | "some" | "with" | "to"
+    ) || (w.len() > 5 && w.ends_with("ing") && !matches!(w, "including" | "involving" | "during"))
+}
+
+impl Extractor<'_, '_> {
+    /// The comparisons of paragraph `p` that the period of each figure shows, past those already
+    /// read.
+    pub(super) fn dated_comparisons(
+        &self,
+        p: &Para,
+        section: SectionKind,
+        first: usize,
+        out: &mut ChapterClaims,
+    ) {
+        let known: HashSet<(usize, usize)> = out.comparisons[first..]
+            .iter()
+            .flat_map(|c| [c.previous.span, c.current.span])
+            .map(|s| (s.start, s.end))
+            .collect();
+        // The comparisons read before, by their earlier figure's span.
+        let by_previous: HashMap<(usize, usize), usize> = out.comparisons[first..]
+            .iter()
+            .enumerate()
+            .map(|(n, c)| ((c.previous.span.start, c.previous.span.end), first + n))
+            .collect();
+        let mut better: Vec<(usize, usize)> = Vec::new();
+        let mut found = Vec::new();
+        for k in 0..p.toks.len() {
+            let Some((connective, start)) = connective_at(p, k) else {
+                continue;
+            };
+            let (earlier, periods) = earlier_side(p, connective, k, start);
+            if earlier.is_empty() {
+                continue;
+            }
+            // `compared with four and five, respectively`: the figures summed and compared by the
+            // reader of breakdowns.
+            let within_earlier = |q: usize| {
+                out.comparisons[first..].iter().any(|c| {
+                    c.previous.span.contains(p.qs[q].span) && c.previous.span != p.qs[q].span
+                })
+            };
+            if earlier.iter().any(|&q| within_earlier(q)) {
+                continue;
+            }
+            // A parenthesis is a comparison only when it dates its figures.
+            if connective == Connective::Paren && periods.contains(&Period::Own) {
+                continue;
+            }
+            // The later side: figures for a later period than the earliest of the earlier side
+            // (`continued 10 investigations initiated in prior years` is not compared).
+            let later: Vec<usize> = later_side(p, connective, k, earlier.len())
+                .into_iter()
+                .filter(|&c| {
+                    let t = tag_after(p, c).map_or(Period::Own, |(t, _)| t);
+                    periods.iter().all(|&e| t.later_than(e))
+                })
+                .collect();
+            // `96 victims (68 in 2016 and 67 in 2015)`, `compared with 1,054 in 2019 and 1,600
+            // in 2018`: each year's figure against the next later one.
+            let years: Vec<i32> = periods
+                .iter()
+                .filter_map(|t| match t {
+                    Period::Year(y) => Some(*y),
+                    _ => None,
+                })
+                .collect();
+            let chain = earlier.len() >= 2
+                && years.len() == earlier.len()
+                && years.windows(2).all(|w| w[0] > w[1]);
+            if chain {
+                for w in earlier.windows(2) {
+                    let (later_year, e) = (w[0], w[1]);
+                    let span = p.qs[e].span;
+                    if p.qs[e].is_exact_count()
+                        && p.qs[later_year].is_exact_count()
+                        && !known.contains(&(span.start, span.end))
+                    {
+                        found.push(Comparison {
+                            action: None,
+                            noun: None,
+                            past_only: true,
+                            ..self.compared(p, later_year, p.fig(e), None, section)
+                        });
+                    }
+                }
+            }
+            let pairs = if chain {
+                pair(p, &earlier[..1], &later)
+            } else {
+                pair(p, &earlier, &later)
+            };
+            for (e, c) in pairs {
+                let period_of_c = tag_after(p, c).map_or(Period::Own, |(t, _)| t);
+                let n = earlier.iter().position(|&x| x == e).unwrap_or(0);
+                if !period_of_c.later_than(periods[n]) {
+                    continue;
+                }
+                let (cs, es) = (p.qs[c].span, p.qs[e].span);
+                // An earlier figure compared before with a figure that counts what it counts
+                // less plainly than this one (`135 unspecified` against `740 victims`, where
+                // `667 victims` stands before) is compared with this one instead.
+                if let Some(&n) = by_previous.get(&(es.start, es.end)) {
+                    let old = out.comparisons[n].current.span;
+                    let old_q = p.quantity_of(out.comparisons[n].current);
+                    if let Some(old_q) = old_q
+                        && old != cs
+                        && likeness(p, c, e) > likeness(p, old_q, e)
+                    {
+                        better.push((n, c));
+                    }
+                    continue;
+                }
+                if known.contains(&(es.start, es.end)) || known.contains(&(cs.start, cs.end)) {
+                    continue;
+                }
+                found.push(self.compared(p, c, p.fig(e), None, section));
+            }
+        }
+        for (n, c) in better {
+            let old = &out.comparisons[n];
+            let (previous, direction, percent) = (old.previous, old.direction, old.percent);
+            let section = old.section;
+            out.comparisons[n] = Comparison {
+                percent,
+                ..self.compared(p, c, previous, direction, section)
+            };
+        }
+        out.comparisons.extend(found);
+    }
+}
+
+/// A comparison connective at token `k`: which, and the token its figures may start at.
+fn connective_at(p: &Para, k: usize) -> Option<(Connective, usize)> {
+    let w = p.word_ref(k);
+    if w == Some("compared") && (p.is(k + 1, "with") || p.is(k + 1, "to")) {
+        return Some((Connective::Compared, k + 2));
+    }
+    if w == Some("comparison")
+        && p.is(k.wrapping_sub(1), "in")
+        && (p.is(k + 1, "with") || p.is(k + 1, "to"))
+    {
+        return Some((Connective::Compared, k + 2));
+    }
+    if matches!(w, Some("versus" | "vs")) {
+        return Some((Connective::Compared, k + 1));
+    }
+    if p.punct(k, '(') && p.count_at(k + 1).is_some() {
+        return Some((Connective::Paren, k + 1));
+    }
+    None
+}
+
+/// The period tag right after figure `q` (past its noun and a few words of its own clause:
+/// `124 victims identified in 2019`), and the token after the tag.
+fn tag_after(p: &Para, q: usize) -> Option<(Period, usize)> {
+    let sent = p.sentence[p.qs[q].toks.0];
+    let mut k = p.after_np(q);
+    for _ in 0..5 {
+        if p.sentence.get(k) != Some(&sent) {
+            return None;
+        }
+        if let Some(end) = period_at(p, k) {
+            return Some(end);
+        }
+        match p.word_ref(k) {
+            Some(w) if !stops_tag_search(w) && p.q_of[k].is_none() => k += 1,
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// A period phrase starting at token `k`: `in 2019`, `during 2019`, `in fiscal year 2019`,
+/// `[in|during] the previous [reporting] period|year`, `the prior year`, `last year`.
+fn period_at(p: &Para, k: usize) -> Option<(Period, usize)> {
+    let year = |at: usize| {
+        p.year_at(at)
+            .and_then(|y| rust_decimal::prelude::ToPrimitive::to_i32(&p.qs[y].value))
+    };
+    if p.is(k, "from") {
+        return earlier_period(p, k + 1);
+    }
+    if p.is(k, "in") || p.is(k, "during") || p.is(k, "for") {
+        if let Some(y) = year(k + 1) {
+            return Some((Period::Year(y), k + 2));
+        }
+        if p.is(k + 1, "fiscal")
+            && p.is(k + 2, "year")
+            && let Some(y) = year(k + 3)
+        {
+            return Some((Period::Year(y), k + 4));
+        }
+        return earlier_period(p, k + 1);
+    }
+    earlier_period(p, k)
+}
+
+/// `the previous [reporting] period|year`, `the prior year`, `the preceding year`, `last year`,
+/// `previous years`, `prior reporting periods` (after `in`, `during` or `from`).
+fn earlier_period(p: &Para, k: usize) -> Option<(Period, usize)> {
+    if p.is(k, "last") && p.is(k + 1, "year") {
+        return Some((Period::Earlier, k + 2));
+    }
+    let mut j = if p.is(k, "the") { k + 1 } else { k };
+    if !matches!(
+        p.word_ref(j),
+        Some("previous" | "prior" | "preceding" | "past")
+    ) {
+        return None;
+    }
+    j += 1;
+    if p.is(j, "reporting") {
+        j += 1;
+    }
+    matches!(p.word_ref(j), Some("period" | "year" | "periods" | "years"))
+        .then_some((Period::Earlier, j + 1))
+}
+
+/// Words that end the search for a figure's own period: the start of another clause or list
+/// item, or of what the figure is compared with.
+fn stops_tag_search(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "or"
+            | "but"
+            | "while"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "that"
+            | "including"
+            | "compared"
+            | "of"
+            | "than"
+            | "when"
+            | "because"
+            | "although"
+    )
+}
+
+/// The figures of the earlier side, after the connective at `k` whose figures start at
+/// `start`, with the period each is for: its own tag, else the tag that closes the group.
+fn earlier_side(
+    p: &Para,
+    connective: Connective,
+    k: usize,
+    start: usize,
+) -> (Vec<usize>, Vec<Period>) {
+    let sent = p.sentence[k];
+    let end = match connective {
+        Connective::Paren => match p.closing.get(&k) {
+            Some(&close) if close < p.sentence_end(k) => close,
+            _ => return (Vec::new(), Vec::new()),
+        },
+        Connective::Compared => p.sentence_end(k),
+    };
+    let mut j = start;
+    while j < end && p.word_ref(j).is_some_and(filler) {
+        j += 1;
+    }
+    let mut figures = Vec::new();
+    let mut tags: Vec<Option<Period>> = Vec::new();
+    let depth = p.depth.get(j).copied().unwrap_or(0);
+    while let Some(q) = p.q_at.get(&j).copied() {
+        if p.qs[q].kind != QKind::Count || p.sentence[j] != sent || p.depth[j] != depth {
+            break;
+        }
+        figures.push(q);
+        let tag = tag_after(p, q);
+        tags.push(tag.map(|(t, _)| t));
+        let mut next = tag.map_or_else(|| p.after_np(q), |(_, e)| e);
+        // The next item of the list: `, and`, `and`, `,`.
+        if p.punct(next, ',') {
+            next += 1;
+        }
+        if p.is(next, "and") {
+            next += 1;
+        }
+        while next < end && p.word_ref(next).is_some_and(|w| filler(w) && w != "of") {
+            next += 1;
+        }
+        if next >= end || p.count_at(next).is_none() {
+            break;
+        }
+        j = next;
+    }
+    if figures.is_empty() {
+        return (figures, Vec::new());
+    }
+    // A tag closing the group: `(93 … and two … in 2018)`; `compared with 20 and 15 in 2021`.
+    let last = *figures.last().expect("not empty");
+    // `compared with four and five, respectively`: figures of the parts of a breakdown, which
+    // the breakdown reader compares (or not) as a sum.
+    let after = p.after_np(last);
+    if p.is(after, "respectively") || (p.punct(after, ',') && p.is(after + 1, "respectively")) {
+        return (Vec::new(), Vec::new());
+    }
+    let closing = tag_after(p, last).map(|(t, _)| t);
+    let group = match connective {
+        Connective::Paren => closing.or_else(|| group_tag(p, last, end)),
+        Connective::Compared => closing,
+    };
+    let periods = tags
+        .iter()
+        .map(|t| t.or(group).unwrap_or(Period::Own))
+        .collect();
+    // Every figure of a list is the same kind of thing: an earlier figure that is approximate
+    // or part of a list with one is not compared.
+    if figures.iter().any(|&q| p.qs[q].approx) {
+        return (Vec::new(), Vec::new());
+    }
+    (figures, periods)
+}
+
+/// In a parenthesis closing at `end`, the period phrase that ends it (`… in 2018)`).
+fn group_tag(p: &Para, last: usize, end: usize) -> Option<Period> {
+    (p.qs[last].toks.1..end)
+        .rev()
+        .take(6)
+        .find_map(|k| period_at(p, k).filter(|&(_, e)| e == end))
+        .map(|(t, _)| t)
+}
+
+/// The figures before the connective at `k` that an earlier side of `n` figures may pair with:
+/// the counts of its clause (not past `;`, nor into another parenthesis), in order. For a
+/// parenthesis, only those its noun phrase (and tag) ends right before.
+fn later_side(p: &Para, connective: Connective, k: usize, n: usize) -> Vec<usize> {
+    let sent = p.sentence[k];
+    let depth = p.depth[k];
+    let mut figures = Vec::new();
+    let mut j = k;
+    while j > 0 {
+        j -= 1;
+        if p.sentence[j] != sent || p.punct(j, ';') || p.depth[j] < depth {
+            break;
+        }
+        if p.depth[j] != depth {
+            continue;
+        }
+        if let Some(q) = p.count_at(j) {
+            figures.push(q);
+        }
+    }
+    figures.reverse();
+    if connective == Connective::Paren {
+        // The figure the parenthesis follows: its noun phrase, and its tag, end at the `(`.
+        let Some(&last) = figures.last() else {
+            return figures;
+        };
+        // Past what qualifies its noun (`322 victims of “forced labor” (66 in 2019)`): words and
+        // quotation marks only.
+        let ends = tag_after(p, last).map_or_else(|| p.after_np(last), |(_, e)| e);
+        let qualifier = ends <= k
+            && k - ends <= 8
+            && (ends..k).all(|j| p.word_ref(j).is_some() || quote_mark(p, j));
+        if !qualifier {
+            return Vec::new();
+        }
+        let from = figures.len().saturating_sub(n);
+        return figures.split_off(from);
+    }
+    figures
+}
+
+/// Which later figure each earlier one is compared with: one earlier figure goes with the
+/// nearest later one counting the same thing; several go figure for figure with as many later
+/// ones when each pair counts the same thing, else with the later figure whose noun phrase is
+/// the same, when exactly one is.
+fn pair(p: &Para, earlier: &[usize], later: &[usize]) -> Vec<(usize, usize)> {
+    let head = |q: usize| {
+        p.np(q)
+            .head()
+            .filter(|h| p.counted.contains(*h))
+            .map(|h| singular(h).into_owned())
+    };
+    let same = |a: usize, b: usize| match (head(a), head(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let exact = |q: usize| p.qs[q].is_exact_count();
+    let words = |q: usize| &p.np(q).words;
+    if earlier.len() == 1 {
+        // The nearest figure with the same noun phrase, else the nearest with the same head
+        // (`43 victims from the 127 potential victims, compared with 48 victims`: 43).
+        let e = earlier[0];
+        let same_words = later
+            .iter()
+            .rev()
+            .find(|&&c| !words(c).is_empty() && words(c) == words(e));
+        return same_words
+            .or_else(|| {
+                later
+                    .iter()
+                    .rev()
+                    .find(|&&c| head(c).is_some() && same(c, e))
+            })
+            .filter(|&&c| exact(c) && exact(e))
+            .map(|&c| vec![(e, c)])
+            .unwrap_or_default();
+    }
+    let tail = &later[later.len().saturating_sub(earlier.len())..];
+    if tail.len() == earlier.len() && tail.iter().zip(earlier).all(|(&c, &e)| same(c, e)) {
+        return earlier
+            .iter()
+            .zip(tail)
+            .filter(|&(&e, &c)| exact(e) && exact(c))
+            .map(|(&e, &c)| (e, c))
+            .collect();
+    }
+    earlier
+        .iter()
+        .filter_map(|&e| {
+            let mut matching = later
+                .iter()
+                .filter(|&&c| !words(e).is_empty() && words(c) == words(e));
+            match (matching.next(), matching.next()) {
+                (Some(&c), None) if exact(c) && exact(e) => Some((e, c)),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+/// A quotation mark at token `k` (`“forced labor”`).
+fn quote_mark(p: &Para, k: usize) -> bool {
+    p.toks.get(k).is_some_and(|t| {
+        t.kind == TokKind::Punct && matches!(t.text, "\"" | "“" | "”" | "'" | "‘" | "’")
+    })
+}
+
+/// How plainly figure `c` counts what figure `e` counts: 2 with the same noun phrase, 1 with the
+/// same counted head noun, 0 otherwise.
+fn likeness(p: &Para, c: usize, e: usize) -> u8 {
+    let (cw, ew) = (&p.np(c).words, &p.np(e).words);
+    let head = |q: usize| {
+        p.np(q)
+            .head()
+            .filter(|h| p.counted.contains(*h))
+            .map(|h| singular(h).into_owned())
+    };
+    if !cw.is_empty() && cw == ew {
+        2
+    } else if head(c).is_some() && (head(c) == head(e) || head(e).is_none()) {
+        1
+    } else {
+        0
+    }
+}
