@@ -96,6 +96,11 @@ pub struct CheckArgs {
     /// Report only findings that FILE (from --write-baseline) does not hold.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Print, instead of the report, each sentence with two or more counted figures of one
+    /// measure that no check read (`path:line:column: unread: …`); the exit code is the
+    /// report's.
+    #[arg(long, conflicts_with_all = ["format", "fix", "diff", "write_baseline"])]
+    pub unread: bool,
     /// The name to report for standard input (its extension selects .txt or .md handling).
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -349,17 +354,21 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
         }
     }
     let stdout_tty = std::io::stdout().is_terminal();
-    let format = args.format.unwrap_or(if stdout_tty {
-        Format::Human
-    } else {
-        Format::Short
-    });
+    // `--unread` prints lines in the short format: an input that could not be read is said on
+    // standard error, as in that format.
+    let format = match args.format {
+        _ if args.unread => Format::Short,
+        Some(f) => f,
+        None if stdout_tty => Format::Human,
+        None => Format::Short,
+    };
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
         Color::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none(),
     };
     let text = match format {
+        _ if args.unread => render::unread::render(&outcomes),
         Format::Json => render::json::render(&outcomes, baselined),
         Format::Short => render::short::render(&outcomes),
         Format::Github => render::github::render(&outcomes),

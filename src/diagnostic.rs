@@ -128,6 +128,10 @@ pub struct Check {
     pub expression: String,
     pub values: serde_json::Value,
     pub span: Span,
+    /// The spans of the figures the relation compared, for coverage (which sentences a check
+    /// read); not part of the JSON contract of checks.
+    #[serde(skip)]
+    pub figures: Vec<Span>,
 }
 
 impl Check {

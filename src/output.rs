@@ -61,6 +61,14 @@ pub fn note(message: &str) {
 /// How many characters of a quoted piece of the input a message shows.
 pub const MAX_QUOTE: usize = 80;
 
+/// The first `max` characters of `quoted`, and whether more were left out (shown as `…`).
+pub fn clip(quoted: &str, max: usize) -> (&str, bool) {
+    match quoted.char_indices().nth(max) {
+        Some((cut, _)) => (&quoted[..cut], true),
+        None => (quoted, false),
+    }
+}
+
 /// Shorten every piece of `message` between backquotes or double quotes (how messages quote the
 /// input: a key, a rule name, a string) to `max` characters and `…`, so that a message about a
 /// megabyte-long key is still one line. An unclosed quote runs to the end of the message.
@@ -75,12 +83,10 @@ pub fn clip_quotes(message: &str, max: usize) -> String {
             Some(close) => (&inside[..close], &inside[close..]),
             None => (inside, ""),
         };
-        match quoted.char_indices().nth(max) {
-            Some((cut, _)) => {
-                out.push_str(&quoted[..cut]);
-                out.push('…');
-            }
-            None => out.push_str(quoted),
+        let (kept, cut) = clip(quoted, max);
+        out.push_str(kept);
+        if cut {
+            out.push('…');
         }
         match after.strip_prefix(quote) {
             Some(after) => {

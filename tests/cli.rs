@@ -598,3 +598,97 @@ fn a_breakdown_told_by_what_was_done_is_only_an_info_when_it_does_not_add_up() {
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("error: the parts add up to 23"), "{out}");
 }
+
+/// A made-up chapter with two sentences holding two counted figures of one measure: the first
+/// (30 victims, 20 women, 10 men) is read as a breakdown, the second (14 cases, nine cases) is
+/// read by no rule. The sentence between has no figure.
+const COVERAGE_TEXT: &str = "Narnia (Tier 2)
+
+The Government of Narnia does not fully meet the minimum standards for the elimination of \
+trafficking but is making significant efforts to do so.
+
+PROTECTION
+
+The government identified 30 victims, of whom 20 were women and 10 were men. The government
+reported it was investigating a number of cases. In the north, police opened 14 cases in one
+region and nine cases in another region of the country.
+";
+
+#[test]
+fn coverage_counts_sentences_with_figures_of_one_measure_and_those_read() {
+    let out = tiplint()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(COVERAGE_TEXT)
+        .output()
+        .unwrap();
+    let doc = json_of(&out.stdout);
+    let expected = serde_json::json!({"sentences": 2, "read": 1});
+    assert_eq!(doc["summary"]["coverage"], expected);
+    assert_eq!(doc["files"][0]["coverage"], expected);
+}
+
+#[test]
+fn unread_lists_each_unread_sentence_in_the_short_format_and_keeps_the_exit_code() {
+    let plain = tiplint()
+        .args(["check", "--format", "short", "-"])
+        .write_stdin(COVERAGE_TEXT)
+        .output()
+        .unwrap();
+    let out = tiplint()
+        .args(["check", "--unread", "-"])
+        .write_stdin(COVERAGE_TEXT)
+        .output()
+        .unwrap();
+    // The sentence runs over a line break (shown as a space) and is clipped at 80 characters.
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "<stdin>:8:50: unread: In the north, police opened 14 cases in one region and nine \
+         cases in another reg…\n"
+    );
+    assert_eq!(out.status.code(), plain.status.code());
+    assert_eq!(plain.status.code(), Some(1), "the chapter lacks sections");
+}
+
+#[test]
+fn the_json_summary_keeps_all_its_fields() {
+    let out = tiplint()
+        .args(["check", "--format", "json", "-"])
+        .write_stdin(COVERAGE_TEXT)
+        .output()
+        .unwrap();
+    let doc = json_of(&out.stdout);
+    let mut keys: Vec<&str> = doc["summary"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "baselined",
+            "chapters",
+            "checks",
+            "checks_failed",
+            "coverage",
+            "errors",
+            "files",
+            "infos",
+            "suppressed",
+            "unreadable",
+            "warnings"
+        ]
+    );
+    for key in [
+        "files",
+        "chapters",
+        "errors",
+        "warnings",
+        "infos",
+        "checks",
+        "checks_failed",
+    ] {
+        assert!(doc["summary"][key].is_u64(), "{key}");
+    }
+}

@@ -2,7 +2,7 @@
 
 use super::{FileOutcome, Summary};
 use crate::diagnostic::{Check, Diagnostic, Fix};
-use crate::rules::ChapterInfo;
+use crate::rules::{ChapterInfo, Coverage};
 use crate::source::{Source, Span};
 use serde::Serialize;
 
@@ -19,6 +19,9 @@ struct JsonFile<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<&'a str>,
     chapters: Vec<&'a ChapterInfo>,
+    /// Added after DESIGN §6's example: sentences with figures, and how many were read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<Coverage>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
     checks: Vec<JsonCheck<'a>>,
 }
@@ -110,6 +113,7 @@ pub fn render(outcomes: &[FileOutcome], baselined: usize) -> String {
                 path: &o.name,
                 error: None,
                 chapters: r.chapters.iter().collect(),
+                coverage: Some(r.coverage),
                 diagnostics: r.diagnostics.iter().map(|d| diagnostic(src, d)).collect(),
                 checks: r.checks.iter().map(|c| check(src, c)).collect(),
             },
@@ -117,6 +121,7 @@ pub fn render(outcomes: &[FileOutcome], baselined: usize) -> String {
                 path: &o.name,
                 error: Some(e),
                 chapters: Vec::new(),
+                coverage: None,
                 diagnostics: Vec::new(),
                 checks: Vec::new(),
             },

@@ -6,9 +6,10 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 pub mod short;
+pub mod unread;
 
 use crate::diagnostic::Severity;
-use crate::rules::FileResult;
+use crate::rules::{Coverage, FileResult};
 use crate::source::Source;
 use std::borrow::Cow;
 
@@ -34,6 +35,8 @@ pub struct Summary {
     pub baselined: usize,
     /// Inputs that could not be read (missing, binary, not a regular file…), counted in `errors`.
     pub unreadable: usize,
+    /// Sentences with two or more counted figures of one measure, and how many a check read.
+    pub coverage: Coverage,
 }
 
 impl Summary {
@@ -57,20 +60,23 @@ impl Summary {
             s.checks += r.checks.len();
             s.suppressed += r.suppressed;
             s.checks_failed += r.checks.iter().filter(|c| !c.ok).count();
+            s.coverage = s.coverage + r.coverage;
         }
         s
     }
 
     pub fn line(&self) -> String {
         format!(
-            "{} file(s), {} chapter(s): {} error(s), {} warning(s), {} info(s); {} check(s), {} failed",
+            "{} file(s), {} chapter(s): {} error(s), {} warning(s), {} info(s); {} check(s), {} failed; coverage: {} of {} sentences with figures read",
             self.files,
             self.chapters,
             self.errors,
             self.warnings,
             self.infos,
             self.checks,
-            self.checks_failed
+            self.checks_failed,
+            self.coverage.read,
+            self.coverage.sentences
         )
     }
 }

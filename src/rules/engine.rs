@@ -81,6 +81,10 @@ pub struct FileResult {
     /// Where each diagnostic's baseline identity is read from (same order as `diagnostics`);
     /// the fingerprint itself is computed only for a baseline (`FileResult::fingerprints`).
     pub identities: Vec<Identity>,
+    /// Sentences with two or more counted figures of one measure, and how many a check read.
+    pub coverage: crate::rules::Coverage,
+    /// The spans of those sentences no check read, in order.
+    pub unread: Vec<Span>,
 }
 
 /// What a finding's baseline identity is made of: its chapter (an index into `chapters`) and
@@ -202,6 +206,7 @@ pub fn check_source_with(
         ))
     });
     checks.sort_by(|a, b| (a.span.start, &a.rule).cmp(&(b.span.start, &b.rule)));
+    let (coverage, unread) = crate::rules::coverage::of(&facts, &checks);
     // Every sentence in order, for the identities: each diagnostic's sentence is found by a
     // binary search instead of a walk through the chapter.
     let sentences: Vec<(usize, Span)> = report
@@ -243,6 +248,8 @@ pub fn check_source_with(
         edition,
         suppressed,
         identities,
+        coverage,
+        unread,
     }
 }
 

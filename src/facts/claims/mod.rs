@@ -22,6 +22,7 @@ mod across_sentences;
 mod comparisons;
 mod figures;
 mod list;
+mod measured;
 mod money;
 mod openers;
 mod para;
@@ -34,6 +35,7 @@ mod tier;
 use across_sentences::Complements;
 use figures::{dates, marked_past, next_dated_figure, year_tagged};
 use list::{List, Mode, compatible, of_whom, parse_list, parse_list_of, sum_of};
+pub use measured::MeasuredSentence;
 use para::{Link, Lowered, Np, Para, np_stop};
 
 /// A stated figure.
@@ -218,6 +220,8 @@ pub struct ChapterClaims {
     /// Every currency written as a word or code beside an amount (`som` in `4 million som`,
     /// `KGS` in `KGS 1,000`); symbols (`$`) are not words and are left out.
     pub currency_words: Vec<CurrencyWord>,
+    /// The sentences holding two or more counted figures of one measure (see `measured`).
+    pub measured: Vec<MeasuredSentence>,
 }
 
 /// A currency named beside an amount.
@@ -447,6 +451,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
         self.conversions(p, out);
         self.money_lists(p, out);
         self.ranges(p, out);
+        measured::read(p, self.lex, &mut out.measured);
     }
 
     /// The claims of one chapter; `cut`: where a sentence cut off by the end of the input starts.

@@ -42,6 +42,9 @@ fn check(rule: &RuleSpec, b: &Breakdown, ok: bool, expression: String) -> Check 
         expression,
         values: json!({"total": json(b.total.value), "parts": b.parts.iter().map(|p| json(p.value)).collect::<Vec<_>>()}),
         span: b.span,
+        figures: std::iter::once(b.total.span)
+            .chain(b.parts.iter().map(|p| p.span))
+            .collect(),
     }
 }
 

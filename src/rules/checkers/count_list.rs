@@ -34,6 +34,7 @@ impl Checker for CountMismatch {
                     ),
                     values: json!({"count": json(l.count.value), "items": names}),
                     span: l.span,
+                    figures: vec![l.count.span],
                 });
                 if !ok {
                     let mut d = rule

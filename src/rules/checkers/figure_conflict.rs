@@ -32,6 +32,7 @@ impl Checker for FigureConflict {
                         expression: format!("{actor} / {action} / {noun}: {} = {}", text(first.figure.value), text(second.figure.value)),
                         values: json!({"first": json(first.figure.value), "second": json(second.figure.value)}),
                         span: first.figure.span.cover(second.figure.span),
+                        figures: vec![first.figure.span, second.figure.span],
                     });
                     if !ok {
                         out.diagnostics.push(

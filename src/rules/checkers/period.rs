@@ -44,6 +44,7 @@ impl Checker for DateOutOfPeriod {
                     expression: format!("{}-{:02} within April {} – March {edition}", d.year, d.month, first_year(edition)),
                     values: json!({"date": format!("{}-{:02}", d.year, d.month), "edition": edition}),
                     span: d.span,
+                    figures: vec![d.span],
                 });
                 if !ok {
                     out.diagnostics.push(

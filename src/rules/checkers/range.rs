@@ -20,6 +20,7 @@ impl Checker for RangeReversed {
                     expression: format!("{} ≤ {}", text(r.low.value), text(r.high.value)),
                     values: json!({"low": json(r.low.value), "high": json(r.high.value)}),
                     span: r.span,
+                    figures: vec![r.low.span, r.high.span],
                 });
                 if !ok {
                     out.diagnostics.push(

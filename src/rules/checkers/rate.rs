@@ -184,6 +184,10 @@ impl Checker for Rate {
                     expression: format!("{currency} per USD: {expression}"),
                     values: json!({"currency": key, "rates": convs.iter().map(|(_, (_, _, mid))| json(mid.round_dp(6))).collect::<Vec<_>>()}),
                     span,
+                    figures: convs
+                        .iter()
+                        .flat_map(|(c, _)| [c.local.span, c.usd.span])
+                        .collect(),
                 });
                 if ok {
                     continue;

@@ -88,6 +88,7 @@ impl Checker for TierMismatch {
                     "waiver": t.waiver,
                 }),
                 span,
+                figures: spans,
             });
             if ok {
                 continue;

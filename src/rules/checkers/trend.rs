@@ -55,6 +55,7 @@ fn check(rule: &RuleSpec, d: Direction, c: &Comparison, ok: bool) -> Check {
         ),
         values: json!({"current": json(c.current.value), "previous": json(c.previous.value)}),
         span: c.span,
+        figures: vec![c.current.span, c.previous.span],
     }
 }
 
@@ -115,6 +116,7 @@ fn stated_percent(rule: &RuleSpec, d: Direction, c: &Comparison, out: &mut Outpu
         values: json!({"current": json(c.current.value), "previous": json(c.previous.value),
             "percent": json(stated.value)}),
         span: c.span,
+        figures: vec![c.current.span, c.previous.span],
     });
     if ok {
         return;
@@ -275,6 +277,7 @@ fn undirected(rule: &RuleSpec, c: &Comparison) -> Check {
         ),
         values: json!({"current": json(c.current.value), "previous": json(c.previous.value)}),
         span: c.span,
+        figures: vec![c.current.span, c.previous.span],
     }
 }
 
