@@ -65,6 +65,16 @@ fn markdown_entry(s: &RuleSpec) -> String {
     for e in &s.examples.must_not_flag {
         out.push_str(&format!("```text\n{}\n```\n\n", e.trim_end()));
     }
+    if !s.examples.reads.is_empty() {
+        out.push_str("Read and found consistent:\n\n");
+        for e in &s.examples.reads {
+            out.push_str(&format!(
+                "```text\n{}\n```\n\nCheck: `{}`\n\n",
+                e.text.trim_end(),
+                e.check
+            ));
+        }
+    }
     out
 }
 
@@ -85,6 +95,13 @@ pub fn explain(s: &RuleSpec) -> String {
     out.push_str("\nNot flagged, for example:\n");
     for e in &s.examples.must_not_flag {
         out.push_str(&indent(e));
+    }
+    if !s.examples.reads.is_empty() {
+        out.push_str("\nRead and found consistent, for example:\n");
+        for e in &s.examples.reads {
+            out.push_str(&indent(&e.text));
+            out.push_str(&format!("    check: {}\n\n", e.check));
+        }
     }
     out
 }

@@ -1150,3 +1150,23 @@ fn a_dated_parenthesis_after_what_qualifies_the_noun() {
     let pairs = compared_pairs("Police identified 30 victims (20 women and 10 men).\n");
     assert!(pairs.is_empty());
 }
+
+#[test]
+fn a_single_figure_after_including_is_a_subset_of_the_figure_before() {
+    let subset = |total: i64, part: i64| (RelationKind::Subset, d(total), vec![d(part)]);
+    assert!(
+        breakdowns(
+            "Police identified 95 potential victims of sex trafficking, including 26 children.\n"
+        )
+        .contains(&subset(95, 26))
+    );
+    assert!(
+        breakdowns("Prosecutors investigated 403 cases (including 29 cases continued from previous years).\n")
+            .contains(&subset(403, 29))
+    );
+    // A list after `including` is not one part; a figure that is not attached is not either.
+    let list = breakdowns("Police identified 30 victims, including 20 women and 10 men.\n");
+    assert!(!list.contains(&subset(30, 20)));
+    let unattached = breakdowns("Police identified 30 victims in raids including 12 hotels.\n");
+    assert!(!unattached.iter().any(|b| b.0 == RelationKind::Subset));
+}

@@ -29,6 +29,7 @@ mod para;
 mod periods;
 mod records;
 mod relations;
+mod scopes;
 mod summaries;
 mod tier;
 
@@ -445,9 +446,10 @@ impl<'l, 'v> Extractor<'l, 'v> {
         self.currency_words(p, out);
         self.count_lists(p, out);
         self.statements(p, out);
-        let first = out.comparisons.len();
+        let (first, first_breakdown) = (out.comparisons.len(), out.breakdowns.len());
         self.relations(p, section, out, complements);
         self.dated_comparisons(p, section, first, out);
+        self.single_inclusions(p, first_breakdown, out);
         self.conversions(p, out);
         self.money_lists(p, out);
         self.ranges(p, out);
