@@ -1170,3 +1170,16 @@ fn a_single_figure_after_including_is_a_subset_of_the_figure_before() {
     let unattached = breakdowns("Police identified 30 victims in raids including 12 hotels.\n");
     assert!(!unattached.iter().any(|b| b.0 == RelationKind::Subset));
 }
+
+#[test]
+fn a_sentence_opening_on_a_comparison_compares_the_sentence_before() {
+    let pairs = compared_pairs(
+        "The ministry identified 100 victims and referred them to care. This compared with 124 potential victims identified in 2029.\n",
+    );
+    assert!(pairs.iter().any(|(c, p, _)| *c == d(100) && *p == d(124)));
+    // Only a sentence that opens on it: a figure of its own stands before the connective.
+    let pairs = compared_pairs(
+        "The ministry identified 100 victims. Police referred 30 victims, compared with 40 in 2029.\n",
+    );
+    assert!(!pairs.iter().any(|(c, _, _)| *c == d(100)));
+}

@@ -101,7 +101,7 @@ impl Extractor<'_, '_> {
             }
             // The later side: figures for a later period than the earliest of the earlier side
             // (`continued 10 investigations initiated in prior years` is not compared).
-            let later: Vec<usize> = later_side(p, connective, k, earlier.len())
+            let later: Vec<usize> = later_side(p, connective, k, &earlier)
                 .into_iter()
                 .filter(|&c| {
                     let t = tag_after(p, c).map_or(Period::Own, |(t, _)| t);
@@ -379,7 +379,8 @@ fn group_tag(p: &Para, last: usize, end: usize) -> Option<Period> {
 /// The figures before the connective at `k` that an earlier side of `n` figures may pair with:
 /// the counts of its clause (not past `;`, nor into another parenthesis), in order. For a
 /// parenthesis, only those its noun phrase (and tag) ends right before.
-fn later_side(p: &Para, connective: Connective, k: usize, n: usize) -> Vec<usize> {
+fn later_side(p: &Para, connective: Connective, k: usize, earlier: &[usize]) -> Vec<usize> {
+    let n = earlier.len();
     let sent = p.sentence[k];
     let depth = p.depth[k];
     let mut figures = Vec::new();
@@ -395,6 +396,45 @@ fn later_side(p: &Para, connective: Connective, k: usize, n: usize) -> Vec<usize
         if let Some(q) = p.count_at(j) {
             figures.push(q);
         }
+    }
+    // `… identified 100 victims. This compared with 124 victims identified in 2029.`: a
+    // sentence that opens on the comparison compares the figures of the sentence before.
+    let first = p.sentence_start(k);
+    if connective == Connective::Compared
+        && figures.is_empty()
+        && p.is(first, "this")
+        && (first + 1..k)
+            .all(|j| matches!(p.word_ref(j), Some("is" | "was" | "compares" | "compared")))
+        && let Some(before) = first.checked_sub(1)
+    {
+        let sent_before = p.sentence[before];
+        figures = (p.sentence_start(before)..first)
+            .filter(|&j| p.sentence[j] == sent_before && p.depth[j] == 0)
+            .filter_map(|j| p.count_at(j))
+            .collect();
+        // One earlier figure and two before it counting the same thing (`12 victims and 30
+        // potential victims. This compared with 20 victims …`): which is compared is a guess.
+        if let [e] = earlier {
+            let head = |q: usize| {
+                p.np(q)
+                    .head()
+                    .filter(|h| p.counted.contains(*h))
+                    .map(singular)
+            };
+            let wanted = head(*e);
+            let same = figures
+                .iter()
+                .filter(|&&c| match (&wanted, head(c)) {
+                    (Some(w), Some(h)) => *w == h,
+                    (None, h) => h.is_some(),
+                    _ => false,
+                })
+                .count();
+            if same != 1 {
+                return Vec::new();
+            }
+        }
+        return figures;
     }
     figures.reverse();
     if connective == Connective::Paren {
