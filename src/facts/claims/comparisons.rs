@@ -742,7 +742,7 @@ fn direction_verb(w: &str) -> bool {
 }
 
 /// A percentage as stated with a change.
-fn stated_percent(q: &Quantity) -> StatedPercent {
+pub(super) fn stated_percent(q: &Quantity) -> StatedPercent {
     StatedPercent {
         value: q.value,
         half_unit: q.half_last_digit,

@@ -25,6 +25,7 @@ mod list;
 mod money;
 mod openers;
 mod para;
+mod percent;
 mod records;
 mod relations;
 mod summaries;
@@ -137,6 +138,27 @@ pub struct Conversion {
     pub usd: Quantity,
 }
 
+/// A percentage stated with its count and the whole it is a part of (`36 of the 150 victims (24
+/// percent)`, `Of the 150 victims, 24 percent (36) were children`): the count over the whole must
+/// be the percentage, within its rounding.
+#[derive(Debug, Clone)]
+pub struct PercentOf {
+    pub percent: StatedPercent,
+    pub count: Fig,
+    pub whole: Fig,
+    /// The count or the whole is approximate or rounded (`about 150`, `1.2 million`).
+    pub approx_figures: bool,
+    pub span: Span,
+}
+
+/// Percentages of one whole that state every part of it (`78 percent female and 22 percent
+/// male`): they sum to 100, within their rounding.
+#[derive(Debug, Clone)]
+pub struct PercentParts {
+    pub parts: Vec<StatedPercent>,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone)]
 pub struct RangeClaim {
     pub low: Fig,
@@ -197,6 +219,10 @@ pub struct ChapterClaims {
     pub openers: Vec<Opener>,
     pub conversions: Vec<Conversion>,
     pub ranges: Vec<RangeClaim>,
+    /// Percentages stated with their count and whole.
+    pub percents: Vec<PercentOf>,
+    /// Closed lists of percentages of one whole.
+    pub percent_parts: Vec<PercentParts>,
     pub tier: TierClaims,
     /// Every dated month mentioned, as (year, month), for guessing the edition.
     pub dates: Vec<(i32, u32)>,
@@ -437,10 +463,12 @@ impl<'l, 'v> Extractor<'l, 'v> {
         self.currency_words(p, out);
         self.count_lists(p, out);
         self.statements(p, out);
+        let read_before = out.breakdowns.len();
         self.relations(p, section, out, complements);
         self.conversions(p, out);
         self.money_lists(p, out);
         self.ranges(p, out);
+        self.percents(p, read_before, out);
     }
 
     /// The claims of one chapter; `cut`: where a sentence cut off by the end of the input starts.
