@@ -128,6 +128,9 @@ fn a_list_of_percentages_that_may_overlap_or_leave_a_rest_is_not_read() {
         "Of these, 60 percent were women and 30 percent were men; the rest were children.\n",
         // Open: no `and` before the last.
         "Of these, 60 percent were women, 30 percent were men.\n",
+        // Shares of other wholes, told by a place or an action.
+        "Of these, 60 percent were women in the capital and 30 percent were men in the provinces.\n",
+        "Of these, 60 percent of women received shelter and 30 percent of men received shelter.\n",
     ] {
         assert_eq!(lists(text), Vec::<Vec<Decimal>>::new(), "{text}");
     }

@@ -57,12 +57,18 @@ impl Extractor<'_, '_> {
             .filter_map(|i| count_then_percent(p, i).or_else(|| percent_then_count(p, i)))
             .collect();
         let paired: HashSet<usize> = pairs.iter().map(|x| x.count).collect();
-        let breakdowns = out.breakdowns.get(read_before..).unwrap_or_default();
+        // Each part of the paragraph's breakdowns → the totals it is a part of.
+        let mut totals: HashMap<Span, Vec<Fig>> = HashMap::default();
+        for b in out.breakdowns.get(read_before..).unwrap_or_default() {
+            for part in &b.parts {
+                totals.entry(part.span).or_default().push(b.total);
+            }
+        }
         let mut read = Vec::new();
         for pair in &pairs {
             let whole = pair
                 .whole
-                .or_else(|| whole_of_part(p, breakdowns, pair.count))
+                .or_else(|| whole_of_part(p, &totals, pair.count))
                 .or_else(|| self.whole_of_anchor(p, pair, &paired))
                 .or_else(|| whole_of_whom(p, pair));
             let Some(whole) = whole else { continue };
@@ -93,7 +99,8 @@ impl Extractor<'_, '_> {
         }
         let (total, _, explicit) = self.anchor(p, start, &[])?;
         let after = p.qs[total].toks.1;
-        if !explicit || after > pair.from {
+        // Within a few lines of the anchor (a reader walks no further back).
+        if !explicit || after > pair.from || pair.from - after > 80 {
             return None;
         }
         let clean = (after..pair.from).all(|k| {
@@ -217,18 +224,16 @@ fn percent_then_count(p: &Para, q: usize) -> Option<Pair> {
 }
 
 /// The total of the paragraph's breakdowns that list the count as a part, when they agree on
-/// it (`150 victims, including 36 children (24 percent)`).
-fn whole_of_part(p: &Para, breakdowns: &[Breakdown], count: usize) -> Option<usize> {
-    let span = p.qs[count].span;
-    let mut totals = breakdowns
-        .iter()
-        .filter(|b| b.parts.iter().any(|part| part.span == span))
-        .map(|b| b.total);
-    let first = totals.next()?;
-    if totals.any(|t| t.value != first.value) {
+/// it (`150 victims, including 36 children (24 percent)`); `totals`: each part's totals.
+fn whole_of_part(p: &Para, totals: &HashMap<Span, Vec<Fig>>, count: usize) -> Option<usize> {
+    let found = totals.get(&p.qs[count].span)?;
+    let first = *found.first()?;
+    if found.iter().any(|t| t.value != first.value) {
         return None;
     }
-    p.quantity_of(first)
+    // The quantities are in order of position: a search, not a scan.
+    let at = p.qs.partition_point(|q| q.span.start < first.span.start);
+    p.qs.get(at).filter(|q| q.span == first.span).map(|_| at)
 }
 
 /// `150 victims, 36 (24 percent) of whom were children`: the figure right before the pair, when
@@ -322,13 +327,33 @@ fn ends_list(w: &str) -> bool {
 }
 
 /// Words in the rest of a sentence that say a list of percentages leaves someone out.
-fn names_a_rest(w: &str, dimension: Dimension) -> bool {
+fn names_a_rest(w: &str) -> bool {
     matches!(w, "rest" | "remaining" | "remainder" | "others" | "other")
-        || dimension == Dimension::Sex
-            && matches!(
-                w,
-                "child" | "children" | "girl" | "girls" | "boy" | "boys" | "minor" | "minors"
-            )
+}
+
+/// Words that name people who are neither women nor men in the report's usage (`women, men, and
+/// children`): beside a list by sex, they may be a part it leaves out.
+fn names_young(w: &str) -> bool {
+    matches!(
+        w,
+        "child" | "children" | "girl" | "girls" | "boy" | "boys" | "minor" | "minors"
+    )
+}
+
+/// The tokens of a paragraph holding words of one kind, in order, to count those in a range.
+struct Marks(Vec<usize>);
+
+impl Marks {
+    fn of(p: &Para, kind: fn(&str) -> bool) -> Marks {
+        Marks(
+            (0..p.toks.len())
+                .filter(|&k| p.word_ref(k).is_some_and(kind))
+                .collect(),
+        )
+    }
+    fn within(&self, r: std::ops::Range<usize>) -> usize {
+        self.0.partition_point(|&k| k < r.end) - self.0.partition_point(|&k| k < r.start)
+    }
 }
 
 impl Extractor<'_, '_> {
@@ -337,14 +362,19 @@ impl Extractor<'_, '_> {
     /// unspecified`), that state every part: both values of one dimension, and perhaps a rest.
     fn percent_lists(&self, p: &Para, out: &mut ChapterClaims) {
         let mut used: HashSet<usize> = HashSet::default();
+        // Read once, when a list needs them.
+        let (mut rest, mut young) = (None, None);
         for first in 0..p.qs.len() {
             if p.qs[first].kind != QKind::Percent || used.contains(&first) {
                 continue;
             }
-            let Some(list) = percent_list(p, first) else {
+            // Every percentage the walk reached belongs to this list, closed or not: it starts
+            // no other (so a long list is walked once).
+            let (reached, list) = percent_list(p, first);
+            used.extend(first..=reached);
+            let Some(list) = list else {
                 continue;
             };
-            used.extend(list.items.iter().map(|(q, _)| *q));
             let parts: Option<Vec<Part>> = list.items.iter().map(|(_, w)| part_of(w)).collect();
             let Some(parts) = parts else { continue };
             let values: Vec<(Dimension, bool)> = parts
@@ -363,11 +393,14 @@ impl Extractor<'_, '_> {
             // The rest of the sentence must not name a part the list leaves out.
             let sentence = p.sentence_start(p.qs[first].toks.0)..p.sentence_end(p.qs[first].toks.0);
             let in_list = list.from..list.to;
-            let rest_named = sentence
-                .filter(|k| !in_list.contains(k))
-                .filter_map(|k| p.word_ref(k))
-                .any(|w| names_a_rest(w, dimension));
-            if !(one_dimension && both && distinct) || rest_named {
+            if !(one_dimension && both && distinct) {
+                continue;
+            }
+            let outside =
+                |marks: &Marks| marks.within(sentence.clone()) > marks.within(in_list.clone());
+            let rest = rest.get_or_insert_with(|| Marks::of(p, names_a_rest));
+            let young = young.get_or_insert_with(|| Marks::of(p, names_young));
+            if outside(rest) || dimension == Dimension::Sex && outside(young) {
                 continue;
             }
             let last = list.items.last().map_or(first, |(q, _)| *q);
@@ -403,32 +436,38 @@ fn percent_at(p: &Para, mut k: usize) -> Option<usize> {
 }
 
 /// The closed list of percentages starting at percentage `first`: two or more, the last after
-/// `and`, all at one depth of one clause, with no other figure among them or right after them.
-fn percent_list<'t>(p: &Para<'t, '_>, first: usize) -> Option<PercentList<'t>> {
+/// `and`, all at one depth of one clause, with no other figure among them or right after them,
+/// and each part told by words that say what it is. Also the last percentage the walk reached.
+fn percent_list<'t>(p: &Para<'t, '_>, first: usize) -> (usize, Option<PercentList<'t>>) {
     let start = p.qs[first].toks.0;
     let (sent, depth) = (p.sentence[start], p.depth[start]);
     let mut items = Vec::new();
     let mut current = first;
     let mut last_after_and = false;
     let end = loop {
-        let mut k = after_percent(p, current)?;
+        let Some(mut k) = after_percent(p, current) else {
+            return (current, None);
+        };
         let mut words = Vec::new();
         let mut next = None;
         while k < p.toks.len() && p.sentence[k] == sent && p.depth[k] == depth {
-            if let Some(q) = p.q_at.get(&k).copied() {
-                if p.qs[q].kind == QKind::Year {
-                    k = p.qs[q].toks.1;
-                    continue;
-                }
+            // `in 2021`: the year the list is of.
+            if p.in_year(k)
+                && let Some(year) = p.year_at(k + 1)
+            {
+                k = p.qs[year].toks.1;
+                continue;
+            }
+            if p.q_at.contains_key(&k) {
                 // Another figure inside an item: not a plain list.
-                return None;
+                return (current, None);
             }
             if p.is(k, "and") {
                 if let Some(q) = percent_at(p, k + 1) {
                     next = Some((q, true));
                     break;
                 }
-                return None;
+                return (current, None);
             }
             if p.punct(k, ',') {
                 let and = p.is(k + 1, "and");
@@ -438,13 +477,17 @@ fn percent_list<'t>(p: &Para<'t, '_>, first: usize) -> Option<PercentList<'t>> {
                 } else if p.count_at(at).is_some() {
                     // `…, and five potential victims were transgender`: a part that is no
                     // percentage.
-                    return None;
+                    return (current, None);
                 }
                 break;
             }
             match p.word_ref(k) {
                 Some(w) if ends_list(w) => break,
-                Some(w) => words.push(w),
+                // Only words saying what the part is (`were female`, `with their gender
+                // unspecified`): a place, an action or a time may make it a share of another
+                // whole (`60 percent were women in the capital`).
+                Some(w) if telling(p, w) => words.push(w),
+                Some(_) => return (current, None),
                 None => break,
             }
             k += 1;
@@ -458,9 +501,55 @@ fn percent_list<'t>(p: &Para<'t, '_>, first: usize) -> Option<PercentList<'t>> {
             None => break k,
         }
     };
-    (items.len() >= 2 && last_after_and).then_some(PercentList {
-        items,
-        from: start,
-        to: end,
-    })
+    let closed = items.len() >= 2 && last_after_and;
+    (
+        current,
+        closed.then_some(PercentList {
+            items,
+            from: start,
+            to: end,
+        }),
+    )
+}
+
+/// A word that may tell what a part of a list of percentages is: a value of a dimension, a rest,
+/// a counted noun (`adult victims`), or a word of the predicate that says it.
+fn telling(p: &Para, w: &str) -> bool {
+    value_of(w).is_some()
+        || rest_word(w)
+        || p.counted.contains(w)
+        || matches!(
+            w,
+            "were"
+                | "was"
+                | "are"
+                | "is"
+                | "been"
+                | "being"
+                | "identified"
+                | "reported"
+                | "recorded"
+                | "as"
+                | "with"
+                | "their"
+                | "whose"
+                | "gender"
+                | "sex"
+                | "age"
+                | "nationality"
+                | "citizenship"
+                | "origin"
+                | "status"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+                | "no"
+                | "have"
+                | "had"
+                | "has"
+                | "specified"
+                | "known"
+                | "determined"
+        )
 }
