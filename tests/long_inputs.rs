@@ -191,6 +191,18 @@ fn long_lists_have_the_findings_of_the_same_lists_wrapped_over_lines() {
             item: |n| format!("{n} victims"),
             between: " (",
         },
+        // Percentages of one whole, never closed by `and`: walked once, not once from each.
+        Kind {
+            name: "percentages",
+            item: |n| format!("{} percent were women", n % 90),
+            between: ", ",
+        },
+        // A percentage with its count after each part, all of the total opening the sentence.
+        Kind {
+            name: "percent pairs",
+            item: |n| format!("{} percent ({n}) were women", n % 90),
+            between: ", ",
+        },
         // An acronym in each part: one finding each, so the limit per chapter is reached.
         Kind {
             name: "acronyms",

@@ -144,7 +144,7 @@ impl Extractor<'_, '_> {
             previous_values.extend(earlier);
             return;
         }
-        if earlier.len() >= 2 && self.parallel(p, &earlier, intro, section, parts, out) {
+        if earlier.len() >= 2 && self.parallel(p, &earlier, intro, direction, section, parts, out) {
             previous_values.extend(earlier);
             return;
         }
@@ -352,7 +352,7 @@ impl Extractor<'_, '_> {
             })
             .filter(|b| b.parts.len() == earlier.len())
         else {
-            self.parallel(p, earlier, intro, section, parts, out);
+            self.parallel(p, earlier, intro, direction, section, parts, out);
             return;
         };
         let Some(total) = p.quantity_of(breakdown.total) else {
@@ -374,14 +374,17 @@ impl Extractor<'_, '_> {
     /// `investigated 10 cases, prosecuted eight defendants, and convicted five traffickers,
     /// compared with 12 investigations, 10 prosecutions, and six convictions`: the figures before
     /// `compared` (in its clause, not parts of a breakdown) and the earlier ones, in order, when
-    /// there are as many and no pair measures two different actions. Returns false when one
+    /// there are as many and no pair measures two different actions. A direction stated before
+    /// `compared` (`…, an increase compared with …`) is said of each pair. Returns false when one
     /// figure stands before (it is compared as usual); with a different number, nothing is
     /// compared (which goes with which would be a guess).
+    #[allow(clippy::too_many_arguments)]
     fn parallel(
         &self,
         p: &Para,
         earlier: &[usize],
         intro: usize,
+        direction: Option<(Direction, Span)>,
         section: SectionKind,
         parts: &HashSet<usize>,
         out: &mut ChapterClaims,
@@ -428,7 +431,7 @@ impl Extractor<'_, '_> {
         for (c, e, now, then) in pairs {
             out.comparisons.push(Comparison {
                 action: now.or(then).map(str::to_string),
-                ..self.compared(p, c, p.fig(e), None, section)
+                ..self.compared(p, c, p.fig(e), direction, section)
             });
         }
         true
@@ -743,7 +746,7 @@ fn direction_verb(w: &str) -> bool {
 }
 
 /// A percentage as stated with a change.
-fn stated_percent(q: &Quantity) -> StatedPercent {
+pub(super) fn stated_percent(q: &Quantity) -> StatedPercent {
     StatedPercent {
         value: q.value,
         half_unit: q.half_last_digit,

@@ -26,6 +26,7 @@ mod measured;
 mod money;
 mod openers;
 mod para;
+mod percent;
 mod periods;
 mod records;
 mod relations;
@@ -144,6 +145,27 @@ pub struct Conversion {
     pub usd: Quantity,
 }
 
+/// A percentage stated with its count and the whole it is a part of (`36 of the 150 victims (24
+/// percent)`, `Of the 150 victims, 24 percent (36) were children`): the count over the whole must
+/// be the percentage, within its rounding.
+#[derive(Debug, Clone)]
+pub struct PercentOf {
+    pub percent: StatedPercent,
+    pub count: Fig,
+    pub whole: Fig,
+    /// The count or the whole is approximate or rounded (`about 150`, `1.2 million`).
+    pub approx_figures: bool,
+    pub span: Span,
+}
+
+/// Percentages of one whole that state every part of it (`78 percent female and 22 percent
+/// male`): they sum to 100, within their rounding.
+#[derive(Debug, Clone)]
+pub struct PercentParts {
+    pub parts: Vec<StatedPercent>,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone)]
 pub struct RangeClaim {
     pub low: Fig,
@@ -204,6 +226,10 @@ pub struct ChapterClaims {
     pub openers: Vec<Opener>,
     pub conversions: Vec<Conversion>,
     pub ranges: Vec<RangeClaim>,
+    /// Percentages stated with their count and whole.
+    pub percents: Vec<PercentOf>,
+    /// Closed lists of percentages of one whole.
+    pub percent_parts: Vec<PercentParts>,
     pub tier: TierClaims,
     /// Every dated month mentioned, as (year, month), for guessing the edition.
     pub dates: Vec<(i32, u32)>,
@@ -453,6 +479,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
         self.conversions(p, out);
         self.money_lists(p, out);
         self.ranges(p, out);
+        self.percents(p, first_breakdown, out);
         measured::read(p, self.lex, &mut out.measured);
     }
 

@@ -16,6 +16,7 @@ mod hyphenation;
 mod missing_section;
 mod number_style;
 mod outdated_name;
+mod percent;
 mod period;
 mod range;
 mod rate;
@@ -113,6 +114,7 @@ pub const KINDS: &[(&str, Constructor)] = &[
         "count-mismatch",
         without_options::<count_list::CountMismatch>,
     ),
+    ("percent", without_options::<percent::PercentMismatch>),
     (
         "date-out-of-period",
         without_options::<period::DateOutOfPeriod>,

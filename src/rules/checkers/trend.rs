@@ -150,6 +150,14 @@ impl Checker for Trend {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.facts.chapters {
             let first_check = out.checks.len();
+            // A direction word said of several pairs at once (`A potential victims and B
+            // confirmed victims, a decrease compared with C … and D …`) may be about them
+            // together: one pair bearing it out makes another against it uncertain.
+            let borne_out: std::collections::HashSet<crate::source::Span> = chapter
+                .comparisons
+                .iter()
+                .filter_map(|c| c.direction.filter(|&(d, _)| agrees(d, c)).map(|(_, s)| s))
+                .collect();
             // Direction words stated with the comparison.
             for c in &chapter.comparisons {
                 let Some((d, dspan)) = c.direction else {
@@ -160,27 +168,32 @@ impl Checker for Trend {
                 if ok {
                     stated_percent(rule, d, c, out);
                 } else {
-                    out.diagnostics.push(
-                        with_figures(
-                            rule.diagnostic(
-                                dspan.cover(c.span),
-                                format!(
-                                    "the text says {}, but {} against {} is not",
-                                    d.word(),
-                                    text(c.current.value),
-                                    text(c.previous.value)
-                                ),
-                            )
-                            .with_label(dspan, "direction"),
-                            c,
+                    let mut diagnostic = with_figures(
+                        rule.diagnostic(
+                            dspan.cover(c.span),
+                            format!(
+                                "the text says {}, but {} against {} is not",
+                                d.word(),
+                                text(c.current.value),
+                                text(c.previous.value)
+                            ),
                         )
-                        .with_help(format!(
-                            "{} {} {} is false",
-                            text(c.current.value),
-                            symbol(d),
-                            text(c.previous.value)
-                        )),
-                    );
+                        .with_label(dspan, "direction"),
+                        c,
+                    )
+                    .with_help(format!(
+                        "{} {} {} is false",
+                        text(c.current.value),
+                        symbol(d),
+                        text(c.previous.value)
+                    ));
+                    if borne_out.contains(&dspan) {
+                        diagnostic.severity = Severity::Info;
+                        diagnostic.message.push_str(
+                            " (the direction is said of other figures too, which bear it out: it may be about them together)",
+                        );
+                    }
+                    out.diagnostics.push(diagnostic);
                 }
             }
             for o in &chapter.openers {
