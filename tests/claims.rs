@@ -469,11 +469,21 @@ fn the_remaining_figure_closes_a_clause_list() {
 
 #[test]
 fn a_clause_list_whose_first_parts_make_the_total_is_not_read() {
+    // The last part's class is not read: whether it goes on with the first partition or counts
+    // another way, the text does not say.
+    assert_eq!(
+        breakdowns(
+            "Of the 20 victims, 12 were adults and eight were minors, and 15 were referred to shelters."
+        ),
+        vec![]
+    );
+    // Read by class, it counts another way: two partitions, each checked (by age; a part by
+    // nationality).
     assert_eq!(
         breakdowns(
             "Of the 20 victims, 12 were adults and eight were minors, and 15 were citizens."
         ),
-        vec![]
+        vec![sum(20, &[12, 8]), subset(20, 15)]
     );
     // Nor one that goes on after `;` with a figure the parts lack.
     assert_eq!(
@@ -1083,5 +1093,46 @@ fn a_sentence_cut_off_by_the_end_of_the_input_is_not_read() {
     assert_eq!(
         breakdowns(ended),
         [(RelationKind::Sum, d(66), vec![d(18), d(40)])]
+    );
+}
+
+fn subset(total: i64, part: i64) -> (RelationKind, Decimal, Vec<Decimal>) {
+    (RelationKind::Subset, d(total), vec![d(part)])
+}
+
+#[test]
+fn two_partitions_written_as_one_list_are_checked_each_on_its_own() {
+    // By sex, then by form of exploitation, in one parenthesis: two partitions of the 30.
+    assert_eq!(
+        breakdowns(
+            "Police identified 30 victims (22 women and eight men, 19 for forced labor, and 11 for sex trafficking), compared with 25 in 2029."
+        ),
+        [sum(30, &[22, 8]), sum(30, &[19, 11])]
+    );
+    // By age, then by sex, each with its own earlier year in parentheses.
+    assert_eq!(
+        breakdowns(
+            "NGOs identified 50 victims. Of these, 20 were adults and 30 were minors (10 adults and 12 children in 2029), 41 were female and nine male (15 female and seven male in 2029), and two were foreign."
+        )
+        .into_iter()
+        .filter(|b| b.1 == d(50))
+        .collect::<Vec<_>>(),
+        [split(50, &[20, 30]), split(50, &[41, 9]), subset(50, 2)]
+    );
+    // By sex, with the children among them: the children are a part, not a third class of sex.
+    assert_eq!(
+        breakdowns("The ministry identified 90 victims – 40 females, 50 males, and 35 children."),
+        [sum(90, &[40, 50]), subset(90, 35)]
+    );
+}
+
+#[test]
+fn a_part_stated_as_of_several_forms_is_a_class_of_its_own() {
+    // `both … and …` is one class of the form dimension, beside each form alone.
+    assert_eq!(
+        breakdowns(
+            "The government prosecuted 30 suspects (12 for labor trafficking, six for sex trafficking, and 12 for both sex and labor trafficking)."
+        ),
+        [sum(30, &[12, 6, 12])]
     );
 }

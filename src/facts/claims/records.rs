@@ -123,6 +123,9 @@ impl Extractor<'_, '_> {
         out: &mut ChapterClaims,
         used: &mut HashSet<usize>,
     ) -> bool {
+        if let Some(read) = self.by_partition(p, total, list, kind, out, used) {
+            return read;
+        }
         let links: Vec<Link> = list.items.iter().map(|&q| p.np(q).link).collect();
         let mut cuts: Vec<usize> = (1..list.items.len())
             .filter(|&k| links[k] == Link::Were && links[k - 1] != Link::Were)
@@ -188,6 +191,9 @@ impl Extractor<'_, '_> {
         if list.approx || !p.qs[total].is_exact_count() || list.items.contains(&total) {
             return false;
         }
+        if let Some(read) = self.by_partition(p, total, list, kind, out, used) {
+            return read;
+        }
         // Parts whose sum is beyond the arithmetic are not a breakdown it can check.
         let Some(parts) = sum_of(p, &list.items) else {
             return false;
@@ -232,6 +238,52 @@ impl Extractor<'_, '_> {
         }
         self.record(p, total, list, kind, out, used);
         true
+    }
+
+    /// A list holding several partitions of its total (`22 women and eight men, 19 for forced
+    /// labor and 11 for sex trafficking`): each of two or more parts is read as a breakdown of its
+    /// own, a part alone as a subset. `None` when the list is one partition; `Some(false)` when
+    /// which parts make a partition cannot be told.
+    fn by_partition(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        kind: RelationKind,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) -> Option<bool> {
+        match self.partitions(p, &list.items) {
+            restrictions::Partitions::One => None,
+            restrictions::Partitions::Unclear => Some(false),
+            restrictions::Partitions::Several(runs) => {
+                let mut any = false;
+                let lone = runs.iter().any(|run| run.len() == 1);
+                for run in runs {
+                    if let [alone] = run[..] {
+                        if !list.approx {
+                            self.subset(p, total, alone, out);
+                            used.insert(alone);
+                            any = true;
+                        }
+                        continue;
+                    }
+                    let part = List {
+                        items: run,
+                        end: list.end,
+                        approx: list.approx,
+                    };
+                    let from = out.breakdowns.len();
+                    any |= self.closed(p, total, &part, kind, out, used);
+                    if lone {
+                        for b in &mut out.breakdowns[from..] {
+                            b.doubt = Some(Doubt::LonePart);
+                        }
+                    }
+                }
+                Some(any)
+            }
+        }
     }
 
     /// Each item of an anchored enumeration is the subject of its own verb (`24 served children,
@@ -285,6 +337,7 @@ impl Extractor<'_, '_> {
             parts: list.items.iter().map(|&q| p.fig(q)).collect(),
             span,
             by_action,
+            doubt: None,
         });
     }
 
@@ -326,6 +379,7 @@ impl Extractor<'_, '_> {
             parts: list.items.iter().map(|&q| p.fig(q)).collect(),
             span,
             by_action: false,
+            doubt: None,
         });
     }
 
@@ -339,6 +393,7 @@ impl Extractor<'_, '_> {
             parts: vec![p.fig(part)],
             span: p.qs[whole].span.cover(p.qs[part].span),
             by_action: false,
+            doubt: None,
         });
     }
 }
