@@ -1136,3 +1136,56 @@ fn a_part_stated_as_of_several_forms_is_a_class_of_its_own() {
         [sum(30, &[12, 6, 12])]
     );
 }
+
+#[test]
+fn of_these_refers_to_the_nearest_whole_of_the_period_not_an_earlier_years() {
+    // The earlier year's figures, in parentheses or after `compared with`, are not what
+    // `these` refers to.
+    let of = |text: &str, total: i64| {
+        breakdowns(text)
+            .into_iter()
+            .filter(|b| b.0 == RelationKind::Split)
+            .map(|b| (b.1 == d(total), b.2))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        of(
+            "Police identified 30 victims in 2030, compared with 41 victims in 2029 and 25 victims in 2028. Of these, 20 were female and 10 were male.",
+            30
+        ),
+        [(true, vec![d(20), d(10)])]
+    );
+    assert_eq!(
+        of(
+            "The ministry identified 44 victims (39 victims and five suspected victims in 2029). Of these, 40 were adults and four were children.",
+            44
+        ),
+        [(true, vec![d(40), d(4)])]
+    );
+}
+
+#[test]
+fn of_these_after_two_wholes_joined_by_and_refers_to_both_or_either() {
+    // `these` after `60 potential victims and four official victims` are the 64, or either.
+    let text = "NGOs identified 60 potential victims and four official victims (50 potential victims and three official victims in 2029). Of these, 24 were adults and 40 were minors; 38 were sex trafficking victims and 22 forced labor victims.";
+    let c = claims(text);
+    let read: Vec<_> = c
+        .breakdowns
+        .iter()
+        .filter(|b| matches!(b.kind, RelationKind::Split | RelationKind::Sum))
+        .map(|b| (b.total.value, b.parts.len(), b.doubt.is_some()))
+        .collect();
+    assert!(read.contains(&(d(64), 2, false)), "{read:?}");
+    assert!(read.contains(&(d(60), 2, false)), "{read:?}");
+    // Parts that make neither, nor both, are read against both, in doubt: not an error.
+    let c = claims(
+        "NGOs identified 60 potential victims and four official victims. Of these, 24 were adults and 38 were minors.",
+    );
+    assert!(
+        c.breakdowns
+            .iter()
+            .any(|b| b.total.value == d(64) && b.doubt.is_some()),
+        "{:?}",
+        c.breakdowns
+    );
+}

@@ -76,6 +76,9 @@ pub enum Doubt {
     /// One of several partitions read from one list that also holds a part alone (`six sex
     /// trafficking, three labor trafficking, and one child victim`): the lone part may be of it.
     LonePart,
+    /// A demonstrative after two wholes joined by `and` (`60 potential victims and four official
+    /// victims. Of these, …`) whose parts make neither, nor both together.
+    UnclearWhole,
 }
 
 impl Doubt {
@@ -84,6 +87,9 @@ impl Doubt {
         match self {
             Doubt::LonePart => {
                 "the list holds several partitions and a part alone that may be of this one"
+            }
+            Doubt::UnclearWhole => {
+                "`these` follows two figures joined by `and`: the parts may break down either"
             }
         }
     }

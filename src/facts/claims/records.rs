@@ -62,7 +62,14 @@ impl Extractor<'_, '_> {
             })?;
             (q, false, j)
         } else if demonstrative && p.punct(j, ',') {
-            (*totals.last()?, false, j)
+            // The nearest whole of the period: not an earlier year's, in parentheses or after
+            // `compared with` (`80 victims in 2020, compared with 119 in 2019`).
+            let here = p.depth[i];
+            let whole = totals
+                .iter()
+                .rev()
+                .find(|&&q| p.depth[p.qs[q].toks.0] <= here && !after_compared(p, q))?;
+            (*whole, false, j)
         } else {
             return None;
         };
@@ -396,6 +403,34 @@ impl Extractor<'_, '_> {
             doubt: None,
         });
     }
+}
+
+/// Is figure `q` the earlier side of a comparison: after `compared` in its sentence, with a figure
+/// before that (`80 victims in 2020, compared with 119 victims in 2019 and 89 in 2018`)?
+fn after_compared(p: &Para, q: usize) -> bool {
+    let at = p.qs[q].toks.0;
+    let from = p.sentence_start(at);
+    (from..at)
+        .rev()
+        .find(|&k| p.is(k, "compared"))
+        .is_some_and(|c| (from..c).any(|k| p.count_at(k).is_some()))
+}
+
+/// `60 potential victims and four official victims`: the figure before total `t`, joined to it by
+/// `and`, counting the same thing at the same depth. A demonstrative after them (`Of these,`)
+/// refers to both together, or to either.
+pub(super) fn conjoined(p: &Para, t: usize, totals: &[usize]) -> Option<usize> {
+    let and = p.qs[t].toks.0.checked_sub(1)?;
+    if !p.is(and, "and") {
+        return None;
+    }
+    let head = p.np(t).head().map(singular)?;
+    totals.iter().copied().find(|&q| {
+        q != t
+            && p.after_np(q) == and
+            && p.depth[p.qs[q].toks.0] == p.depth[and]
+            && p.np(q).head().map(singular).as_ref() == Some(&head)
+    })
 }
 
 /// Does the clause from token `from` (to its `;` or the sentence's end) count the rest (`the
