@@ -62,6 +62,14 @@ pub struct Vocabulary {
     /// only these (`30 sex trafficking`) counts what its total counts.
     #[serde(default)]
     pub exploitation_words: Vec<String>,
+    /// The restrictions a count of people carries (DESIGN §4.1), each a value of one dimension
+    /// (sex, age, nationality, form of exploitation, status) and the words that state it.
+    #[serde(default)]
+    pub restrictions: Vec<RestrictionWords>,
+    /// Words saying a part's class is not known (`four were unspecified`): such a part may close
+    /// a partition of any dimension.
+    #[serde(default)]
+    pub unspecified_words: Vec<String>,
     /// Who reports a figure (`the government`, `civil society`, `NGOs`), by the words of the
     /// sentence's subject.
     #[serde(default)]
@@ -117,6 +125,17 @@ pub struct RateBand {
 pub struct DirectionWords {
     /// `up` or `down`.
     pub direction: String,
+    pub words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RestrictionWords {
+    /// `sex`, `age`, `nationality`, `form` or `status`.
+    pub dimension: String,
+    /// The value within the dimension (`female`, `child`, `forced-labor`).
+    pub value: String,
+    /// The words that state it, lower case.
     pub words: Vec<String>,
 }
 
@@ -243,6 +262,8 @@ impl Vocabulary {
         self.place_nouns.extend(other.place_nouns);
         self.past_markers.extend(other.past_markers);
         self.exploitation_words.extend(other.exploitation_words);
+        self.restrictions.extend(other.restrictions);
+        self.unspecified_words.extend(other.unspecified_words);
         self.actors.extend(other.actors);
         self.effort_nouns.extend(other.effort_nouns);
         self.hyphenated_compounds.extend(other.hyphenated_compounds);
@@ -277,6 +298,8 @@ impl Vocabulary {
         fill(&mut self.place_nouns, &defaults.place_nouns);
         fill(&mut self.past_markers, &defaults.past_markers);
         fill(&mut self.exploitation_words, &defaults.exploitation_words);
+        fill(&mut self.restrictions, &defaults.restrictions);
+        fill(&mut self.unspecified_words, &defaults.unspecified_words);
         fill(&mut self.actors, &defaults.actors);
         fill(&mut self.effort_nouns, &defaults.effort_nouns);
         fill(

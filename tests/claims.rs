@@ -469,11 +469,21 @@ fn the_remaining_figure_closes_a_clause_list() {
 
 #[test]
 fn a_clause_list_whose_first_parts_make_the_total_is_not_read() {
+    // The last part's class is not read: whether it goes on with the first partition or counts
+    // another way, the text does not say.
+    assert_eq!(
+        breakdowns(
+            "Of the 20 victims, 12 were adults and eight were minors, and 15 were referred to shelters."
+        ),
+        vec![]
+    );
+    // Read by class, it counts another way: two partitions, each checked (by age; a part by
+    // nationality).
     assert_eq!(
         breakdowns(
             "Of the 20 victims, 12 were adults and eight were minors, and 15 were citizens."
         ),
-        vec![]
+        vec![sum(20, &[12, 8]), subset(20, 15)]
     );
     // Nor one that goes on after `;` with a figure the parts lack.
     assert_eq!(
@@ -1182,4 +1192,98 @@ fn a_sentence_opening_on_a_comparison_compares_the_sentence_before() {
         "The ministry identified 100 victims. Police referred 30 victims, compared with 40 in 2029.\n",
     );
     assert!(!pairs.iter().any(|(c, _, _)| *c == d(100)));
+}
+
+fn subset(total: i64, part: i64) -> (RelationKind, Decimal, Vec<Decimal>) {
+    (RelationKind::Subset, d(total), vec![d(part)])
+}
+
+#[test]
+fn two_partitions_written_as_one_list_are_checked_each_on_its_own() {
+    // By sex, then by form of exploitation, in one parenthesis: two partitions of the 30.
+    assert_eq!(
+        breakdowns(
+            "Police identified 30 victims (22 women and eight men, 19 for forced labor, and 11 for sex trafficking), compared with 25 in 2029."
+        ),
+        [sum(30, &[22, 8]), sum(30, &[19, 11])]
+    );
+    // By age, then by sex, each with its own earlier year in parentheses.
+    assert_eq!(
+        breakdowns(
+            "NGOs identified 50 victims. Of these, 20 were adults and 30 were minors (10 adults and 12 children in 2029), 41 were female and nine male (15 female and seven male in 2029), and two were foreign."
+        )
+        .into_iter()
+        .filter(|b| b.1 == d(50))
+        .collect::<Vec<_>>(),
+        [split(50, &[20, 30]), split(50, &[41, 9]), subset(50, 2)]
+    );
+    // By sex, with the children among them: the children are a part, not a third class of sex.
+    assert_eq!(
+        breakdowns("The ministry identified 90 victims – 40 females, 50 males, and 35 children."),
+        [sum(90, &[40, 50]), subset(90, 35)]
+    );
+}
+
+#[test]
+fn a_part_stated_as_of_several_forms_is_a_class_of_its_own() {
+    // `both … and …` is one class of the form dimension, beside each form alone.
+    assert_eq!(
+        breakdowns(
+            "The government prosecuted 30 suspects (12 for labor trafficking, six for sex trafficking, and 12 for both sex and labor trafficking)."
+        ),
+        [sum(30, &[12, 6, 12])]
+    );
+}
+
+#[test]
+fn of_these_refers_to_the_nearest_whole_of_the_period_not_an_earlier_years() {
+    // The earlier year's figures, in parentheses or after `compared with`, are not what
+    // `these` refers to.
+    let of = |text: &str, total: i64| {
+        breakdowns(text)
+            .into_iter()
+            .filter(|b| b.0 == RelationKind::Split)
+            .map(|b| (b.1 == d(total), b.2))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        of(
+            "Police identified 30 victims in 2030, compared with 41 victims in 2029 and 25 victims in 2028. Of these, 20 were female and 10 were male.",
+            30
+        ),
+        [(true, vec![d(20), d(10)])]
+    );
+    assert_eq!(
+        of(
+            "The ministry identified 44 victims (39 victims and five suspected victims in 2029). Of these, 40 were adults and four were children.",
+            44
+        ),
+        [(true, vec![d(40), d(4)])]
+    );
+}
+
+#[test]
+fn of_these_after_two_wholes_joined_by_and_refers_to_both_or_either() {
+    // `these` after `60 potential victims and four official victims` are the 64, or either.
+    let text = "NGOs identified 60 potential victims and four official victims (50 potential victims and three official victims in 2029). Of these, 24 were adults and 40 were minors; 38 were sex trafficking victims and 22 forced labor victims.";
+    let c = claims(text);
+    let read: Vec<_> = c
+        .breakdowns
+        .iter()
+        .filter(|b| matches!(b.kind, RelationKind::Split | RelationKind::Sum))
+        .map(|b| (b.total.value, b.parts.len(), b.doubt.is_some()))
+        .collect();
+    assert!(read.contains(&(d(64), 2, false)), "{read:?}");
+    assert!(read.contains(&(d(60), 2, false)), "{read:?}");
+    // Parts that make neither, nor both, are read against both, in doubt: not an error.
+    let c = claims(
+        "NGOs identified 60 potential victims and four official victims. Of these, 24 were adults and 38 were minors.",
+    );
+    assert!(
+        c.breakdowns
+            .iter()
+            .any(|b| b.total.value == d(64) && b.doubt.is_some()),
+        "{:?}",
+        c.breakdowns
+    );
 }

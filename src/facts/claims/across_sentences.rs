@@ -98,6 +98,7 @@ impl Complements {
                 parts: vec![b.count, a.excluded],
                 span: a.total.span.cover(b.count.span),
                 by_action: false,
+                doubt: None,
             });
         }
     }
@@ -269,6 +270,7 @@ impl Extractor<'_, '_> {
                 parts,
                 span,
                 by_action: false,
+                doubt: None,
             });
         }
     }
@@ -395,6 +397,7 @@ impl Extractor<'_, '_> {
                         parts: others.iter().map(|&o| p.fig(o)).collect(),
                         span: p.qs[q].span.cover(p.qs[*others.last().expect("two")].span),
                         by_action: false,
+                        doubt: None,
                     });
                 }
             }
@@ -519,6 +522,7 @@ impl Extractor<'_, '_> {
                     .span
                     .cover(p.qs[*items.last().expect("two or more")].span),
                 by_action: false,
+                doubt: None,
             });
         }
     }

@@ -214,6 +214,11 @@ pub(super) fn sum_of(p: &Para, items: &[usize]) -> Option<Decimal> {
     crate::facts::arith::sum(items.iter().map(|&q| p.qs[q].value))
 }
 
+/// The sum of stated figures, or `None` beyond the arithmetic's range.
+pub(super) fn sum_of_figs(figs: &[Fig]) -> Option<Decimal> {
+    crate::facts::arith::sum(figs.iter().map(|f| f.value))
+}
+
 /// A dash between two figures (`2020–2021`, `10–15`) is a range, not a mark of the text.
 pub(super) fn between_figures(p: &Para, k: usize) -> bool {
     let figure = |b: usize| p.toks.get(b).is_some_and(|t| t.kind == TokKind::Number);

@@ -30,6 +30,7 @@ mod percent;
 mod periods;
 mod records;
 mod relations;
+mod restrictions;
 mod scopes;
 mod summaries;
 mod tier;
@@ -69,6 +70,34 @@ pub struct Breakdown {
     /// medical care`, `20 were convicted and three were acquitted`), not by what they are: such
     /// groups may overlap or leave some out, so a mismatch is not certain.
     pub by_action: bool,
+    /// Why the reading is not certain, if it is not: a mismatch is then an info, not an error.
+    pub doubt: Option<Doubt>,
+}
+
+/// Why a breakdown's reading is not certain (DESIGN §4.1: a relation is an error only when every
+/// key it rests on was read with confidence).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doubt {
+    /// One of several partitions read from one list that also holds a part alone (`six sex
+    /// trafficking, three labor trafficking, and one child victim`): the lone part may be of it.
+    LonePart,
+    /// A demonstrative after two wholes joined by `and` (`60 potential victims and four official
+    /// victims. Of these, …`) whose parts make neither, nor both together.
+    UnclearWhole,
+}
+
+impl Doubt {
+    /// What the finding says about it.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Doubt::LonePart => {
+                "the list holds several partitions and a part alone that may be of this one"
+            }
+            Doubt::UnclearWhole => {
+                "`these` follows two figures joined by `and`: the parts may break down either"
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -331,6 +360,11 @@ pub struct Lexicon<'v> {
     places: HashSet<String>,
     past_markers: HashSet<String>,
     exploitation: HashSet<String>,
+    /// Restriction words → the (dimension, value) pairs each states.
+    restrictions: HashMap<String, Vec<(&'v str, &'v str)>>,
+    unspecified: HashSet<String>,
+    /// Country names, aliases and nationality adjectives, lower case: a named nationality.
+    nationalities: HashSet<String>,
     actors: Vec<String>,
     effort_nouns: HashSet<String>,
 }
@@ -349,8 +383,30 @@ impl<'v> Lexicon<'v> {
                 directions.insert(w.to_lowercase(), dir);
             }
         }
+        let mut restrictions: HashMap<String, Vec<(&'v str, &'v str)>> = HashMap::default();
+        for r in &vocab.restrictions {
+            for w in &r.words {
+                restrictions
+                    .entry(w.to_lowercase())
+                    .or_default()
+                    .push((r.dimension.as_str(), r.value.as_str()));
+            }
+        }
+        let nationalities = vocab
+            .countries
+            .iter()
+            .flat_map(|c| {
+                std::iter::once(&c.name)
+                    .chain(&c.aliases)
+                    .chain(&c.adjectives)
+            })
+            .map(|n| n.to_lowercase())
+            .collect();
         Lexicon {
             vocab,
+            restrictions,
+            unspecified: lower(&vocab.unspecified_words),
+            nationalities,
             counted: vocab.counted_noun_set(),
             persons: lower(&vocab.person_nouns),
             classes: lower(&vocab.person_classes),

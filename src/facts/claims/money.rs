@@ -123,5 +123,6 @@ fn record(p: &Para, total: usize, items: &[usize], converted: bool, out: &mut Ch
         parts: items.iter().map(|&q| p.fig(q)).collect(),
         span: p.qs[total].span.cover(p.qs[last].span),
         by_action: false,
+        doubt: None,
     });
 }

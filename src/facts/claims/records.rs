@@ -62,7 +62,14 @@ impl Extractor<'_, '_> {
             })?;
             (q, false, j)
         } else if demonstrative && p.punct(j, ',') {
-            (*totals.last()?, false, j)
+            // The nearest whole of the period: not an earlier year's, in parentheses or after
+            // `compared with` (`80 victims in 2020, compared with 119 in 2019`).
+            let here = p.depth[i];
+            let whole = totals
+                .iter()
+                .rev()
+                .find(|&&q| p.depth[p.qs[q].toks.0] <= here && !after_compared(p, q))?;
+            (*whole, false, j)
         } else {
             return None;
         };
@@ -123,6 +130,9 @@ impl Extractor<'_, '_> {
         out: &mut ChapterClaims,
         used: &mut HashSet<usize>,
     ) -> bool {
+        if let Some(read) = self.by_partition(p, total, list, kind, out, used) {
+            return read;
+        }
         let links: Vec<Link> = list.items.iter().map(|&q| p.np(q).link).collect();
         let mut cuts: Vec<usize> = (1..list.items.len())
             .filter(|&k| links[k] == Link::Were && links[k - 1] != Link::Were)
@@ -188,6 +198,9 @@ impl Extractor<'_, '_> {
         if list.approx || !p.qs[total].is_exact_count() || list.items.contains(&total) {
             return false;
         }
+        if let Some(read) = self.by_partition(p, total, list, kind, out, used) {
+            return read;
+        }
         // Parts whose sum is beyond the arithmetic are not a breakdown it can check.
         let Some(parts) = sum_of(p, &list.items) else {
             return false;
@@ -232,6 +245,52 @@ impl Extractor<'_, '_> {
         }
         self.record(p, total, list, kind, out, used);
         true
+    }
+
+    /// A list holding several partitions of its total (`22 women and eight men, 19 for forced
+    /// labor and 11 for sex trafficking`): each of two or more parts is read as a breakdown of its
+    /// own, a part alone as a subset. `None` when the list is one partition; `Some(false)` when
+    /// which parts make a partition cannot be told.
+    fn by_partition(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        kind: RelationKind,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) -> Option<bool> {
+        match self.partitions(p, &list.items) {
+            restrictions::Partitions::One => None,
+            restrictions::Partitions::Unclear => Some(false),
+            restrictions::Partitions::Several(runs) => {
+                let mut any = false;
+                let lone = runs.iter().any(|run| run.len() == 1);
+                for run in runs {
+                    if let [alone] = run[..] {
+                        if !list.approx {
+                            self.subset(p, total, alone, out);
+                            used.insert(alone);
+                            any = true;
+                        }
+                        continue;
+                    }
+                    let part = List {
+                        items: run,
+                        end: list.end,
+                        approx: list.approx,
+                    };
+                    let from = out.breakdowns.len();
+                    any |= self.closed(p, total, &part, kind, out, used);
+                    if lone {
+                        for b in &mut out.breakdowns[from..] {
+                            b.doubt = Some(Doubt::LonePart);
+                        }
+                    }
+                }
+                Some(any)
+            }
+        }
     }
 
     /// Each item of an anchored enumeration is the subject of its own verb (`24 served children,
@@ -285,6 +344,7 @@ impl Extractor<'_, '_> {
             parts: list.items.iter().map(|&q| p.fig(q)).collect(),
             span,
             by_action,
+            doubt: None,
         });
     }
 
@@ -326,6 +386,7 @@ impl Extractor<'_, '_> {
             parts: list.items.iter().map(|&q| p.fig(q)).collect(),
             span,
             by_action: false,
+            doubt: None,
         });
     }
 
@@ -339,8 +400,37 @@ impl Extractor<'_, '_> {
             parts: vec![p.fig(part)],
             span: p.qs[whole].span.cover(p.qs[part].span),
             by_action: false,
+            doubt: None,
         });
     }
+}
+
+/// Is figure `q` the earlier side of a comparison: after `compared` in its sentence, with a figure
+/// before that (`80 victims in 2020, compared with 119 victims in 2019 and 89 in 2018`)?
+fn after_compared(p: &Para, q: usize) -> bool {
+    let at = p.qs[q].toks.0;
+    let from = p.sentence_start(at);
+    (from..at)
+        .rev()
+        .find(|&k| p.is(k, "compared"))
+        .is_some_and(|c| (from..c).any(|k| p.count_at(k).is_some()))
+}
+
+/// `60 potential victims and four official victims`: the figure before total `t`, joined to it by
+/// `and`, counting the same thing at the same depth. A demonstrative after them (`Of these,`)
+/// refers to both together, or to either.
+pub(super) fn conjoined(p: &Para, t: usize, totals: &[usize]) -> Option<usize> {
+    let and = p.qs[t].toks.0.checked_sub(1)?;
+    if !p.is(and, "and") {
+        return None;
+    }
+    let head = p.np(t).head().map(singular)?;
+    totals.iter().copied().find(|&q| {
+        q != t
+            && p.after_np(q) == and
+            && p.depth[p.qs[q].toks.0] == p.depth[and]
+            && p.np(q).head().map(singular).as_ref() == Some(&head)
+    })
 }
 
 /// Does the clause from token `from` (to its `;` or the sentence's end) count the rest (`the

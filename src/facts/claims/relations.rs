@@ -26,6 +26,8 @@ impl Extractor<'_, '_> {
         // Figures given for a past year in parentheses: (year, quantity).
         let mut year_figures: Vec<(Decimal, usize)> = Vec::new();
         let mut consumed = 0usize;
+        // Demonstratives after two wholes joined by `and`: (first, second, breakdowns before).
+        let mut both: Vec<(usize, usize, usize)> = Vec::new();
         let n = p.toks.len();
         let is_total = |q: usize, np: &Np| {
             p.qs[q].is_exact_count()
@@ -188,6 +190,9 @@ impl Extractor<'_, '_> {
                 && let Some((total, list_start, explicit)) = self.anchor(p, i, &totals)
             {
                 sentence_anchor = Some((sent, total));
+                if !explicit && let Some(first) = records::conjoined(p, total, &totals) {
+                    both.push((first, total, out.breakdowns.len()));
+                }
                 if let Some(list) = list_start.and_then(|k| parse_list(p, k, Mode::Clause)) {
                     let np = p.np(list.items[0]);
                     let kind = if explicit {
@@ -385,10 +390,42 @@ impl Extractor<'_, '_> {
             }
             i += 1;
         }
+        for (first, second, from) in both {
+            either_or_both(p, first, second, &mut out.breakdowns[from..]);
+        }
         self.referrals(p, &totals, &parts_used, &previous_values, out);
         self.complements(p, &totals, &parts_used, &previous_values, out, complements);
         self.this_compared(p, section, out);
         self.remaining(p, out);
+    }
+}
+
+/// `60 potential victims and four official victims. Of these, …`: the breakdowns read against the
+/// second whole are of the one their parts make (either, or both together); parts that make none
+/// are read against both together, in doubt (the text does not say which whole it breaks down).
+fn either_or_both(p: &Para, first: usize, second: usize, read: &mut [Breakdown]) {
+    let (a, b) = (p.fig(first), p.fig(second));
+    let Some(sum) = a.value.checked_add(b.value) else {
+        return;
+    };
+    let together = Fig {
+        value: sum,
+        span: a.span.cover(b.span),
+    };
+    for r in read.iter_mut().filter(|r| r.total.span == b.span) {
+        let parts = list::sum_of_figs(&r.parts);
+        r.total = match r.kind {
+            RelationKind::Sum | RelationKind::Split if parts == Some(b.value) => b,
+            RelationKind::Sum | RelationKind::Split if parts == Some(a.value) => a,
+            RelationKind::Sum | RelationKind::Split => {
+                if parts != Some(sum) {
+                    r.doubt = Some(Doubt::UnclearWhole);
+                }
+                together
+            }
+            RelationKind::Including | RelationKind::Subset => together,
+        };
+        r.span = r.span.cover(r.total.span);
     }
 }
 

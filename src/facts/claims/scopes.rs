@@ -52,6 +52,7 @@ impl Extractor<'_, '_> {
                 parts: vec![p.fig(part)],
                 span: w.span.cover(q.span),
                 by_action: false,
+                doubt: None,
             });
         }
         out.breakdowns.extend(found);

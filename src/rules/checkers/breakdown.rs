@@ -103,7 +103,7 @@ impl BreakdownRule {
         // reference is right).
         let corroborated = others.get_or_init(|| Sums::new(all)).corroborate(b, total);
         let short_split = b.kind == RelationKind::Split && total < b.total.value && !corroborated;
-        let uncertain = short_split || b.by_action;
+        let uncertain = short_split || b.by_action || b.doubt.is_some();
         let mut d = rule
             .diagnostic(
                 b.span,
@@ -125,11 +125,14 @@ impl BreakdownRule {
         ));
         if uncertain {
             d.severity = crate::diagnostic::Severity::Info;
-            d.message.push_str(if short_split {
-                " (the split may name only some categories)"
+            let reason = if short_split {
+                "the split may name only some categories".to_string()
+            } else if let Some(doubt) = b.doubt {
+                doubt.reason().to_string()
             } else {
-                " (groups told by what was done may overlap or leave some out)"
-            });
+                "groups told by what was done may overlap or leave some out".to_string()
+            };
+            d.message.push_str(&format!(" ({reason})"));
         }
         out.diagnostics.push(d);
     }

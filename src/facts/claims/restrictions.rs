@@ -1,0 +1,153 @@
+//! What a counted part is restricted to (DESIGN §4.1): the values of sex, age, nationality, form
+//! of exploitation and status its own words state, and how the parts of one enumeration fall into
+//! partitions (parts that differ in one dimension, with values that exclude each other).
+
+use super::*;
+
+/// How far after its figure a part's own words are read.
+const PHRASE: usize = 8;
+
+/// The restrictions a part's own words state.
+#[derive(Debug, Default)]
+pub(super) struct Restrictions<'v> {
+    /// (dimension, value) pairs, as stated.
+    values: Vec<(&'v str, String)>,
+    /// The part's class is stated as not known (`four were unspecified`).
+    unspecified: bool,
+}
+
+impl Restrictions<'_> {
+    /// A part of unknown class (`and four were unspecified`): it closes any partition.
+    fn wildcard(&self) -> bool {
+        self.unspecified && self.values.is_empty()
+    }
+
+    fn read(&self) -> bool {
+        !self.values.is_empty() || self.unspecified
+    }
+
+    /// Do the two parts exclude each other: in some dimension both state, different values? (A
+    /// part of several values of one dimension, `both sex and labor trafficking`, is a class of
+    /// its own beside each alone.)
+    fn excludes(&self, other: &Restrictions) -> bool {
+        if self.wildcard() || other.wildcard() {
+            return true;
+        }
+        self.values
+            .iter()
+            .any(|(dim, v)| other.values.iter().any(|(d, w)| d == dim && v != w))
+    }
+}
+
+/// How the parts of an enumeration fall into partitions of their whole.
+pub(super) enum Partitions {
+    /// One partition, or parts whose classes were not read (as before: the other checks decide).
+    One,
+    /// Several partitions written as one list (`22 women and eight men, 19 for forced labor and
+    /// 11 for sex trafficking`), in order: each is checked on its own.
+    Several(Vec<Vec<usize>>),
+    /// Parts whose classes were read overlap, and others were not read: which parts make one
+    /// partition cannot be told.
+    Unclear,
+}
+
+impl<'v> Extractor<'_, 'v> {
+    /// The restrictions quantity `q`'s own words state: its words up to the next figure,
+    /// punctuation mark or clause word, at its depth in its sentence.
+    pub(super) fn restrictions_of(&self, p: &Para, q: usize) -> Restrictions<'v> {
+        let lex = self.lex;
+        let mut r = Restrictions::default();
+        let start = p.qs[q].toks.1;
+        let Some(&sent) = p.sentence.get(start) else {
+            return r;
+        };
+        let depth = p.depth[p.qs[q].toks.0];
+        for k in start..(start + PHRASE).min(p.toks.len()) {
+            if p.sentence[k] != sent
+                || p.depth[k] != depth
+                || p.q_of[k].is_some()
+                || p.toks[k].kind != TokKind::Word
+            {
+                break;
+            }
+            let Some(w) = p.word_ref(k) else { break };
+            if matches!(w, "and" | "or")
+                && (p.count_at(k + 1).is_some()
+                    || matches!(p.word_ref(k + 1), Some("the" | "another" | "remaining")))
+            {
+                break;
+            }
+            if matches!(
+                w,
+                "who"
+                    | "whom"
+                    | "which"
+                    | "that"
+                    | "while"
+                    | "whereas"
+                    | "but"
+                    | "compared"
+                    | "including"
+            ) {
+                break;
+            }
+            if let Some(pairs) = lex.restrictions.get(w) {
+                for &(dim, value) in pairs {
+                    if !r.values.iter().any(|(d, v)| *d == dim && v == value) {
+                        r.values.push((dim, value.to_string()));
+                    }
+                }
+            }
+            r.unspecified |= lex.unspecified.contains(w);
+            let capitalised = p.toks[k]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            if capitalised && lex.nationalities.contains(w) {
+                r.values.push(("nationality", w.to_string()));
+            }
+        }
+        r
+    }
+
+    /// How the parts `items` fall into partitions. A part joins the partition before it when it
+    /// excludes each of its parts; otherwise it starts another. A list in which no two parts
+    /// exclude each other is no set of partitions (`1 adults, 1 adults, …`): one list, as before.
+    pub(super) fn partitions(&self, p: &Para, items: &[usize]) -> Partitions {
+        let rs: Vec<Restrictions> = items.iter().map(|&q| self.restrictions_of(p, q)).collect();
+        if rs.iter().any(|r| !r.read()) {
+            // Whether the parts read exclude each other, pairwise. (Those kept exclude each
+            // other, so are distinct classes: few, whatever the list's length.)
+            let mut kept: Vec<&Restrictions> = Vec::new();
+            for r in rs.iter().filter(|r| r.read() && !r.wildcard()) {
+                if !kept.iter().all(|k| k.excludes(r)) {
+                    return Partitions::Unclear;
+                }
+                kept.push(r);
+            }
+            return Partitions::One;
+        }
+        // Each run's parts, and its parts of a known class (pairwise exclusive, so few).
+        let mut runs: Vec<(Vec<usize>, Vec<usize>)> = Vec::new();
+        for (i, r) in rs.iter().enumerate() {
+            match runs.last_mut() {
+                Some((run, classes)) if classes.iter().all(|&j| rs[j].excludes(r)) => {
+                    run.push(i);
+                    if !r.wildcard() {
+                        classes.push(i);
+                    }
+                }
+                _ => runs.push((vec![i], if r.wildcard() { vec![] } else { vec![i] })),
+            }
+        }
+        if runs.len() == 1 || runs.iter().all(|(run, _)| run.len() == 1) {
+            return Partitions::One;
+        }
+        Partitions::Several(
+            runs.into_iter()
+                .map(|(run, _)| run.into_iter().map(|i| items[i]).collect())
+                .collect(),
+        )
+    }
+}
