@@ -70,6 +70,13 @@ pub struct Vocabulary {
     /// a partition of any dimension.
     #[serde(default)]
     pub unspecified_words: Vec<String>,
+    /// Words saying that groups overlap (`overlapping`): a breakdown in their sentence is open.
+    #[serde(default)]
+    pub overlap_words: Vec<String>,
+    /// Nouns of a class of exploitation or of people (`form`, `category`): after `multiple`,
+    /// `several` or `more than one` they say that groups overlap (`victims of multiple forms`).
+    #[serde(default)]
+    pub category_nouns: Vec<String>,
     /// Who reports a figure (`the government`, `civil society`, `NGOs`), by the words of the
     /// sentence's subject.
     #[serde(default)]
@@ -264,6 +271,8 @@ impl Vocabulary {
         self.exploitation_words.extend(other.exploitation_words);
         self.restrictions.extend(other.restrictions);
         self.unspecified_words.extend(other.unspecified_words);
+        self.overlap_words.extend(other.overlap_words);
+        self.category_nouns.extend(other.category_nouns);
         self.actors.extend(other.actors);
         self.effort_nouns.extend(other.effort_nouns);
         self.hyphenated_compounds.extend(other.hyphenated_compounds);
@@ -300,6 +309,8 @@ impl Vocabulary {
         fill(&mut self.exploitation_words, &defaults.exploitation_words);
         fill(&mut self.restrictions, &defaults.restrictions);
         fill(&mut self.unspecified_words, &defaults.unspecified_words);
+        fill(&mut self.overlap_words, &defaults.overlap_words);
+        fill(&mut self.category_nouns, &defaults.category_nouns);
         fill(&mut self.actors, &defaults.actors);
         fill(&mut self.effort_nouns, &defaults.effort_nouns);
         fill(

@@ -1287,3 +1287,23 @@ fn of_these_after_two_wholes_joined_by_and_refers_to_both_or_either() {
         c.breakdowns
     );
 }
+
+#[test]
+fn a_list_whose_text_says_its_groups_overlap_only_bounds_its_whole() {
+    for text in [
+        "NGOs identified 50 victims, some of whom were exploited in more than one form of trafficking; 30 were sex trafficking victims and 25 were forced labor victims.",
+        "Of the 50 victims, 30 were victims of sex trafficking and 25 were victims of forced labor; several were victims of multiple forms of trafficking.",
+    ] {
+        let read = breakdowns(text);
+        assert!(
+            read.iter()
+                .all(|b| !matches!(b.0, RelationKind::Sum | RelationKind::Split)),
+            "{text}: {read:?}"
+        );
+        assert!(
+            read.iter()
+                .any(|b| b.0 == RelationKind::Including && b.1 == d(50)),
+            "{text}: {read:?}"
+        );
+    }
+}

@@ -363,6 +363,8 @@ pub struct Lexicon<'v> {
     /// Restriction words → the (dimension, value) pairs each states.
     restrictions: HashMap<String, Vec<(&'v str, &'v str)>>,
     unspecified: HashSet<String>,
+    overlap: HashSet<String>,
+    categories: HashSet<String>,
     /// Country names, aliases and nationality adjectives, lower case: a named nationality.
     nationalities: HashSet<String>,
     actors: Vec<String>,
@@ -406,6 +408,8 @@ impl<'v> Lexicon<'v> {
             vocab,
             restrictions,
             unspecified: lower(&vocab.unspecified_words),
+            overlap: lower(&vocab.overlap_words),
+            categories: lower(&vocab.category_nouns),
             nationalities,
             counted: vocab.counted_noun_set(),
             persons: lower(&vocab.person_nouns),

@@ -333,6 +333,18 @@ impl Extractor<'_, '_> {
         if list.approx || !p.qs[total].is_exact_count() || list.items.contains(&total) {
             return;
         }
+        // Text saying the groups overlap (`some of whom fell into more than one category`)
+        // makes the breakdown open: its parts only bound the whole.
+        let kind = if matches!(kind, RelationKind::Sum | RelationKind::Split) && {
+            // Not a part's own class (`nine of multiple types of exploitation`).
+            let own = p.qs[list.items[0]].toks.0..list.end;
+            self.states_overlap(p, p.qs[total].toks.0, &own)
+                || self.states_overlap(p, own.end.saturating_sub(1), &own)
+        } {
+            RelationKind::Including
+        } else {
+            kind
+        };
         let span = p.qs[total]
             .span
             .cover(p.qs[*list.items.last().expect("non-empty")].span);
@@ -346,6 +358,33 @@ impl Extractor<'_, '_> {
             by_action,
             doubt: None,
         });
+    }
+
+    /// Does the sentence holding token `at`, outside `skip`, say that groups overlap: an overlap word, or
+    /// `multiple`, `several` or `more than one` before a category noun (`victims of multiple
+    /// forms of trafficking`)?
+    fn states_overlap(&self, p: &Para, at: usize, skip: &std::ops::Range<usize>) -> bool {
+        let Some(&sent) = p.sentence.get(at) else {
+            return false;
+        };
+        let from = p.sentence_start(at);
+        let lex = self.lex;
+        (from..p.toks.len())
+            .take_while(|&k| p.sentence[k] == sent)
+            .filter(|k| !skip.contains(k))
+            .any(|k| {
+                let Some(w) = p.word_ref(k) else {
+                    return false;
+                };
+                if lex.overlap.contains(w) {
+                    return true;
+                }
+                let several = matches!(w, "multiple" | "several")
+                    || w == "one" && k >= 2 && p.is(k - 1, "than") && p.is(k - 2, "more");
+                several
+                    && (k + 1..k + 4)
+                        .any(|j| p.word_ref(j).is_some_and(|n| lex.categories.contains(n)))
+            })
     }
 
     /// Is a part told by what was done (`20 received shelter`, `three were acquitted`) rather than
