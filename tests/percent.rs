@@ -96,6 +96,14 @@ fn a_closed_list_of_percentages_of_one_whole_is_read() {
             vec![d(51), d(49)],
         ),
         (
+            "Police identified 200 victims; 60 percent of them were women and 40 percent were men.\n",
+            vec![d(60), d(40)],
+        ),
+        (
+            "In 2022, 60 percent of the victims identified were women and 40 percent of the victims identified were men.\n",
+            vec![d(60), d(40)],
+        ),
+        (
             "Of the victims, approximately 20 percent were male, 70 percent were female, and 10 percent did not have their gender specified.\n",
             vec![d(20), d(70), d(10)],
         ),
@@ -131,6 +139,8 @@ fn a_list_of_percentages_that_may_overlap_or_leave_a_rest_is_not_read() {
         // Shares of other wholes, told by a place or an action.
         "Of these, 60 percent were women in the capital and 30 percent were men in the provinces.\n",
         "Of these, 60 percent of women received shelter and 30 percent of men received shelter.\n",
+        "In 2022, 60 percent of the victims were women and 30 percent of the traffickers were men.\n",
+        "In 2022, 60 percent of women were adults and 30 percent were children.\n",
     ] {
         assert_eq!(lists(text), Vec::<Vec<Decimal>>::new(), "{text}");
     }

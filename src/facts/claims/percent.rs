@@ -295,10 +295,27 @@ fn rest_word(w: &str) -> bool {
     )
 }
 
+/// The words naming the whole a part is of (`the victims`).
+type Whole<'w> = &'w [&'w str];
+
 /// The part a list item's words name, if they name exactly one (`were female`; `did not have
-/// their gender specified`). A part `of` something (`24 percent of women`) is a share of
-/// another whole, not a part of this one.
-fn part_of(words: &[&str]) -> Option<Part> {
+/// their gender specified`), and the whole it names before the verb (`of the victims were
+/// female`: `the victims`). A part `of` a group with a value (`24 percent of women`) is a share
+/// of another whole, not a part of this one.
+fn part_of<'w>(words: &'w [&'w str]) -> Option<(Part, Option<Whole<'w>>)> {
+    let (whole, words) = match words.split_first() {
+        Some((&"of", after)) => {
+            let verb = after
+                .iter()
+                .position(|w| matches!(*w, "were" | "was" | "are" | "is"))?;
+            let (whole, told) = after.split_at(verb);
+            if whole.iter().any(|w| value_of(w).is_some() || rest_word(w)) {
+                return None;
+            }
+            (Some(whole), told)
+        }
+        _ => (None, words),
+    };
     if words.contains(&"of") {
         return None;
     }
@@ -311,11 +328,12 @@ fn part_of(words: &[&str]) -> Option<Part> {
                     .iter()
                     .any(|s| w.starts_with(s))
             });
-    match (values.as_slice(), rest, negated) {
-        ([v], false, false) => Some(Part::Value(v.0, v.1)),
-        ([], true, _) => Some(Part::Rest),
-        _ => None,
-    }
+    let part = match (values.as_slice(), rest, negated) {
+        ([v], false, false) => Part::Value(v.0, v.1),
+        ([], true, _) => Part::Rest,
+        _ => return None,
+    };
+    Some((part, whole))
 }
 
 /// Words that end a list of percentages (`…, compared to …`, `…, while 67 percent …`).
@@ -375,11 +393,19 @@ impl Extractor<'_, '_> {
             let Some(list) = list else {
                 continue;
             };
-            let parts: Option<Vec<Part>> = list.items.iter().map(|(_, w)| part_of(w)).collect();
+            let parts: Option<Vec<(Part, Option<Whole>)>> =
+                list.items.iter().map(|(_, w)| part_of(w)).collect();
             let Some(parts) = parts else { continue };
+            // The parts that name their whole name the same one.
+            let mut wholes = parts.iter().filter_map(|(_, whole)| *whole);
+            if let Some(first_whole) = wholes.next()
+                && wholes.any(|w| w != first_whole)
+            {
+                continue;
+            }
             let values: Vec<(Dimension, bool)> = parts
                 .iter()
-                .filter_map(|x| match x {
+                .filter_map(|(x, _)| match x {
                     Part::Value(d, v) => Some((*d, *v)),
                     Part::Rest => None,
                 })
@@ -551,5 +577,12 @@ fn telling(p: &Para, w: &str) -> bool {
                 | "specified"
                 | "known"
                 | "determined"
+                | "of"
+                | "the"
+                | "these"
+                | "those"
+                | "them"
+                | "whom"
+                | "all"
         )
 }
