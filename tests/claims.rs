@@ -1307,3 +1307,31 @@ fn a_list_whose_text_says_its_groups_overlap_only_bounds_its_whole() {
         );
     }
 }
+
+#[test]
+fn a_direction_word_away_from_the_comparison_states_none() {
+    // `down` belongs to `handed down`; `from 12 to 21 years` is a range.
+    let c = claims(
+        "Courts convicted 26 traffickers and handed down sentences ranging from 12 to 21 years imprisonment.\n",
+    );
+    assert!(c.comparisons.iter().all(|x| x.direction.is_none()));
+    // A qualifying word may stand between.
+    let c = claims("Police investigated 12 cases, down slightly from 20 in 2029.\n");
+    assert!(
+        c.comparisons
+            .iter()
+            .any(|x| x.direction.map(|d| d.0) == Some(Direction::Down))
+    );
+}
+
+#[test]
+fn a_figure_naming_another_noun_is_not_the_one_compared() {
+    let pairs = compared_pairs(
+        "The government employed 191 labor inspectors across all five regions during the reporting period, an increase from 167 inspectors the previous year.\n",
+    );
+    assert!(
+        pairs.iter().any(|(c, p, _)| *c == d(191) && *p == d(167)),
+        "{pairs:?}"
+    );
+    assert!(!pairs.iter().any(|(c, _, _)| *c == d(5)));
+}

@@ -122,6 +122,11 @@ impl Extractor<'_, '_> {
                     }
                     break;
                 }
+                // Only a word qualifying the change stands between it and `from` or `compared`
+                // (`decreased slightly from`): `handed down sentences ranging from` states none.
+                if !qualifies_change(w) {
+                    break;
+                }
             } else if !p.punct(j, ',') {
                 break;
             }
@@ -195,7 +200,14 @@ impl Extractor<'_, '_> {
                     .filter(|h| self.lex.counted.contains(*h))
                     .map(singular)
             };
-            let wanted = if money { None } else { counted_head(prev) };
+            // What the earlier figure counts: its counted noun, or any noun it names
+            // (`167 inspectors`).
+            let named = |q: usize| p.np(q).head().map(singular);
+            let wanted = if money {
+                None
+            } else {
+                counted_head(prev).or_else(|| named(prev))
+            };
             let wanted_action = self.action_of_figure(p, prev, false);
             let mut j = intro;
             loop {
@@ -240,8 +252,13 @@ impl Extractor<'_, '_> {
                     // nouns for the same action.
                     let same_action = wanted_action.is_some()
                         && self.action_of_figure(p, q, true) == wanted_action;
-                    match (&wanted, counted_head(q)) {
-                        (Some(w), Some(h)) if *w != h && !same_action => continue,
+                    // A figure naming another noun, counted or not (`five regions` before
+                    // `an increase from 167 inspectors`), is not the one compared.
+                    let names = |w: &str| p.np(q).words.iter().any(|x| singular(x) == w);
+                    match &wanted {
+                        Some(w) if !p.np(q).words.is_empty() && !names(w) && !same_action => {
+                            continue;
+                        }
                         _ => break Some(q),
                     }
                 }
