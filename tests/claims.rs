@@ -1335,3 +1335,21 @@ fn a_figure_naming_another_noun_is_not_the_one_compared() {
     );
     assert!(!pairs.iter().any(|(c, _, _)| *c == d(5)));
 }
+
+#[test]
+fn a_list_whose_parts_state_classes_only_in_part_is_read_in_doubt() {
+    let c = claims(
+        "The government identified 126 victims. Of these, 120 were Moldovan nationals, and 96 were subjected to transnational trafficking.\n",
+    );
+    let b = c
+        .breakdowns
+        .iter()
+        .find(|b| b.total.value == d(126) && b.parts.len() == 2)
+        .expect("read");
+    assert_eq!(b.doubt, Some(tiplint::facts::Doubt::UnreadClass));
+    // Parts that each state a class are read without doubt.
+    let c = claims(
+        "The government identified 66 victims. Of these, 48 were Moldovan and 18 were foreign nationals.\n",
+    );
+    assert!(c.breakdowns.iter().all(|b| b.doubt.is_none()));
+}

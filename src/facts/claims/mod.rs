@@ -84,6 +84,10 @@ pub enum Doubt {
     /// A demonstrative after two wholes joined by `and` (`60 potential victims and four official
     /// victims. Of these, …`) whose parts make neither, nor both together.
     UnclearWhole,
+    /// Some parts state a class (`120 were Vietnamese nationals`) and others state none that can
+    /// be read (`96 were subjected to transnational trafficking`): whether they divide the whole
+    /// along one dimension is not known.
+    UnreadClass,
 }
 
 impl Doubt {
@@ -95,6 +99,9 @@ impl Doubt {
             }
             Doubt::UnclearWhole => {
                 "`these` follows two figures joined by `and`: the parts may break down either"
+            }
+            Doubt::UnreadClass => {
+                "some parts state no class that can be read, so they may not divide the whole along one line"
             }
         }
     }

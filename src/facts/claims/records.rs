@@ -356,7 +356,9 @@ impl Extractor<'_, '_> {
             parts: list.items.iter().map(|&q| p.fig(q)).collect(),
             span,
             by_action,
-            doubt: None,
+            doubt: self
+                .classes_in_doubt(p, &list.items)
+                .then_some(Doubt::UnreadClass),
         });
     }
 

@@ -111,6 +111,18 @@ impl<'v> Extractor<'_, 'v> {
         r
     }
 
+    /// Do some of the parts `items` state a class and others state none that can be read? (A
+    /// part of unknown class, `four were unspecified`, states one.)
+    pub(super) fn classes_in_doubt(&self, p: &Para, items: &[usize]) -> bool {
+        let (mut stated, mut unread) = (false, false);
+        for &q in items {
+            let r = self.restrictions_of(p, q);
+            stated |= !r.values.is_empty();
+            unread |= !r.read();
+        }
+        stated && unread
+    }
+
     /// How the parts `items` fall into partitions. A part joins the partition before it when it
     /// excludes each of its parts; otherwise it starts another. A list in which no two parts
     /// exclude each other is no set of partitions (`1 adults, 1 adults, …`): one list, as before.
