@@ -203,6 +203,19 @@ fn long_lists_have_the_findings_of_the_same_lists_wrapped_over_lines() {
             item: |n| format!("{} percent ({n}) were women", n % 90),
             between: ", ",
         },
+        // A dated parenthesis after each part: each compared with its figure, each looked for
+        // near its parenthesis only.
+        Kind {
+            name: "dated parentheses",
+            item: |n| format!("{n} victims (3 in 2029)"),
+            between: ", ",
+        },
+        // A comparison after each part.
+        Kind {
+            name: "comparisons",
+            item: |n| format!("{n} victims, compared with 3 in 2029"),
+            between: ", ",
+        },
         // An acronym in each part: one finding each, so the limit per chapter is reached.
         Kind {
             name: "acronyms",
@@ -235,6 +248,11 @@ fn long_lists_have_the_findings_of_the_same_lists_wrapped_over_lines() {
         match name {
             "acronyms" => assert_eq!(shown("undefined-acronym"), PER_CHAPTER + 1),
             "dashes" => assert!(one_line.checks.len() > 10_000, "{}", one_line.checks.len()),
+            // Every part is compared with its earlier figure.
+            "dated parentheses" | "comparisons" => {
+                let compared = checks_of(&one_line, "trend-mismatch").len();
+                assert!(compared > 5_000, "{name}: {compared}");
+            }
             _ => {}
         }
     }

@@ -12,6 +12,9 @@
 
 use super::*;
 
+/// How many tokens before its connective the later side of a comparison is looked for.
+const WINDOW: usize = 60;
+
 /// The period a figure is stated for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Period {
@@ -385,7 +388,10 @@ fn later_side(p: &Para, connective: Connective, k: usize, earlier: &[usize]) -> 
     let depth = p.depth[k];
     let mut figures = Vec::new();
     let mut j = k;
-    while j > 0 {
+    // A clause's figures stand near its connective: the walk back is bounded, so a sentence of
+    // many comparisons is read in linear time.
+    let reach = k.saturating_sub(WINDOW);
+    while j > reach {
         j -= 1;
         if p.sentence[j] != sent || p.punct(j, ';') || p.depth[j] < depth {
             break;
