@@ -71,7 +71,7 @@ fn every_part_of_a_list_with_percentages_is_read_against_the_whole() {
 fn a_percentage_whose_whole_the_text_does_not_name_is_not_read() {
     for text in [
         // The whole is not in the sentence.
-        "Of the investigations, 157 (48 percent) involved other crimes.\n",
+        "Of the investigations, 121 (37 percent) involved other crimes.\n",
         "Judges suspended the sentences of 25 convicted traffickers (68 percent).\n",
         // A change, not a part.
         "Referrals rose by 36 percent (1,851 victims) in 2022.\n",
@@ -88,7 +88,7 @@ fn a_percentage_whose_whole_the_text_does_not_name_is_not_read() {
 fn a_closed_list_of_percentages_of_one_whole_is_read() {
     for (text, want) in [
         (
-            "The hotline identified 500 victims—70 percent female and 25 percent male, and 5 percent with their gender unspecified.\n",
+            "A helpline recorded 400 victims—70 percent female and 25 percent male, and 5 percent with their sex unspecified.\n",
             vec![d(70), d(25), d(5)],
         ),
         (
@@ -104,7 +104,7 @@ fn a_closed_list_of_percentages_of_one_whole_is_read() {
             vec![d(60), d(40)],
         ),
         (
-            "Of the victims, approximately 20 percent were male, 70 percent were female, and 10 percent did not have their gender specified.\n",
+            "Of the victims, about 20 percent were male, 70 percent were female, and 10 percent did not have their sex recorded.\n",
             vec![d(20), d(70), d(10)],
         ),
     ] {
@@ -123,7 +123,7 @@ fn a_closed_list_of_percentages_of_one_whole_is_read() {
 fn a_list_of_percentages_that_may_overlap_or_leave_a_rest_is_not_read() {
     for text in [
         // A part stated as a count.
-        "Of these, 51 percent were female, 49 percent were male, and five victims were transgender.\n",
+        "Of these, 55 percent were female, 45 percent were male, and three victims were transgender.\n",
         // Parts of two dimensions.
         "Of these, 45 percent were women, 30 percent were men, and 25 percent were children.\n",
         // Shares of other wholes.

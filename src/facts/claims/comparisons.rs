@@ -123,7 +123,7 @@ impl Extractor<'_, '_> {
                     break;
                 }
                 // Only a word qualifying the change stands between it and `from` or `compared`
-                // (`decreased slightly from`): `handed down sentences ranging from` states none.
+                // (`decreased slightly from`): `handed down prison terms ranging from` states none.
                 if !qualifies_change(w) {
                     break;
                 }

@@ -79,7 +79,7 @@ pub struct Breakdown {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Doubt {
     /// One of several partitions read from one list that also holds a part alone (`six sex
-    /// trafficking, three labor trafficking, and one child victim`): the lone part may be of it.
+    /// trafficking, two labor trafficking, and one boy`): the lone part may be of it.
     LonePart,
     /// A demonstrative after two wholes joined by `and` (`60 potential victims and four official
     /// victims. Of these, …`) whose parts make neither, nor both together.
@@ -136,7 +136,7 @@ pub struct Comparison {
     pub span: Span,
     /// The change stated in percent with it (`…, a 36 percent decrease`).
     pub percent: Option<StatedPercent>,
-    /// Both figures are for earlier periods (`(68 in 2016 and 67 in 2015)`: 68 against 67): not
+    /// Both figures are for earlier periods (`(39 in 2029 and 52 in 2028)`: 39 against 52): not
     /// about the edition's own period, so no summary or opening verdict speaks of it.
     pub past_only: bool,
 }

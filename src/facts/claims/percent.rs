@@ -324,7 +324,7 @@ fn part_of<'w>(words: &'w [&'w str]) -> Option<(Part, Option<Whole<'w>>)> {
     let rest = words.iter().any(|w| rest_word(w))
         || negated
             && words.iter().any(|w| {
-                ["specif", "known", "report", "identif", "determin"]
+                ["specif", "known", "report", "record", "identif", "determin"]
                     .iter()
                     .any(|s| w.starts_with(s))
             });

@@ -103,7 +103,7 @@ impl Extractor<'_, '_> {
                 continue;
             }
             // The later side: figures for a later period than the earliest of the earlier side
-            // (`continued 10 investigations initiated in prior years` is not compared).
+            // (`continued 11 investigations begun in prior years` is not compared).
             let later: Vec<usize> = later_side(p, connective, k, &earlier)
                 .into_iter()
                 .filter(|&c| {
@@ -111,8 +111,8 @@ impl Extractor<'_, '_> {
                     periods.iter().all(|&e| t.later_than(e))
                 })
                 .collect();
-            // `96 victims (68 in 2016 and 67 in 2015)`, `compared with 1,054 in 2019 and 1,600
-            // in 2018`: each year's figure against the next later one.
+            // `44 victims (39 in 2029 and 52 in 2028)`, `compared with 610 in 2029 and 720
+            // in 2028`: each year's figure against the next later one.
             let years: Vec<i32> = periods
                 .iter()
                 .filter_map(|t| match t {
@@ -153,8 +153,8 @@ impl Extractor<'_, '_> {
                 }
                 let (cs, es) = (p.qs[c].span, p.qs[e].span);
                 // An earlier figure compared before with a figure that counts what it counts
-                // less plainly than this one (`135 unspecified` against `740 victims`, where
-                // `667 victims` stands before) is compared with this one instead.
+                // less plainly than this one (`20 unspecified` against `70 victims`, where
+                // `50 victims` stands before) is compared with this one instead.
                 if let Some(&n) = by_previous.get(&(es.start, es.end)) {
                     let old = out.comparisons[n].current.span;
                     let old_q = p.quantity_of(out.comparisons[n].current);
@@ -482,7 +482,7 @@ fn pair(p: &Para, earlier: &[usize], later: &[usize]) -> Vec<(usize, usize)> {
     let words = |q: usize| &p.np(q).words;
     if earlier.len() == 1 {
         // The nearest figure with the same noun phrase, else the nearest with the same head
-        // (`43 victims from the 127 potential victims, compared with 48 victims`: 43).
+        // (`19 victims among the 64 potential victims, compared with 23 victims`: 19).
         let e = earlier[0];
         let same_words = later
             .iter()

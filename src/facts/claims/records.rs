@@ -63,7 +63,7 @@ impl Extractor<'_, '_> {
             (q, false, j)
         } else if demonstrative && p.punct(j, ',') {
             // The nearest whole of the period: not an earlier year's, in parentheses or after
-            // `compared with` (`80 victims in 2020, compared with 119 in 2019`).
+            // `compared with` (`60 victims in 2030, compared with 75 in 2029`).
             let here = p.depth[i];
             let whole = totals
                 .iter()
@@ -333,7 +333,7 @@ impl Extractor<'_, '_> {
         if list.approx || !p.qs[total].is_exact_count() || list.items.contains(&total) {
             return;
         }
-        // Text saying the groups overlap (`some of whom fell into more than one category`)
+        // Text saying the groups overlap (`some of them belonged to more than one category`)
         // makes the breakdown open: its parts only bound the whole.
         let kind = if matches!(kind, RelationKind::Sum | RelationKind::Split) && {
             // Not a part's own class (`nine of multiple types of exploitation`).
@@ -447,7 +447,7 @@ impl Extractor<'_, '_> {
 }
 
 /// Is figure `q` the earlier side of a comparison: after `compared` in its sentence, with a figure
-/// before that (`80 victims in 2020, compared with 119 victims in 2019 and 89 in 2018`)?
+/// before that (`60 victims in 2030, compared with 75 victims in 2029 and 52 in 2028`)?
 fn after_compared(p: &Para, q: usize) -> bool {
     let at = p.qs[q].toks.0;
     let from = p.sentence_start(at);

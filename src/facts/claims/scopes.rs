@@ -1,7 +1,7 @@
 //! The scope of a single figure: the whole it is part of, when the text attaches it to that
 //! whole (DESIGN §4.1: `including`, right after the whole, between commas, dashes or in
-//! parentheses). `95 victims, including 26 children`; `403 cases (including 29 investigations
-//! continued from previous years)`. A list of several parts is a breakdown, read elsewhere; a
+//! parentheses). `81 victims, including 14 minors`; `212 cases (including 17 cases
+//! carried over from earlier years)`. A list of several parts is a breakdown, read elsewhere; a
 //! single part is a subset of its whole (part ≤ whole).
 
 use super::*;
@@ -38,7 +38,7 @@ impl Extractor<'_, '_> {
             }
             // A part that names what it counts counts what the whole counts (`95 victims,
             // including 26 victims of forced labor`), or a class of the people the whole counts
-            // (`including 26 children`): `10 victims, including 12 traffickers` is no part.
+            // (`including 14 minors`): `10 victims, including 12 traffickers` is no part.
             if named && !self.counts_within(p, part, whole) {
                 continue;
             }
@@ -92,7 +92,7 @@ fn single(p: &Para, part: usize) -> bool {
 /// The figure whose noun phrase (and what qualifies it: `of sex trafficking`, `in 2030`,
 /// `identified`) ends right before token `at`: words and quotation marks only between, at most
 /// eight, at the same depth of parentheses and in the same sentence. It must count something
-/// named (`95 victims`, `403 cases`).
+/// named (`81 victims`, `212 cases`).
 fn whole_before(p: &Para, at: usize) -> Option<usize> {
     let sent = p.sentence[at];
     let depth = p.depth[at];
