@@ -1352,3 +1352,18 @@ fn a_list_whose_parts_state_classes_only_in_part_is_read_in_doubt() {
     );
     assert!(c.breakdowns.iter().all(|b| b.doubt.is_none()));
 }
+
+#[test]
+fn an_earlier_figure_naming_nothing_goes_with_the_nearest_figure_not_a_part_of_another() {
+    let pairs = compared_pairs(
+        "Officials supported 96 Narnian victims abroad, including 80 in Ruritania and 16 in other countries, compared to 20 in 2029.\n",
+    );
+    assert!(pairs.iter().any(|(c, p, _)| *c == d(96) && *p == d(20)));
+    assert!(!pairs.iter().any(|(c, _, _)| *c == d(16)));
+    // Items of a list, each compared with its own earlier figure.
+    let pairs = compared_pairs(
+        "Police identified 90 suspects for sex trafficking (compared to 80 in 2029), 30 for labor trafficking (compared to 27 in 2029).\n",
+    );
+    assert!(pairs.iter().any(|(c, p, _)| *c == d(30) && *p == d(27)));
+    assert!(!pairs.iter().any(|(c, p, _)| *c == d(90) && *p == d(27)));
+}

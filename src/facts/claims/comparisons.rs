@@ -209,14 +209,26 @@ impl Extractor<'_, '_> {
                 counted_head(prev).or_else(|| named(prev))
             };
             let wanted_action = self.action_of_figure(p, prev, false);
+            // The nearest figure counting it; a figure a little further back with the very noun
+            // phrase of the earlier one counts it more plainly (`19 victims among the 64
+            // potential victims, compared with 23 victims`: 19).
+            // Likewise one naming it before one naming nothing (`50 victims—20 for sex
+            // trafficking and 30 unspecified—compared to 70 victims`: 50).
+            let (mut named_it, mut nearest): (Option<usize>, Option<usize>) = (None, None);
             let mut j = intro;
             loop {
+                let found = named_it.or(nearest);
                 if j == 0 {
-                    break None;
+                    break found;
                 }
                 j -= 1;
-                if p.sentence[j] != sent || p.punct(j, ';') {
-                    break None;
+                if p.sentence[j] != sent
+                    || p.punct(j, ';')
+                    || nearest
+                        .or(named_it)
+                        .is_some_and(|n| p.qs[n].toks.0 > j + PLAINER_WITHIN)
+                {
+                    break found;
                 }
                 // `53 victims—including 40 … and five …—an increase from 40`: an aside between
                 // dashes is passed over whole, as a parenthesis is.
@@ -255,11 +267,20 @@ impl Extractor<'_, '_> {
                     // A figure naming another noun, counted or not (`five regions` before
                     // `an increase from 167 inspectors`), is not the one compared.
                     let names = |w: &str| p.np(q).words.iter().any(|x| singular(x) == w);
+                    let words = &p.np(q).words;
                     match &wanted {
-                        Some(w) if !p.np(q).words.is_empty() && !names(w) && !same_action => {
-                            continue;
+                        Some(w) if !words.is_empty() && !names(w) && !same_action => continue,
+                        _ if !words.is_empty() && *words == p.np(prev).words => break Some(q),
+                        Some(w) if names(w) => {
+                            named_it.get_or_insert(q);
                         }
-                        _ => break Some(q),
+                        // An earlier figure naming nothing (`compared to 20 in 2016`) goes with
+                        // the nearest figure, unless that one is a part of another (`196
+                        // victims, including 180 in A and 16 in B, compared to 20`: 196).
+                        None if !scoped(p, q) => break Some(q),
+                        _ => {
+                            nearest.get_or_insert(q);
+                        }
                     }
                 }
             }
@@ -671,6 +692,39 @@ impl Extractor<'_, '_> {
             .push(self.compared(p, current, p.fig(prev), direction, section));
     }
 }
+
+/// Is count `q` a part within the scope of a figure before it: `three of whom`, or an item of a
+/// list after `including` (passing over the list's other items back to the word)?
+fn scoped(p: &Para, q: usize) -> bool {
+    if of_whom(p, q) {
+        return true;
+    }
+    let at = p.qs[q].toks.0;
+    let sent = p.sentence[at];
+    for k in (at.saturating_sub(SCOPE_REACH)..at).rev() {
+        if p.sentence[k] != sent || p.punct(k, ';') || p.punct(k, '(') || p.punct(k, ')') {
+            return false;
+        }
+        if p.is(k, "including") {
+            return true;
+        }
+        // A figure counting something named is the whole the list would be of: no `including`
+        // between.
+        if let Some(c) = p.count_at(k)
+            && p.np(c).head().is_some_and(|h| p.counted.contains(h))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// How far back the word opening a list of parts is looked for.
+const SCOPE_REACH: usize = 15;
+
+/// How many tokens before the nearest figure counting what an earlier figure counts one with its
+/// very noun phrase is looked for.
+const PLAINER_WITHIN: usize = 30;
 
 /// A word that only qualifies a change before its noun: `significant`, `sharp`, `slightly`.
 pub(super) fn qualifies_change(w: &str) -> bool {

@@ -72,13 +72,6 @@ impl Extractor<'_, '_> {
             .flat_map(|c| [c.previous.span, c.current.span])
             .map(|s| (s.start, s.end))
             .collect();
-        // The comparisons read before, by their earlier figure's span.
-        let by_previous: HashMap<(usize, usize), usize> = out.comparisons[first..]
-            .iter()
-            .enumerate()
-            .map(|(n, c)| ((c.previous.span.start, c.previous.span.end), first + n))
-            .collect();
-        let mut better: Vec<(usize, usize)> = Vec::new();
         let mut found = Vec::new();
         for k in 0..p.toks.len() {
             let Some((connective, start)) = connective_at(p, k) else {
@@ -152,34 +145,11 @@ impl Extractor<'_, '_> {
                     continue;
                 }
                 let (cs, es) = (p.qs[c].span, p.qs[e].span);
-                // An earlier figure compared before with a figure that counts what it counts
-                // less plainly than this one (`20 unspecified` against `70 victims`, where
-                // `50 victims` stands before) is compared with this one instead.
-                if let Some(&n) = by_previous.get(&(es.start, es.end)) {
-                    let old = out.comparisons[n].current.span;
-                    let old_q = p.quantity_of(out.comparisons[n].current);
-                    if let Some(old_q) = old_q
-                        && old != cs
-                        && likeness(p, c, e) > likeness(p, old_q, e)
-                    {
-                        better.push((n, c));
-                    }
-                    continue;
-                }
                 if known.contains(&(es.start, es.end)) || known.contains(&(cs.start, cs.end)) {
                     continue;
                 }
                 found.push(self.compared(p, c, p.fig(e), None, section));
             }
-        }
-        for (n, c) in better {
-            let old = &out.comparisons[n];
-            let (previous, direction, percent) = (old.previous, old.direction, old.percent);
-            let section = old.section;
-            out.comparisons[n] = Comparison {
-                percent,
-                ..self.compared(p, c, previous, direction, section)
-            };
         }
         out.comparisons.extend(found);
     }
@@ -527,23 +497,4 @@ fn quote_mark(p: &Para, k: usize) -> bool {
     p.toks.get(k).is_some_and(|t| {
         t.kind == TokKind::Punct && matches!(t.text, "\"" | "“" | "”" | "'" | "‘" | "’")
     })
-}
-
-/// How plainly figure `c` counts what figure `e` counts: 2 with the same noun phrase, 1 with the
-/// same counted head noun, 0 otherwise.
-fn likeness(p: &Para, c: usize, e: usize) -> u8 {
-    let (cw, ew) = (&p.np(c).words, &p.np(e).words);
-    let head = |q: usize| {
-        p.np(q)
-            .head()
-            .filter(|h| p.counted.contains(*h))
-            .map(|h| singular(h).into_owned())
-    };
-    if !cw.is_empty() && cw == ew {
-        2
-    } else if head(c).is_some() && (head(c) == head(e) || head(e).is_none()) {
-        1
-    } else {
-        0
-    }
 }
