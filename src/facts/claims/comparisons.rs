@@ -194,12 +194,7 @@ impl Extractor<'_, '_> {
         } else {
             // `17 cases involving 25 suspects, compared with 19 cases …`: an earlier figure that
             // names what it counts goes with the nearest figure counting the same thing.
-            let counted_head = |q: usize| {
-                p.np(q)
-                    .head()
-                    .filter(|h| self.lex.counted.contains(*h))
-                    .map(singular)
-            };
+            let counted_head = |q: usize| p.counted_head(q);
             // What the earlier figure counts: its counted noun, or any noun it names
             // (`167 inspectors`).
             let named = |q: usize| p.np(q).head().map(singular);
@@ -802,7 +797,7 @@ fn aside_dash(p: &Para, k: usize) -> bool {
 
 /// A verb in `-ing` (`prosecuting`), not a preposition in `-ing` (`during`) nor one that
 /// introduces a list or what a figure involves.
-fn is_gerund(w: &str) -> bool {
+pub(super) fn is_gerund(w: &str) -> bool {
     w.len() > 5
         && w.ends_with("ing")
         && !matches!(

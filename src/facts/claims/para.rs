@@ -372,14 +372,36 @@ impl<'t, 'a> Para<'t, 'a> {
     }
 
     /// Does the noun phrase of quantity `q` end at most `gap` words before token `at`? (A list
-    /// after a dash or colon belongs to the figure whose noun phrase it follows.) The year of
-    /// the figure may come between (`53 victims in 2030 – 48 … and five …`).
+    /// after a dash or colon belongs to the figure whose noun phrase it follows.) Words that
+    /// qualify it may come between, quoted or not, with the year of the figure (`53 victims in
+    /// 2030 – 48 … and five …`, `140 victims of “labor exploitation” identified in 2029 (…)`).
     pub(super) fn ends_near(&self, q: usize, at: usize, gap: usize) -> bool {
         let mut end = self.qs[q].toks.1 + self.nps[q].words.len();
         if end + 2 <= at && self.in_year(end) {
             end += 2;
         }
-        end <= at && at - end <= gap && (end..at).all(|k| self.word_ref(k).is_some())
+        end <= at
+            && at - end <= gap
+            && (end..at).all(|k| {
+                self.word_ref(k).is_some()
+                    || self.quote_mark(k)
+                    || self.q_of[k].is_some_and(|y| self.qs[y].kind == QKind::Year)
+            })
+    }
+
+    /// A quotation mark at token `k` (`“forced labor”`).
+    pub(super) fn quote_mark(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| {
+            t.kind == TokKind::Punct && matches!(t.text, "\"" | "“" | "”" | "'" | "‘" | "’")
+        })
+    }
+
+    /// The counted noun figure `q` names, singular (`victims` in `30 trafficking victims`).
+    pub(super) fn counted_head(&self, q: usize) -> Option<Cow<'t, str>> {
+        self.np(q)
+            .head()
+            .filter(|h| self.counted.contains(*h))
+            .map(singular)
     }
 
     /// The nearest exact count before token `before`, in the same sentence and at the same

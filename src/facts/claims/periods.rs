@@ -10,6 +10,7 @@
 //! A with C, B with D, never across). What the older construction readers already compared is
 //! left to them; a pair found here states no direction of its own.
 
+use super::comparisons::is_gerund;
 use super::*;
 
 /// How many tokens before its connective the later side of a comparison is looked for.
@@ -54,7 +55,7 @@ fn filler(w: &str) -> bool {
     matches!(
         w,
         "the" | "a" | "an" | "total" | "of" | "only" | "just" | "some" | "with" | "to"
-    ) || (w.len() > 5 && w.ends_with("ing") && !matches!(w, "including" | "involving" | "during"))
+    ) || is_gerund(w)
 }
 
 impl Extractor<'_, '_> {
@@ -391,12 +392,7 @@ fn later_side(p: &Para, connective: Connective, k: usize, earlier: &[usize]) -> 
         // One earlier figure and two before it counting the same thing (`12 victims and 30
         // potential victims. This compared with 20 victims …`): which is compared is a guess.
         if let [e] = earlier {
-            let head = |q: usize| {
-                p.np(q)
-                    .head()
-                    .filter(|h| p.counted.contains(*h))
-                    .map(singular)
-            };
+            let head = |q: usize| p.counted_head(q);
             let wanted = head(*e);
             let same = figures
                 .iter()
@@ -418,13 +414,8 @@ fn later_side(p: &Para, connective: Connective, k: usize, earlier: &[usize]) -> 
         let Some(&last) = figures.last() else {
             return figures;
         };
-        // Past what qualifies its noun (`322 victims of “forced labor” (66 in 2019)`): words and
-        // quotation marks only.
-        let ends = tag_after(p, last).map_or_else(|| p.after_np(last), |(_, e)| e);
-        let qualifier = ends <= k
-            && k - ends <= 8
-            && (ends..k).all(|j| p.word_ref(j).is_some() || quote_mark(p, j));
-        if !qualifier {
+        // Past what qualifies its noun (`140 victims of “labor exploitation” (57 in 2029)`).
+        if !p.ends_near(last, k, 8) {
             return Vec::new();
         }
         let from = figures.len().saturating_sub(n);
@@ -438,12 +429,7 @@ fn later_side(p: &Para, connective: Connective, k: usize, earlier: &[usize]) -> 
 /// ones when each pair counts the same thing, else with the later figure whose noun phrase is
 /// the same, when exactly one is.
 fn pair(p: &Para, earlier: &[usize], later: &[usize]) -> Vec<(usize, usize)> {
-    let head = |q: usize| {
-        p.np(q)
-            .head()
-            .filter(|h| p.counted.contains(*h))
-            .map(|h| singular(h).into_owned())
-    };
+    let head = |q: usize| p.counted_head(q);
     let same = |a: usize, b: usize| match (head(a), head(b)) {
         (Some(x), Some(y)) => x == y,
         _ => true,
@@ -490,11 +476,4 @@ fn pair(p: &Para, earlier: &[usize], later: &[usize]) -> Vec<(usize, usize)> {
             }
         })
         .collect()
-}
-
-/// A quotation mark at token `k` (`“forced labor”`).
-fn quote_mark(p: &Para, k: usize) -> bool {
-    p.toks.get(k).is_some_and(|t| {
-        t.kind == TokKind::Punct && matches!(t.text, "\"" | "“" | "”" | "'" | "‘" | "’")
-    })
 }

@@ -13,7 +13,6 @@ impl Extractor<'_, '_> {
             .iter()
             .flat_map(|b| b.parts.iter().map(|f| f.span))
             .collect();
-        let mut found = Vec::new();
         for k in 1..p.toks.len() {
             if !p.is(k, "including") {
                 continue;
@@ -26,49 +25,35 @@ impl Extractor<'_, '_> {
             if !attached || read.contains(&p.qs[part].span) || !single(p, part) {
                 continue;
             }
-            let Some(whole) = whole_before(p, opener) else {
+            // The whole: the count whose noun phrase, and what qualifies it, ends at the `,`,
+            // dash or parenthesis (`81 possible victims of forced labor, including …`).
+            let Some(whole) = p
+                .count_before(opener, WHOLE_REACH)
+                .filter(|&w| p.counted_head(w).is_some() && p.ends_near(w, opener, QUALIFIER))
+            else {
                 continue;
             };
             // A part that names nothing it counts (`10 for forced labor`) may belong to any
             // figure of its clause (`18 traffickers in six cases, including 10 …`): read only
-            // when the whole is the clause's one count.
-            let named = p.np(part).head().is_some_and(|h| p.counted.contains(h));
+            // when the whole is the clause's one count. A part that names what it counts counts
+            // what the whole counts, or a class of it (`10 victims, including 12 traffickers`
+            // is no part).
+            let named = p.counted_head(part).is_some();
             if !named && !alone_in_clause(p, whole) {
                 continue;
             }
-            // A part that names what it counts counts what the whole counts (`95 victims,
-            // including 26 victims of forced labor`), or a class of the people the whole counts
-            // (`including 14 minors`): `10 victims, including 12 traffickers` is no part.
-            if named && !self.counts_within(p, part, whole) {
+            if named && !compatible(self.lex, p.np(whole), p.np(part)) {
                 continue;
             }
-            let (w, q) = (&p.qs[whole], &p.qs[part]);
-            if !w.is_exact_count() || !q.is_exact_count() {
-                continue;
-            }
-            found.push(Breakdown {
-                kind: RelationKind::Subset,
-                total: p.fig(whole),
-                parts: vec![p.fig(part)],
-                span: w.span.cover(q.span),
-                by_action: false,
-                doubt: None,
-            });
+            self.subset(p, whole, part, out);
         }
-        out.breakdowns.extend(found);
-    }
-
-    /// Does figure `part` count what figure `whole` counts, or a class of the people it counts?
-    fn counts_within(&self, p: &Para, part: usize, whole: usize) -> bool {
-        let head = |q: usize| p.np(q).head().map(singular);
-        let (Some(ph), Some(wh)) = (head(part), head(whole)) else {
-            return false;
-        };
-        let plural = |q: usize| p.np(q).head().unwrap_or_default();
-        ph == wh
-            || (self.lex.classes.contains(plural(part)) && self.lex.persons.contains(plural(whole)))
     }
 }
+
+/// How far before `including` the whole's figure is looked for, and how many words may qualify
+/// its noun between.
+const WHOLE_REACH: usize = 10;
+const QUALIFIER: usize = 8;
 
 /// Is figure `part` alone after `including`: its noun phrase (and what qualifies it, up to the
 /// clause's end) is followed by the end of the aside, clause or sentence, not by another
@@ -87,38 +72,6 @@ fn single(p: &Para, part: usize) -> bool {
         k += 1;
     }
     true
-}
-
-/// The figure whose noun phrase (and what qualifies it: `of sex trafficking`, `in 2030`,
-/// `identified`) ends right before token `at`: words and quotation marks only between, at most
-/// eight, at the same depth of parentheses and in the same sentence. It must count something
-/// named (`81 victims`, `212 cases`).
-fn whole_before(p: &Para, at: usize) -> Option<usize> {
-    let sent = p.sentence[at];
-    let depth = p.depth[at];
-    let mut k = at;
-    for _ in 0..10 {
-        k = k.checked_sub(1)?;
-        if p.sentence[k] != sent || p.depth[k] != depth {
-            return None;
-        }
-        if let Some(q) = p.q_of[k] {
-            let kind = &p.qs[q].kind;
-            if matches!(kind, QKind::Year) {
-                continue;
-            }
-            let named = p.np(q).head().is_some_and(|h| p.counted.contains(h));
-            let reaches = p.after_np(q) <= at;
-            return (*kind == QKind::Count && named && reaches).then_some(q);
-        }
-        let word_or_quote = p.word_ref(k).is_some()
-            || p.toks[k].kind == TokKind::Punct
-                && matches!(p.toks[k].text, "\"" | "“" | "”" | "'" | "‘" | "’");
-        if !word_or_quote {
-            return None;
-        }
-    }
-    None
 }
 
 /// Is figure `q` the only count of its clause before it (back to the sentence's start or a `;`)?
