@@ -1,6 +1,7 @@
 //! Fixes: choosing the safe ones, applying them, showing them as a diff, writing them safely.
 
 use crate::diagnostic::Fix;
+use crate::input::file_id;
 use crate::replace::{self, Owner};
 use crate::rules::spec::FixSafety;
 use crate::rules::{FileResult, RuleSet};
@@ -132,12 +133,18 @@ fn open_locked(target: &Path) -> Result<File, String> {
                 }
                 _ => format!("cannot open it for writing: {e}; not fixed"),
             })?;
-        lock_within(&file, LOCK_WAIT)?;
+        lock_within(&file, LOCK_WAIT, || {
+            crate::output::note(&format!(
+                "{}: waiting for another program's lock on the file (at most {} seconds)",
+                target.display(),
+                LOCK_WAIT.as_secs()
+            ))
+        })?;
         let locked = file
             .metadata()
             .map_err(|e| format!("cannot read its metadata: {e}"))?;
         match std::fs::metadata(target) {
-            Ok(now) if same_file(&now, &locked) => return Ok(file),
+            Ok(now) if file_id(target, &now) == file_id(target, &locked) => return Ok(file),
             Ok(_) => continue,
             Err(e) => return Err(format!("cannot find the file again before writing: {e}")),
         }
@@ -149,13 +156,21 @@ fn open_locked(target: &Path) -> Result<File, String> {
 const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Take an exclusive lock on `file`, waiting at most `wait` for whoever holds it: a lock that is
-/// never released must not hang the run.
-fn lock_within(file: &File, wait: std::time::Duration) -> Result<(), String> {
+/// never released must not hang the run. `waiting` is told once, when the wait begins.
+fn lock_within(
+    file: &File,
+    wait: std::time::Duration,
+    waiting: impl FnOnce(),
+) -> Result<(), String> {
     let until = std::time::Instant::now() + wait;
+    let mut waiting = Some(waiting);
     loop {
         match file.try_lock() {
             Ok(()) => return Ok(()),
             Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < until => {
+                if let Some(tell) = waiting.take() {
+                    tell();
+                }
                 std::thread::sleep(std::time::Duration::from_millis(20));
             }
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -184,17 +199,6 @@ fn write_in_place(file: &mut File, original: &[u8], new: &[u8]) -> Result<(), St
         Ok(()) => format!("cannot write: {e}; the file is as it was"),
         Err(back) => format!("cannot write: {e}, nor put the file back as it was: {back}"),
     })
-}
-
-#[cfg(unix)]
-fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    (a.dev(), a.ino()) == (b.dev(), b.ino())
-}
-
-#[cfg(not(unix))]
-fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
-    true
 }
 
 #[cfg(unix)]
@@ -241,10 +245,13 @@ mod tests {
         let holder = File::open(&path).unwrap();
         holder.lock().unwrap();
         let other = File::open(&path).unwrap();
-        let err = lock_within(&other, std::time::Duration::from_millis(100)).unwrap_err();
+        let mut told = 0;
+        let err =
+            lock_within(&other, std::time::Duration::from_millis(100), || told += 1).unwrap_err();
+        assert_eq!(told, 1, "the wait is told once");
         assert!(err.contains("held a lock"), "{err}");
         holder.unlock().unwrap();
-        lock_within(&other, std::time::Duration::from_millis(100)).unwrap();
+        lock_within(&other, std::time::Duration::from_millis(100), || {}).unwrap();
     }
 
     #[test]

@@ -31,13 +31,13 @@ impl Input {
 
 /// A file's identity: its device and inode, the same under every name (links, `./`, `a/../`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct FileId {
+pub(crate) struct FileId {
     device: u64,
     inode: u64,
 }
 
 #[cfg(unix)]
-fn file_id(_path: &Path, meta: &Metadata) -> FileId {
+pub(crate) fn file_id(_path: &Path, meta: &Metadata) -> FileId {
     use std::os::unix::fs::MetadataExt;
     FileId {
         device: meta.dev(),
@@ -47,7 +47,7 @@ fn file_id(_path: &Path, meta: &Metadata) -> FileId {
 
 /// Elsewhere, the hash of the canonical path stands for the inode.
 #[cfg(not(unix))]
-fn file_id(path: &Path, _meta: &Metadata) -> FileId {
+pub(crate) fn file_id(path: &Path, _meta: &Metadata) -> FileId {
     use std::hash::{Hash, Hasher};
     let mut h = std::hash::DefaultHasher::new();
     std::fs::canonicalize(path)
