@@ -8,6 +8,18 @@
 use crate::source::Span;
 use std::collections::HashSet;
 
+/// Closing quotes and brackets, which go with the terminator before them.
+const CLOSERS: [char; 6] = ['"', '”', '’', '\'', ')', ']'];
+
+/// Does this sentence end with its own terminator (`.`, `?` or `!`, before any closing quotes or
+/// brackets), rather than only where its paragraph or the input ends?
+pub fn ends_with_terminator(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(CLOSERS)
+        .ends_with(['.', '!', '?'])
+}
+
 /// Split `span` of `text` into sentence spans (trimmed; list markers between sentences skipped).
 pub fn split_sentences(text: &str, span: Span, abbreviations: &HashSet<String>) -> Vec<Span> {
     let body = &text[span.start..span.end];
@@ -21,7 +33,7 @@ pub fn split_sentences(text: &str, span: Span, abbreviations: &HashSet<String>) 
         // Take closing quotes and brackets with the terminator.
         let mut end = at + 1;
         for (o, d) in body[end..].char_indices() {
-            if matches!(d, '"' | '”' | '’' | '\'' | ')' | ']') {
+            if CLOSERS.contains(&d) {
                 end = at + 1 + o + d.len_utf8();
             } else {
                 break;
@@ -155,6 +167,14 @@ mod tests {
             split("Officials, e.g. Police, and J. Doe met. Next."),
             vec!["Officials, e.g. Police, and J. Doe met.", "Next."]
         );
+    }
+
+    #[test]
+    fn a_sentence_ends_with_its_terminator_before_closing_marks() {
+        assert!(ends_with_terminator("It was “sexual exploitation.”"));
+        assert!(ends_with_terminator("Was it (the law)?) "));
+        assert!(!ends_with_terminator("and fo"));
+        assert!(!ends_with_terminator("(24 in 2021)"));
     }
 
     #[test]

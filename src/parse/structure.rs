@@ -9,7 +9,7 @@ use crate::parse::heading::{match_heading, match_tier_line, plausible_name};
 use crate::parse::lines::{
     Line, bullet, ends_sentence, is_comment_line, is_label_like, is_title, match_label, split_lines,
 };
-use crate::parse::sentence::split_sentences;
+use crate::parse::sentence::{ends_with_terminator, split_sentences};
 use crate::parse::tree::*;
 use crate::source::Span;
 use crate::vocab::{Vocabulary, normalise_name};
@@ -298,7 +298,10 @@ impl<'v> StructureGrammar<'v> {
             parts: p.parts.clone(),
             sentences: split_sentences(text, span, &self.abbreviations)
                 .into_iter()
-                .map(|span| Sentence { span })
+                .map(|span| Sentence {
+                    span,
+                    ended: ends_with_terminator(&text[span.start..span.end]),
+                })
                 .collect(),
         }
     }

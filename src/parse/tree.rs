@@ -140,6 +140,10 @@ pub struct Paragraph {
 #[derive(Debug, Clone, Serialize)]
 pub struct Sentence {
     pub span: Span,
+    /// It ends with its own `.`, `?` or `!`; a sentence without one ends only where its
+    /// paragraph does (and, at the end of the input, may have been cut off).
+    #[serde(skip)]
+    pub ended: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

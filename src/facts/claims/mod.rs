@@ -499,14 +499,9 @@ pub fn extract(text: &str, report: &Report, lex: &Lexicon) -> Facts {
 /// sentence says is not known whole, so no claim is read from it.
 fn cut_off(text: &str, report: &Report) -> Option<usize> {
     let last = report.chapters.last()?.sentences().last()?;
-    let said = text.get(last.span.start..last.span.end)?;
-    let ended = said
-        .trim_end()
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
-        .ends_with(['.', '!', '?']);
     let after = text.get(last.span.end..).unwrap_or("");
     // Only the end of the input cuts a sentence off; text after it means the parser ended it.
-    (!ended && after.trim().is_empty()).then_some(last.span.start)
+    (!last.ended && after.trim().is_empty()).then_some(last.span.start)
 }
 
 impl<'l, 'v> Extractor<'l, 'v> {
