@@ -78,7 +78,8 @@ fn upper_or_title_case(s: &str) -> bool {
 }
 
 /// Match a section label at the start of a trimmed line, as the vocabulary names them.
-/// A label ending in ` *` takes any words up to its colon (`RECOMMENDATIONS FOR KAZAKHSTAN:`).
+/// A label ending in ` *` takes any words up to its colon (`RECOMMENDATIONS FOR KAZAKHSTAN:`),
+/// or, with no colon, to the end of a line of its own (`RECOMMENDATIONS FOR MONGOLIA`).
 pub fn match_label(line: &str, vocab: &Vocabulary) -> Option<LabelMatch> {
     for section in &vocab.sections {
         let Some(kind) = SectionKind::from_name(&section.kind) else {
@@ -97,14 +98,17 @@ pub fn match_label(line: &str, vocab: &Vocabulary) -> Option<LabelMatch> {
             }
             let mut len = fixed.len();
             if wildcard {
-                let Some(colon) = line[len..].find(':') else {
-                    continue;
+                // Up to the colon, or the whole line when it is the label alone.
+                let end = match line[len..].find(':') {
+                    Some(colon) => colon,
+                    None if !ends_sentence(line) => line.len() - len,
+                    None => continue,
                 };
-                let words = &line[len..len + colon];
+                let words = &line[len..len + end];
                 if !words.starts_with(' ') || words.split_whitespace().count() > 6 {
                     continue;
                 }
-                len += colon;
+                len += end;
             }
             if !upper_or_title_case(&line[..len]) {
                 continue;
@@ -238,6 +242,12 @@ mod tests {
         );
         let m = match_label("RECOMMENDATIONS FOR KAZAKHSTAN:", &v).unwrap();
         assert_eq!(m.kind, SectionKind::Recommendations);
+        let m = match_label("RECOMMENDATIONS FOR BOSNIA AND HERZEGOVINA", &v).unwrap();
+        assert_eq!(
+            (m.kind, m.inline_text),
+            (SectionKind::Recommendations, None)
+        );
+        assert!(match_label("Recommendations for the government remained unmet.", &v).is_none());
         assert!(match_label("Prosecution of traffickers increased.", &v).is_none());
         assert!(match_label("prosecution", &v).is_none());
     }
