@@ -256,3 +256,23 @@ fn a_line_ending_in_a_heading_after_other_words_is_not_a_heading() {
     assert_eq!(r.chapters[0].country(), Some("Narnia"));
     assert_eq!(r.chapters[0].sections.len(), 6);
 }
+
+#[test]
+fn a_missing_section_is_named_in_plain_words() {
+    let rules = RuleSet::default_rules();
+    let sel = Selection::resolve(&rules, &["missing-section".to_string()], &[]).unwrap();
+    let src = Source::new("bare.txt", "NARNIA: Tier 2\n".to_string());
+    let labels: Vec<String> = check_source(&src, &rules, &sel)
+        .diagnostics
+        .iter()
+        .flat_map(|d| d.labels.iter().map(|l| l.text.clone()))
+        .collect();
+    assert!(
+        labels.contains(&"this chapter has no introduction".to_string()),
+        "{labels:?}"
+    );
+    assert!(
+        labels.contains(&"this chapter has no PROSECUTION section".to_string()),
+        "{labels:?}"
+    );
+}
