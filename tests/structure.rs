@@ -276,3 +276,19 @@ fn a_missing_section_is_named_in_plain_words() {
         "{labels:?}"
     );
 }
+
+#[test]
+fn a_report_title_line_states_the_edition() {
+    // Dated months alone would imply the 2024 edition; the title says 2019.
+    let text = "2019 Trafficking in Persons Report: Narnia\n\nNARNIA: Tier 2\n\nIn June 2023 the \
+                government met in Turkey. In May 2023 officials trained police.\n"
+        .to_string();
+    let rules = RuleSet::default_rules();
+    let src = Source::new("titled.txt", text);
+    let result = check_source(&src, &rules, &Selection::default());
+    assert_eq!(result.edition.map(|e| e.0), Some(2019));
+    assert!(
+        !result.diagnostics.iter().any(|d| d.rule == "outdated-name"),
+        "Turkey is the name of the 2019 edition"
+    );
+}

@@ -152,6 +152,26 @@ pub fn is_title(line: &str, vocab: &Vocabulary) -> bool {
             .any(|m| lower.contains(&m.to_lowercase()))
 }
 
+/// The year a report title names next to its title marker (`2019 Trafficking in Persons Report`,
+/// `Trafficking in Persons Report 2019`), if it names one.
+pub fn title_year(line: &str, vocab: &Vocabulary) -> Option<i32> {
+    let lower = line.to_lowercase();
+    vocab.title_markers.iter().find_map(|m| {
+        let m = m.to_lowercase();
+        let at = lower.find(&m)?;
+        let year = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+            (w.len() == 4)
+                .then(|| w.parse::<i32>().ok())
+                .flatten()
+                .filter(|y| (1990..=2100).contains(y))
+        };
+        let before = lower[..at].split_whitespace().next_back();
+        let after = lower[at + m.len()..].split_whitespace().next();
+        before.and_then(year).or_else(|| after.and_then(year))
+    })
+}
+
 /// An HTML comment on its own line (`<!-- tiplint-disable … -->`): never prose.
 pub fn is_comment_line(line: &str) -> bool {
     line.starts_with("<!--") && line.ends_with("-->")
@@ -260,6 +280,18 @@ mod tests {
         assert!(bullet("30 cases were").is_err());
         let v = default_vocabulary();
         assert!(is_title("2022 Trafficking in Persons Report: Armenia", &v));
+        assert_eq!(
+            title_year("2022 Trafficking in Persons Report: Armenia", &v),
+            Some(2022)
+        );
+        assert_eq!(
+            title_year("Trafficking in Persons Report 2019", &v),
+            Some(2019)
+        );
+        assert_eq!(
+            title_year("Trafficking in Persons Report: Armenia", &v),
+            None
+        );
         assert!(!is_title(
             "The Trafficking in Persons Report noted this.",
             &v
