@@ -292,3 +292,18 @@ fn a_report_title_line_states_the_edition() {
         "Turkey is the name of the 2019 edition"
     );
 }
+
+#[test]
+fn an_acronym_in_a_compound_is_labelled_alone() {
+    let rules = RuleSet::default_rules();
+    let sel = Selection::resolve(&rules, &["undefined-acronym".to_string()], &[]).unwrap();
+    let text = "The government funded DGS-operated shelters.\n".to_string();
+    let src = Source::new("compound.txt", text.clone());
+    let result = check_source(&src, &rules, &sel);
+    let spans: Vec<&str> = result
+        .diagnostics
+        .iter()
+        .map(|d| &text[d.span.start..d.span.end])
+        .collect();
+    assert_eq!(spans, ["DGS"]);
+}
