@@ -77,8 +77,8 @@ pub struct CheckArgs {
     #[arg(long, short)]
     pub verbose: bool,
     /// The report edition (a year from 1900 to 2100, the years the dates in a text are read in),
-    /// for exchange-rate bands and the reporting period. Without it, the edition is guessed from
-    /// the dates in the text.
+    /// for exchange-rate bands and the reporting period. Without it, the edition is read from a
+    /// report title's year (`2019 Trafficking in Persons Report`) or guessed from the text's dates.
     #[arg(long, value_name = "YEAR", value_parser = clap::value_parser!(i32).range(
         i64::from(*crate::config::EDITIONS.start())..=i64::from(*crate::config::EDITIONS.end())
     ))]

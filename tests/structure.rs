@@ -195,3 +195,115 @@ fn mangled_text_never_panics_and_spans_stay_sound() {
         }
     }
 }
+
+/// A chapter of the given heading and recommendations label, every section present.
+fn chapter_with(before: &str, label: &str) -> String {
+    format!(
+        "{before}NARNIA: Tier 2\n\nThe Government of Narnia does not fully meet the minimum standards \
+         for the elimination of trafficking but is making significant efforts to do so.\n\n{label}\n\n\
+         Increase efforts to identify victims.\n\nTrain judges on the law.\n\nPROSECUTION\n\n\
+         The government increased law enforcement efforts.\n\nPROTECTION\n\n\
+         The government maintained efforts to protect victims.\n\nPREVENTION\n\n\
+         The government increased prevention efforts.\n\nTRAFFICKING PROFILE\n\n\
+         As reported over the past five years, traffickers exploit victims.\n"
+    )
+}
+
+#[test]
+fn a_recommendations_label_naming_the_country_may_stand_alone_without_a_colon() {
+    use SectionKind::*;
+    for label in ["RECOMMENDATIONS FOR NARNIA", "Recommendations for Narnia"] {
+        let text = chapter_with("", label);
+        let r = parse(&text);
+        let kinds: Vec<SectionKind> = r.chapters[0].sections.iter().map(|s| s.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                Intro,
+                Recommendations,
+                Prosecution,
+                Protection,
+                Prevention,
+                Profile
+            ],
+            "{label}"
+        );
+    }
+    // A sentence that starts with the same words is no label.
+    let text = chapter_with(
+        "",
+        "PRIORITIZED RECOMMENDATIONS:\n\nRecommendations for the government remained unmet",
+    );
+    let r = parse(&text);
+    assert_eq!(
+        r.chapters[0]
+            .sections
+            .iter()
+            .filter(|s| s.kind == SectionKind::Recommendations)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_line_ending_in_a_heading_after_other_words_is_not_a_heading() {
+    let text = chapter_with(
+        "IN THIS SECTION/ NARNIA (TIER 2)\n\n",
+        "PRIORITIZED RECOMMENDATIONS:",
+    );
+    let r = parse(&text);
+    assert_eq!(r.chapters.len(), 1);
+    assert_eq!(r.chapters[0].country(), Some("Narnia"));
+    assert_eq!(r.chapters[0].sections.len(), 6);
+}
+
+#[test]
+fn a_missing_section_is_named_in_plain_words() {
+    let rules = RuleSet::default_rules();
+    let sel = Selection::resolve(&rules, &["missing-section".to_string()], &[]).unwrap();
+    let src = Source::new("bare.txt", "NARNIA: Tier 2\n".to_string());
+    let labels: Vec<String> = check_source(&src, &rules, &sel)
+        .diagnostics
+        .iter()
+        .flat_map(|d| d.labels.iter().map(|l| l.text.clone()))
+        .collect();
+    assert!(
+        labels.contains(&"this chapter has no introduction".to_string()),
+        "{labels:?}"
+    );
+    assert!(
+        labels.contains(&"this chapter has no PROSECUTION section".to_string()),
+        "{labels:?}"
+    );
+}
+
+#[test]
+fn a_report_title_line_states_the_edition() {
+    // Dated months alone would imply the 2024 edition; the title says 2019.
+    let text = "2019 Trafficking in Persons Report: Narnia\n\nNARNIA: Tier 2\n\nIn June 2023 the \
+                government met in Turkey. In May 2023 officials trained police.\n"
+        .to_string();
+    let rules = RuleSet::default_rules();
+    let src = Source::new("titled.txt", text);
+    let result = check_source(&src, &rules, &Selection::default());
+    assert_eq!(result.edition.map(|e| e.0), Some(2019));
+    assert!(
+        !result.diagnostics.iter().any(|d| d.rule == "outdated-name"),
+        "Turkey is the name of the 2019 edition"
+    );
+}
+
+#[test]
+fn an_acronym_in_a_compound_is_labelled_alone() {
+    let rules = RuleSet::default_rules();
+    let sel = Selection::resolve(&rules, &["undefined-acronym".to_string()], &[]).unwrap();
+    let text = "The government funded DGS-operated shelters.\n".to_string();
+    let src = Source::new("compound.txt", text.clone());
+    let result = check_source(&src, &rules, &sel);
+    let spans: Vec<&str> = result
+        .diagnostics
+        .iter()
+        .map(|d| &text[d.span.start..d.span.end])
+        .collect();
+    assert_eq!(spans, ["DGS"]);
+}

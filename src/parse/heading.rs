@@ -136,7 +136,9 @@ pub fn match_tier_line(line: &str) -> Option<Tier> {
     }
 }
 
-/// A country name: one to eight words, no digits, starting with a capital letter.
+/// A country name: one to eight words starting with a capital letter, made of letters and the
+/// marks names use (`Côte d’Ivoire`, `Korea, North`, `Guinea-Bissau`, `St. Lucia`): a line
+/// that has other text before the name (`IN THIS SECTION/ MAURITIUS`) is not one.
 pub fn plausible_name(name: &str) -> bool {
     if name.len() > MAX_HEADING_LEN {
         return false;
@@ -144,9 +146,11 @@ pub fn plausible_name(name: &str) -> bool {
     let words = name.split_whitespace().take(9).count();
     (1..=8).contains(&words)
         && name.chars().next().is_some_and(|c| c.is_uppercase())
-        && !name
-            .chars()
-            .any(|c| c.is_ascii_digit() || matches!(c, ';' | '!' | '?'))
+        && name.chars().all(|c| {
+            c.is_alphabetic()
+                || c.is_whitespace()
+                || matches!(c, ',' | '.' | '-' | '‑' | '\'' | '’')
+        })
         && !name.trim_end().ends_with('.')
 }
 
@@ -205,6 +209,7 @@ mod tests {
             None
         );
         assert_eq!(tier_of("(Tier 2)"), None);
+        assert_eq!(tier_of("IN THIS SECTION/ NARNIA (TIER 2)"), None);
     }
 
     #[test]

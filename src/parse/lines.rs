@@ -78,7 +78,8 @@ fn upper_or_title_case(s: &str) -> bool {
 }
 
 /// Match a section label at the start of a trimmed line, as the vocabulary names them.
-/// A label ending in ` *` takes any words up to its colon (`RECOMMENDATIONS FOR KAZAKHSTAN:`).
+/// A label ending in ` *` takes any words up to its colon (`RECOMMENDATIONS FOR KAZAKHSTAN:`),
+/// or, with no colon, to the end of a line of its own (`RECOMMENDATIONS FOR MONGOLIA`).
 pub fn match_label(line: &str, vocab: &Vocabulary) -> Option<LabelMatch> {
     for section in &vocab.sections {
         let Some(kind) = SectionKind::from_name(&section.kind) else {
@@ -97,14 +98,17 @@ pub fn match_label(line: &str, vocab: &Vocabulary) -> Option<LabelMatch> {
             }
             let mut len = fixed.len();
             if wildcard {
-                let Some(colon) = line[len..].find(':') else {
-                    continue;
+                // Up to the colon, or the whole line when it is the label alone.
+                let end = match line[len..].find(':') {
+                    Some(colon) => colon,
+                    None if !ends_sentence(line) => line.len() - len,
+                    None => continue,
                 };
-                let words = &line[len..len + colon];
+                let words = &line[len..len + end];
                 if !words.starts_with(' ') || words.split_whitespace().count() > 6 {
                     continue;
                 }
-                len += colon;
+                len += end;
             }
             if !upper_or_title_case(&line[..len]) {
                 continue;
@@ -146,6 +150,26 @@ pub fn is_title(line: &str, vocab: &Vocabulary) -> bool {
             .title_markers
             .iter()
             .any(|m| lower.contains(&m.to_lowercase()))
+}
+
+/// The year a report title names next to its title marker (`2019 Trafficking in Persons Report`,
+/// `Trafficking in Persons Report 2019`), if it names one.
+pub fn title_year(line: &str, vocab: &Vocabulary) -> Option<i32> {
+    let lower = line.to_lowercase();
+    vocab.title_markers.iter().find_map(|m| {
+        let m = m.to_lowercase();
+        let at = lower.find(&m)?;
+        let year = |w: &str| {
+            let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+            (w.len() == 4)
+                .then(|| w.parse::<i32>().ok())
+                .flatten()
+                .filter(|y| (1990..=2100).contains(y))
+        };
+        let before = lower[..at].split_whitespace().next_back();
+        let after = lower[at + m.len()..].split_whitespace().next();
+        before.and_then(year).or_else(|| after.and_then(year))
+    })
 }
 
 /// An HTML comment on its own line (`<!-- tiplint-disable … -->`): never prose.
@@ -238,6 +262,12 @@ mod tests {
         );
         let m = match_label("RECOMMENDATIONS FOR KAZAKHSTAN:", &v).unwrap();
         assert_eq!(m.kind, SectionKind::Recommendations);
+        let m = match_label("RECOMMENDATIONS FOR BOSNIA AND HERZEGOVINA", &v).unwrap();
+        assert_eq!(
+            (m.kind, m.inline_text),
+            (SectionKind::Recommendations, None)
+        );
+        assert!(match_label("Recommendations for the government remained unmet.", &v).is_none());
         assert!(match_label("Prosecution of traffickers increased.", &v).is_none());
         assert!(match_label("prosecution", &v).is_none());
     }
@@ -250,6 +280,18 @@ mod tests {
         assert!(bullet("30 cases were").is_err());
         let v = default_vocabulary();
         assert!(is_title("2022 Trafficking in Persons Report: Armenia", &v));
+        assert_eq!(
+            title_year("2022 Trafficking in Persons Report: Armenia", &v),
+            Some(2022)
+        );
+        assert_eq!(
+            title_year("Trafficking in Persons Report 2019", &v),
+            Some(2019)
+        );
+        assert_eq!(
+            title_year("Trafficking in Persons Report: Armenia", &v),
+            None
+        );
         assert!(!is_title(
             "The Trafficking in Persons Report noted this.",
             &v

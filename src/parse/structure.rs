@@ -7,7 +7,8 @@
 
 use crate::parse::heading::{match_heading, match_tier_line, plausible_name};
 use crate::parse::lines::{
-    Line, bullet, ends_sentence, is_comment_line, is_label_like, is_title, match_label, split_lines,
+    Line, bullet, ends_sentence, is_comment_line, is_label_like, is_title, match_label,
+    split_lines, title_year,
 };
 use crate::parse::sentence::{ends_with_terminator, split_sentences};
 use crate::parse::tree::*;
@@ -34,7 +35,15 @@ impl<'v> StructureGrammar<'v> {
     pub fn parse(&self, text: &str) -> Report {
         let lines = split_lines(text);
         let items = self.items(text, &lines);
-        self.assemble(text, items)
+        let mut report = self.assemble(text, items);
+        // The first title that names its year states the edition.
+        report.title_edition = lines.iter().find_map(|l| {
+            let s = &text[l.content.start..l.content.end];
+            is_title(s, self.vocab)
+                .then(|| title_year(s, self.vocab))
+                .flatten()
+        });
+        report
     }
 
     fn country_name(&self, written: &str) -> String {

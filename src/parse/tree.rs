@@ -9,6 +9,9 @@ pub struct Report {
     /// Text before the first chapter heading (report titles, web-page debris), kept unread.
     pub preamble: Vec<Span>,
     pub chapters: Vec<Chapter>,
+    /// The edition a report title line states (`2019 Trafficking in Persons Report: Turkey`).
+    #[serde(skip)]
+    pub title_edition: Option<i32>,
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -300,7 +300,7 @@ pub fn render(outcomes: &[FileOutcome], color: bool, verbose: bool, baselined: u
                     match r.edition {
                         Some((year, crate::rules::EditionSource::Given)) => out.push_str(&format!("{name}: edition {year} (given)\n")),
                         Some((year, crate::rules::EditionSource::Guessed)) => out.push_str(&format!(
-                            "{name}: edition {year} (guessed from the dates in the text; set it with --edition)\n"
+                            "{name}: edition {year} (guessed from the text's title or dates; set it with --edition)\n"
                         )),
                         None => out.push_str(&format!("{name}: edition unknown (no dated months in the text; set it with --edition)\n")),
                     }

@@ -144,7 +144,11 @@ pub fn check_source_with(
     let facts = extract(&source.text, &report, &lexicon);
     let edition = match settings.edition {
         Some(e) => Some((e, EditionSource::Given)),
-        None => guess_edition(&facts).map(|e| (e, EditionSource::Guessed)),
+        // A title line's year is the text's own statement of its edition.
+        None => report
+            .title_edition
+            .or_else(|| guess_edition(&facts))
+            .map(|e| (e, EditionSource::Guessed)),
     };
     let cx = Context {
         source,

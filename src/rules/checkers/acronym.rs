@@ -39,12 +39,161 @@ fn acronym(word: &str) -> Option<&str> {
     .then_some(core)
 }
 
+/// Whether the words `long` (up to the acronym's length and two more) read as its long form: the
+/// first of them starts with the acronym's first letter and the last with its last letter
+/// (`anti-trafficking unit` for `ATU`, `US Department of State` for `USDOS`).
+fn initials_match(acr: &str, long: &[&str]) -> bool {
+    let initial = |w: &str| {
+        w.chars()
+            .find(|c| c.is_alphabetic())
+            .map(|c| c.to_ascii_lowercase())
+    };
+    let (Some(first), Some(last)) = (acr.chars().next(), acr.chars().last()) else {
+        return false;
+    };
+    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    (1..=long.len().min(acr.len() + 2))
+        .any(|n| initial(long[0]) == Some(first) && initial(long[n - 1]) == Some(last))
+}
+
+/// The words of `text` that are prose, without surrounding punctuation.
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '-' || c == '‑')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `body` defines `acr` in one of the report's other forms: `ACR (long form)`,
+/// `long form or ACR`, `ACR – long form` (the long form's first and last words carrying the
+/// acronym's first and last letters).
+fn defined_otherwise(body: &str, acr: &str) -> bool {
+    let is_word_char = |c: char| c.is_alphanumeric();
+    body.match_indices(acr).any(|(at, _)| {
+        let end = at + acr.len();
+        if body[..at].chars().next_back().is_some_and(is_word_char)
+            || body[end..].chars().next().is_some_and(is_word_char)
+        {
+            return false;
+        }
+        let after = body[end..].trim_start_matches(' ');
+        // `ACR (long form)`, `ACR – long form`, `ACR - long form`.
+        let long_after = after
+            .strip_prefix('(')
+            .map(|r| r.split(')').next().unwrap_or(""))
+            .or_else(|| {
+                ["–", "—", "- "]
+                    .iter()
+                    .find_map(|d| after.strip_prefix(d))
+                    .map(|r| r.split(['–', '—', ',', ';', '.', '(']).next().unwrap_or(""))
+            });
+        if long_after.is_some_and(|l| initials_match(acr, &words_of(l))) {
+            return true;
+        }
+        // `long form or ACR`: the words before `or`, nearest last.
+        let before = body[..at].trim_end_matches(' ');
+        let Some(before) = before
+            .strip_suffix(" or")
+            .or_else(|| before.strip_suffix(" or,"))
+        else {
+            return false;
+        };
+        let clause = before
+            .rsplit(['.', ';', ',', '(', ':'])
+            .next()
+            .unwrap_or("");
+        let mut words = words_of(clause);
+        // The long form ends at `or`; where it starts is found by its first letter.
+        let n = words.len();
+        let take = n.min(acr.len() + 2);
+        words.drain(..n - take);
+        (0..words.len()).any(|start| initials_match(acr, &words[start..]))
+            && words.last().is_some_and(|w| {
+                w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .map(|c| c.to_ascii_lowercase())
+                    == acr.chars().last().map(|c| c.to_ascii_lowercase())
+            })
+    })
+}
+
+/// The longest stretch read on either side of a word for its chunk or its line: a line longer
+/// than this is prose, not a heading (and the checks stay linear on long inputs).
+const NEAR: usize = 120;
+
+/// `text[..at]`'s last `NEAR` bytes (or fewer, on a character boundary).
+fn near_before(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(NEAR);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..at]
+}
+
+/// `text[at..]`'s first `NEAR` bytes (or fewer, on a character boundary).
+fn near_after(text: &str, at: usize) -> &str {
+    let mut to = (at + NEAR).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    &text[at..to]
+}
+
+/// Whether the word at `span` is part of an identifier: its whitespace-delimited chunk holds a
+/// digit outside the word (`section 98AA`, `No.CL/20140010`).
+fn in_identifier(text: &str, span: crate::source::Span) -> bool {
+    let before = near_before(text, span.start);
+    let before = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let after = near_after(text, span.end);
+    let after = after.split(char::is_whitespace).next().unwrap_or("");
+    before.bytes().any(|b| b.is_ascii_digit()) || after.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether the line holding `span` is written in capitals (two words or more): a heading or a
+/// name in capitals, whose words are not acronyms.
+fn in_capitals_line(text: &str, span: crate::source::Span) -> bool {
+    let before = near_before(text, span.start);
+    let after = near_after(text, span.end);
+    let (Some(start), Some(end)) = (
+        before
+            .rfind(['\n', '\r'])
+            .map(|i| i + 1)
+            .or((before.len() < NEAR).then_some(0)),
+        after
+            .find(['\n', '\r'])
+            .or((after.len() < NEAR).then_some(after.len())),
+    ) else {
+        return false;
+    };
+    let line = [&before[start..], &text[span.start..span.end], &after[..end]];
+    !line.iter().any(|p| p.chars().any(char::is_lowercase))
+        && line
+            .iter()
+            .flat_map(|p| p.split_whitespace())
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .count()
+            >= 2
+}
+
 impl Checker for UndefinedAcronym {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         let glossary: HashSet<String> = self
             .glossary
             .iter()
             .map(|g| g.trim_end_matches(['+', 's']).to_string())
+            .collect();
+        // Currencies need no definition: every code (but those that are also words), symbol
+        // and name of `rules/currencies.toml`, in capitals.
+        let currencies: HashSet<String> = cx
+            .vocab
+            .currencies
+            .iter()
+            .flat_map(|c| {
+                let code = (!c.word_code).then(|| c.code.clone());
+                code.into_iter()
+                    .chain(c.symbols.iter().cloned())
+                    .chain(c.names.iter().map(|n| n.to_uppercase()))
+            })
             .collect();
         let text = &cx.source.text;
         for (chapter, words) in cx.report.chapters.iter().zip(chapter_words(cx)) {
@@ -74,30 +223,35 @@ impl Checker for UndefinedAcronym {
                     continue;
                 }
                 let Some(acr) = acronym(w.text) else { continue };
-                if !judged.insert(acr) || glossary.contains(acr) {
+                if judged.contains(acr) || glossary.contains(acr) || currencies.contains(acr) {
                     continue;
                 }
-                // Defined as `Full Name (ACR)` anywhere in the chapter, or a country's initials.
+                // Letters of a legal identifier, or a word of a line in capitals: not acronyms
+                // (a later use in prose is still judged).
+                if in_identifier(text, w.span) || in_capitals_line(text, w.span) {
+                    continue;
+                }
+                judged.insert(acr);
+                // Defined as `Full Name (ACR)` anywhere in the chapter, or in another form.
                 if parenthesised.contains(acr)
                     || parenthesised.contains(format!("{acr}s").as_str())
-                    || cx
-                        .vocab
-                        .currencies
-                        .iter()
-                        .any(|c| c.code == acr && !c.word_code)
+                    || defined_otherwise(body, acr)
                 {
                     continue;
                 }
-                // Words in capitals around it: a heading or a name in capitals, not an acronym.
+                // Longer than six letters: a word in capitals, not an acronym.
                 if acr.len() > 6 {
                     continue;
                 }
+                // The acronym only, not the compound it opens (`DGS-operated`).
+                let own = w.text.split('-').next().unwrap_or(w.text);
+                let span = crate::source::Span::new(w.span.start, w.span.start + own.len());
                 out.diagnostics.push(
                     rule.diagnostic(
-                        w.span,
+                        span,
                         format!("`{acr}` is not defined in this chapter or the report glossary"),
                     )
-                    .with_label(w.span, "first use")
+                    .with_label(span, "first use")
                     .with_help(format!("spell it out at first use: `Full Name ({acr})`")),
                 );
             }

@@ -31,7 +31,11 @@ fn anchor(
         .as_ref()
         .map(|h| h.span)
         .unwrap_or_else(|| cx.source.first_line(chapter.span));
-    (span, format!("this chapter has no {}", missing.display()))
+    let what = match missing {
+        SectionKind::Intro => "introduction".to_string(),
+        _ => format!("{} section", missing.display()),
+    };
+    (span, format!("this chapter has no {what}"))
 }
 
 impl Checker for MissingSection {

@@ -75,7 +75,8 @@ fn case_of(word: &str) -> Option<Case> {
 
 impl SpellingVariant {
     /// Words written both in lower case and capitalised in the middle of a sentence, away from
-    /// other capitalised words (so names, titles and sentence starts are never compared).
+    /// other capitalised words (so names, titles and sentence starts are never compared): a
+    /// capitalised word between connectors and capitals on either side is part of a name.
     fn case_variants(&self, text: &str, words: &Words, rule: &RuleSpec, out: &mut Output) {
         let tokens = &words.tokens;
         // Only spaces (or a comma) between two words: they are in the same sentence.
@@ -101,7 +102,13 @@ impl SpellingVariant {
                 && case_of(w.text) == Some(Case::Capitalised)
                 && case_of(tokens[n - 1].text) == Some(Case::Lower)
                 && case_of(tokens[n + 1].text) == Some(Case::Lower)
-                && !self.name_connectors.iter().any(|c| c == words.lower[n + 1]);
+                && !self.name_connectors.iter().any(|c| c == words.lower[n + 1])
+                // After a connector that follows a capitalised word, it ends a name
+                // (`Office of Victims`, `Department for Immigration`).
+                && !(n >= 2
+                    && joined(n - 2, n - 1)
+                    && starts_upper(tokens[n - 2].text)
+                    && self.name_connectors.iter().any(|c| c == words.lower[n - 1]));
             let lower = words.lower[n];
             if isolated && lower.len() >= 3 {
                 uses.entry(lower).or_default().1.push(n);
