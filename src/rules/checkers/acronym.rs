@@ -149,30 +149,26 @@ fn in_identifier(text: &str, span: crate::source::Span) -> bool {
     before.bytes().any(|b| b.is_ascii_digit()) || after.bytes().any(|b| b.is_ascii_digit())
 }
 
-/// Whether the line holding `span` is written in capitals (two words or more): a heading or a
-/// name in capitals, whose words are not acronyms.
-fn in_capitals_line(text: &str, span: crate::source::Span) -> bool {
-    let before = near_before(text, span.start);
-    let after = near_after(text, span.end);
-    let (Some(start), Some(end)) = (
-        before
-            .rfind(['\n', '\r'])
-            .map(|i| i + 1)
-            .or((before.len() < NEAR).then_some(0)),
-        after
-            .find(['\n', '\r'])
-            .or((after.len() < NEAR).then_some(after.len())),
-    ) else {
-        return false;
-    };
-    let line = [&before[start..], &text[span.start..span.end], &after[..end]];
-    !line.iter().any(|p| p.chars().any(char::is_lowercase))
-        && line
-            .iter()
-            .flat_map(|p| p.split_whitespace())
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .count()
-            >= 2
+/// The pieces of the chapter's paragraphs (the text between blank lines, which a page break may
+/// have joined to the next) written in capitals, two words or more and no lower-case letter: a
+/// title, a name or page furniture in capitals, whose words are not acronyms. Judged per piece,
+/// not per line: a line break inside a piece is a space.
+fn capital_pieces(text: &str, chapter: &crate::parse::Chapter) -> Vec<crate::source::Span> {
+    chapter
+        .sections
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .flat_map(|p| p.parts.iter().copied())
+        .filter(|span| {
+            let said = &text[span.start..span.end];
+            !said.chars().any(char::is_lowercase)
+                && said
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .nth(1)
+                    .is_some()
+        })
+        .collect()
 }
 
 impl Checker for UndefinedAcronym {
@@ -212,6 +208,11 @@ impl Checker for UndefinedAcronym {
                     Some(&inside[..close])
                 })
                 .collect();
+            let capitals = capital_pieces(text, chapter);
+            let in_capitals = |span: crate::source::Span| {
+                let at = capitals.partition_point(|p| p.end <= span.start);
+                capitals.get(at).is_some_and(|p| p.contains(span))
+            };
             for w in &words.tokens {
                 // An acronym is capitals and digits: most words fail at the first letter.
                 if !w
@@ -226,9 +227,9 @@ impl Checker for UndefinedAcronym {
                 if judged.contains(acr) || glossary.contains(acr) || currencies.contains(acr) {
                     continue;
                 }
-                // Letters of a legal identifier, or a word of a line in capitals: not acronyms
+                // Letters of a legal identifier, or a word of a piece in capitals: not acronyms
                 // (a later use in prose is still judged).
-                if in_identifier(text, w.span) || in_capitals_line(text, w.span) {
+                if in_identifier(text, w.span) || in_capitals(w.span) {
                     continue;
                 }
                 judged.insert(acr);
