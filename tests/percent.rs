@@ -223,3 +223,16 @@ fn a_list_by_sex_of_children_is_read_like_one_of_adults() {
     // Parts that differ in more than one dimension are no partition.
     assert!(lists("Of these, 60 percent were girls and 40 percent were men.\n").is_empty());
 }
+
+#[test]
+fn a_percentage_or_count_is_read_past_any_approximation_the_quantity_grammar_knows() {
+    for text in [
+        "Of the 150 victims identified, 24 percent (an estimated 46) were children.\n",
+        "Of the 150 victims identified, close to 24 percent (46) were children.\n",
+        "Of the victims, an estimated 20 percent were male and 70 percent were female.\n",
+    ] {
+        let found = findings(text);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].0, Severity::Info, "{text}");
+    }
+}

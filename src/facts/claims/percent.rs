@@ -9,30 +9,6 @@
 use super::comparisons::stated_percent;
 use super::*;
 
-/// Words that may stand between an opening parenthesis and its percentage (`(about 24
-/// percent)`): the approximation words of `quantity`.
-const APPROX_WORDS: &[&str] = &[
-    "about",
-    "approximately",
-    "around",
-    "nearly",
-    "almost",
-    "roughly",
-    "some",
-    "over",
-    "under",
-    "more",
-    "less",
-    "fewer",
-    "than",
-    "at",
-    "least",
-    "most",
-    "just",
-    "up",
-    "to",
-];
-
 /// A count and the percentage stated with it, before their whole is known.
 struct Pair {
     count: usize,
@@ -132,11 +108,8 @@ fn count_then_percent(p: &Para, q: usize) -> Option<Pair> {
     if !p.punct(close, ')') {
         return None;
     }
-    // Only approximation words between the parenthesis and the figure.
-    let mut open = p.qs[q].toks.0.checked_sub(1)?;
-    while p.word_ref(open).is_some_and(|w| APPROX_WORDS.contains(&w)) {
-        open = open.checked_sub(1)?;
-    }
+    // Only an approximation between the parenthesis and the figure.
+    let open = p.approx_start(q).checked_sub(1)?;
     if !p.punct(open, '(') {
         return None;
     }
@@ -192,11 +165,9 @@ fn percent_then_count(p: &Para, q: usize) -> Option<Pair> {
     if !p.punct(open, '(') {
         return None;
     }
-    let mut first = open + 1;
-    while p.word_ref(first).is_some_and(|w| APPROX_WORDS.contains(&w)) && first < open + 3 {
-        first += 1;
-    }
-    let count = p.count_at(first)?;
+    let count = p
+        .q_from(open + 1)
+        .filter(|&c| p.qs[c].kind == QKind::Count)?;
     let close = *p.closing.get(&open)?;
     let words = p.qs[count].toks.1..close;
     if words.len() > 6
@@ -207,13 +178,7 @@ fn percent_then_count(p: &Para, q: usize) -> Option<Pair> {
     {
         return None;
     }
-    let mut from = p.qs[q].toks.0;
-    while from > 0
-        && p.word_ref(from - 1)
-            .is_some_and(|w| APPROX_WORDS.contains(&w))
-    {
-        from -= 1;
-    }
+    let from = p.approx_start(q);
     Some(Pair {
         count,
         percent: q,
@@ -459,16 +424,9 @@ struct PercentList<'t> {
     to: usize,
 }
 
-/// The percentage that starts a list item at token `k`, past approximation words.
-fn percent_at(p: &Para, mut k: usize) -> Option<usize> {
-    let from = k;
-    while p.word_ref(k).is_some_and(|w| APPROX_WORDS.contains(&w)) && k < from + 3 {
-        k += 1;
-    }
-    p.q_at
-        .get(&k)
-        .copied()
-        .filter(|&q| p.qs[q].kind == QKind::Percent)
+/// The percentage that starts a list item at token `k`, with its approximation.
+fn percent_at(p: &Para, k: usize) -> Option<usize> {
+    p.q_from(k).filter(|&q| p.qs[q].kind == QKind::Percent)
 }
 
 /// The closed list of percentages starting at percentage `first`: two or more, the last after
