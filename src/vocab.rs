@@ -70,6 +70,10 @@ pub struct Vocabulary {
     /// a partition of any dimension.
     #[serde(default)]
     pub unspecified_words: Vec<String>,
+    /// Nouns naming people by a nationality the words before them state (`Nigerian nationals`):
+    /// a class of people with no value of its own.
+    #[serde(default)]
+    pub nationality_nouns: Vec<String>,
     /// Words saying that groups overlap (`overlapping`): a breakdown in their sentence is open.
     #[serde(default)]
     pub overlap_words: Vec<String>,
@@ -271,6 +275,7 @@ impl Vocabulary {
         self.exploitation_words.extend(other.exploitation_words);
         self.restrictions.extend(other.restrictions);
         self.unspecified_words.extend(other.unspecified_words);
+        self.nationality_nouns.extend(other.nationality_nouns);
         self.overlap_words.extend(other.overlap_words);
         self.category_nouns.extend(other.category_nouns);
         self.actors.extend(other.actors);
@@ -309,6 +314,7 @@ impl Vocabulary {
         fill(&mut self.exploitation_words, &defaults.exploitation_words);
         fill(&mut self.restrictions, &defaults.restrictions);
         fill(&mut self.unspecified_words, &defaults.unspecified_words);
+        fill(&mut self.nationality_nouns, &defaults.nationality_nouns);
         fill(&mut self.overlap_words, &defaults.overlap_words);
         fill(&mut self.category_nouns, &defaults.category_nouns);
         fill(&mut self.actors, &defaults.actors);

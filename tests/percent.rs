@@ -207,3 +207,32 @@ fn the_rounding_of_the_percentage_is_allowed() {
     assert!(findings(&list("51")).is_empty());
     assert_eq!(findings(&list("52")).len(), 1);
 }
+
+#[test]
+fn a_list_by_sex_of_children_is_read_like_one_of_adults() {
+    // `girls` and `boys` state sex and age, as `women` and `men` do: the parts differ in sex.
+    for text in [
+        "Of the 50 child victims, 60 percent were girls and 30 percent were boys.\n",
+        "Of the 50 adult victims, 60 percent were women and 30 percent were men.\n",
+    ] {
+        assert_eq!(lists(text), vec![vec![d(60), d(30)]], "{text}");
+        let found = findings(text);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].0, Severity::Error, "{text}");
+    }
+    // Parts that differ in more than one dimension are no partition.
+    assert!(lists("Of these, 60 percent were girls and 40 percent were men.\n").is_empty());
+}
+
+#[test]
+fn a_percentage_or_count_is_read_past_any_approximation_the_quantity_grammar_knows() {
+    for text in [
+        "Of the 150 victims identified, 24 percent (an estimated 46) were children.\n",
+        "Of the 150 victims identified, close to 24 percent (46) were children.\n",
+        "Of the victims, an estimated 20 percent were male and 70 percent were female.\n",
+    ] {
+        let found = findings(text);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].0, Severity::Info, "{text}");
+    }
+}

@@ -382,13 +382,19 @@ const APPROX_TWO: &[(&str, &str)] = &[
 
 /// Is the figure starting at token `at` preceded by an approximation (`more than`, `around`)?
 fn approximated(tokens: &[Token], at: usize) -> bool {
+    approximation_len(tokens, at) > 0
+}
+
+/// How many tokens of an approximation (`more than`, `around`, `~`) stand right before the
+/// figure starting at token `at`: 0 when none does.
+pub fn approximation_len(tokens: &[Token], at: usize) -> usize {
     // `~2,000`, `≈ 30`
     if at
         .checked_sub(1)
         .and_then(|j| tokens.get(j))
         .is_some_and(|t| t.is_punct('~') || t.is_punct('≈'))
     {
-        return true;
+        return 1;
     }
     let w = |k: usize| {
         at.checked_sub(k)
@@ -397,20 +403,24 @@ fn approximated(tokens: &[Token], at: usize) -> bool {
             .map(|t| t.lower())
     };
     if let Some(one) = w(1) {
-        if APPROX_ONE.contains(&one.as_ref()) {
-            return true;
-        }
         if let Some(two) = w(2) {
             if APPROX_TWO.iter().any(|(a, b)| *a == two && *b == one) {
-                return true;
+                return 2;
             }
             // `as many as 30`
             if one == "as" && (two == "many" || two == "few" || two == "much") {
-                return true;
+                return if w(3).is_some_and(|t| t == "as") {
+                    3
+                } else {
+                    2
+                };
             }
         }
+        if APPROX_ONE.contains(&one.as_ref()) {
+            return 1;
+        }
     }
-    false
+    0
 }
 
 const MONTHS: &[&str] = &[

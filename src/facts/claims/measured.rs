@@ -23,25 +23,6 @@ pub struct MeasuredSentence {
     pub figures: Vec<Span>,
 }
 
-/// Classes of people that restrict a count of people by sex, age or citizenship: in a list they
-/// stand for the measure of the list (`30 victims, of whom 20 were women`).
-const RESTRICTIONS: &[&str] = &[
-    "woman",
-    "man",
-    "girl",
-    "boy",
-    "child",
-    "adult",
-    "minor",
-    "female",
-    "male",
-    "citizen",
-    "national",
-    "foreigner",
-    "teenager",
-    "infant",
-];
-
 /// The measured sentences of paragraph `p`, appended to `out`.
 pub(super) fn read(p: &Para, lex: &Lexicon, out: &mut Vec<MeasuredSentence>) {
     let mut sentence = Sentence::default();
@@ -68,7 +49,7 @@ pub(super) fn read(p: &Para, lex: &Lexicon, out: &mut Vec<MeasuredSentence>) {
         // A class of people standing alone is no list's measure.
         let people = measure
             .as_ref()
-            .is_some_and(|m| lex.persons.contains(m) && !RESTRICTIONS.contains(&m.as_str()));
+            .is_some_and(|m| lex.persons.contains(m) && !lex.restricts_people(m));
         sentence.push(quantity.span, measure, people);
     }
     sentence.flush(p, out);
@@ -108,7 +89,8 @@ impl Sentence {
         match np.head().filter(|h| lex.counted.contains(*h)) {
             Some(head) => {
                 let own = singular(head).into_owned();
-                if RESTRICTIONS.contains(&own.as_str()) {
+                // A class of people (`20 women`) counts what the list counts.
+                if lex.restricts_people(&own) {
                     Some(self.last_people.clone().unwrap_or(own))
                 } else {
                     Some(own)

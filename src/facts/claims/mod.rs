@@ -357,6 +357,10 @@ pub struct Facts {
     pub chapters: Vec<ChapterClaims>,
 }
 
+/// The dimensions of the restrictions that classify people (DESIGN §4.1): the others, the form
+/// of exploitation and the status, classify what happened to them.
+const PEOPLE_DIMENSIONS: &[&str] = &["sex", "age", "nationality"];
+
 /// The vocabulary, prepared for fast look-ups.
 pub struct Lexicon<'v> {
     pub vocab: &'v Vocabulary,
@@ -370,6 +374,7 @@ pub struct Lexicon<'v> {
     /// Restriction words → the (dimension, value) pairs each states.
     restrictions: HashMap<String, Vec<(&'v str, &'v str)>>,
     unspecified: HashSet<String>,
+    nationality_nouns: HashSet<String>,
     overlap: HashSet<String>,
     categories: HashSet<String>,
     /// Country names, aliases and nationality adjectives, lower case: a named nationality.
@@ -415,6 +420,7 @@ impl<'v> Lexicon<'v> {
             vocab,
             restrictions,
             unspecified: lower(&vocab.unspecified_words),
+            nationality_nouns: lower(&vocab.nationality_nouns),
             overlap: lower(&vocab.overlap_words),
             categories: lower(&vocab.category_nouns),
             nationalities,
@@ -437,6 +443,36 @@ impl<'v> Lexicon<'v> {
             .iter()
             .find(|a| a.stems.iter().any(|s| l.starts_with(s.as_str())))
             .map(|a| a.name.as_str())
+    }
+
+    /// The (dimension, value) pairs lower-case word `w` states of a class of people: its sex, age
+    /// or nationality (`girls`: female, child). A form of exploitation or a status is no class
+    /// of people.
+    fn people_values(&self, w: &str) -> impl Iterator<Item = (&'v str, &'v str)> + '_ {
+        self.restrictions
+            .get(w)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|(dim, _)| PEOPLE_DIMENSIONS.contains(dim))
+    }
+
+    /// Does lower-case word `w` name a class of people that restricts another count of people
+    /// (`women`, `girls`, `foreigners`, `nationals`)?
+    fn restricts_people(&self, w: &str) -> bool {
+        self.people_values(w).next().is_some() || self.nationality_nouns.contains(w)
+    }
+
+    /// The first two values the vocabulary lists for dimension `dim` (`female`, `male`): between
+    /// them they make nearly every whole, a further value (`transgender`) is a rest beside them.
+    fn value_pair(&self, dim: &str) -> Option<(&'v str, &'v str)> {
+        let mut values = self
+            .vocab
+            .restrictions
+            .iter()
+            .filter(|r| r.dimension == dim)
+            .map(|r| r.value.as_str());
+        Some((values.next()?, values.next()?))
     }
 
     fn direction_of(&self, word: &str) -> Option<Direction> {

@@ -290,6 +290,21 @@ impl<'t, 'a> Para<'t, 'a> {
             .filter(|&q| self.qs[q].kind == QKind::Count)
     }
 
+    /// The first token of quantity `q` with the approximation before it (`about 24 percent`:
+    /// `about`), as the quantity grammar reads one.
+    pub(super) fn approx_start(&self, q: usize) -> usize {
+        let at = self.qs[q].toks.0;
+        at - crate::facts::quantity::approximation_len(self.toks, at)
+    }
+
+    /// The quantity whose approximation, or which itself, starts at token `k` (`about 24
+    /// percent` at `about`).
+    pub(super) fn q_from(&self, k: usize) -> Option<usize> {
+        (k..k + 4)
+            .find_map(|i| self.q_at.get(&i).copied())
+            .filter(|&q| self.approx_start(q) == k)
+    }
+
     pub(super) fn fig(&self, q: usize) -> Fig {
         Fig {
             value: self.qs[q].value,

@@ -9,30 +9,6 @@
 use super::comparisons::stated_percent;
 use super::*;
 
-/// Words that may stand between an opening parenthesis and its percentage (`(about 24
-/// percent)`): the approximation words of `quantity`.
-const APPROX_WORDS: &[&str] = &[
-    "about",
-    "approximately",
-    "around",
-    "nearly",
-    "almost",
-    "roughly",
-    "some",
-    "over",
-    "under",
-    "more",
-    "less",
-    "fewer",
-    "than",
-    "at",
-    "least",
-    "most",
-    "just",
-    "up",
-    "to",
-];
-
 /// A count and the percentage stated with it, before their whole is known.
 struct Pair {
     count: usize,
@@ -132,11 +108,8 @@ fn count_then_percent(p: &Para, q: usize) -> Option<Pair> {
     if !p.punct(close, ')') {
         return None;
     }
-    // Only approximation words between the parenthesis and the figure.
-    let mut open = p.qs[q].toks.0.checked_sub(1)?;
-    while p.word_ref(open).is_some_and(|w| APPROX_WORDS.contains(&w)) {
-        open = open.checked_sub(1)?;
-    }
+    // Only an approximation between the parenthesis and the figure.
+    let open = p.approx_start(q).checked_sub(1)?;
     if !p.punct(open, '(') {
         return None;
     }
@@ -192,11 +165,9 @@ fn percent_then_count(p: &Para, q: usize) -> Option<Pair> {
     if !p.punct(open, '(') {
         return None;
     }
-    let mut first = open + 1;
-    while p.word_ref(first).is_some_and(|w| APPROX_WORDS.contains(&w)) && first < open + 3 {
-        first += 1;
-    }
-    let count = p.count_at(first)?;
+    let count = p
+        .q_from(open + 1)
+        .filter(|&c| p.qs[c].kind == QKind::Count)?;
     let close = *p.closing.get(&open)?;
     let words = p.qs[count].toks.1..close;
     if words.len() > 6
@@ -207,13 +178,7 @@ fn percent_then_count(p: &Para, q: usize) -> Option<Pair> {
     {
         return None;
     }
-    let mut from = p.qs[q].toks.0;
-    while from > 0
-        && p.word_ref(from - 1)
-            .is_some_and(|w| APPROX_WORDS.contains(&w))
-    {
-        from -= 1;
-    }
+    let from = p.approx_start(q);
     Some(Pair {
         count,
         percent: q,
@@ -248,92 +213,105 @@ fn whole_of_whom(p: &Para, pair: &Pair) -> Option<usize> {
     (np_end <= comma && (np_end..comma).all(|k| p.word_ref(k).is_some())).then_some(whole)
 }
 
-/// What a part of a list of percentages is: one value of one dimension, or the rest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Part {
-    Value(Dimension, bool),
+/// What a part of a list of percentages is: a class of people (its (dimension, value) pairs,
+/// `girls`: female, child), or the rest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Part<'v> {
+    Value(Vec<(&'v str, &'v str)>),
     Rest,
 }
 
-/// Dimensions whose two values exclude each other and together make the whole.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dimension {
-    Sex,
-    Age,
-    Citizenship,
-}
-
-/// The dimension and value a word names (`women`: sex, the first value).
-fn value_of(w: &str) -> Option<(Dimension, bool)> {
-    Some(match w {
-        "female" | "females" | "woman" | "women" => (Dimension::Sex, true),
-        "male" | "males" | "man" | "men" => (Dimension::Sex, false),
-        "adult" | "adults" => (Dimension::Age, true),
-        "child" | "children" | "minor" | "minors" | "juvenile" | "juveniles" => {
-            (Dimension::Age, false)
-        }
-        "citizen" | "citizens" => (Dimension::Citizenship, true),
-        "foreign" | "foreigners" => (Dimension::Citizenship, false),
-        _ => return None,
-    })
-}
-
-/// Words that make a part the rest of the whole (`with their gender unspecified`).
-fn rest_word(w: &str) -> bool {
-    matches!(
-        w,
-        "unspecified"
-            | "unknown"
-            | "undetermined"
-            | "unidentified"
-            | "unreported"
-            | "other"
-            | "others"
-            | "transgender"
-            | "nonbinary"
-            | "non-binary"
-    )
-}
+/// The dimensions a list by sex is read beside (`women, men, and children`).
+const SEX: &str = "sex";
+const AGE: &str = "age";
 
 /// The words naming the whole a part is of (`the victims`).
 type Whole<'w> = &'w [&'w str];
 
-/// The part a list item's words name, if they name exactly one (`were female`; `did not have
-/// their gender specified`), and the whole it names before the verb (`of the victims were
-/// female`: `the victims`). A part `of` a group with a value (`24 percent of women`) is a share
-/// of another whole, not a part of this one.
-fn part_of<'w>(words: &'w [&'w str]) -> Option<(Part, Option<Whole<'w>>)> {
-    let (whole, words) = match words.split_first() {
-        Some((&"of", after)) => {
-            let verb = after
-                .iter()
-                .position(|w| matches!(*w, "were" | "was" | "are" | "is"))?;
-            let (whole, told) = after.split_at(verb);
-            if whole.iter().any(|w| value_of(w).is_some() || rest_word(w)) {
-                return None;
+/// The values of a class of people word `w` states that are one of the first two of their
+/// dimension (`women`: female, adult); `None` when it names a further value (`transgender`).
+fn paired_values<'v>(lex: &Lexicon<'v>, w: &str) -> Option<Vec<(&'v str, &'v str)>> {
+    lex.people_values(w)
+        .map(|(dim, v)| {
+            lex.value_pair(dim)
+                .filter(|&(a, b)| v == a || v == b)
+                .map(|_| (dim, v))
+        })
+        .collect()
+}
+
+/// Words that make a part the rest of the whole (`with their gender unspecified`, `others`, a
+/// further value of a dimension: `transgender`).
+fn rest_word(lex: &Lexicon, w: &str) -> bool {
+    lex.unspecified.contains(w)
+        || matches!(w, "other" | "others")
+        || paired_values(lex, w).is_none()
+}
+
+/// Does word `w` name a class of people, or a rest?
+fn names_a_class(lex: &Lexicon, w: &str) -> bool {
+    lex.people_values(w).next().is_some() || rest_word(lex, w)
+}
+
+impl<'v> Extractor<'_, 'v> {
+    /// The part a list item's words name, if they name exactly one (`were female`; `did not
+    /// have their gender specified`), and the whole it names before the verb (`of the victims
+    /// were female`: `the victims`). A part `of` a group with a value (`24 percent of women`) is
+    /// a share of another whole, not a part of this one.
+    fn part_of<'w>(&self, words: &'w [&'w str]) -> Option<(Part<'v>, Option<Whole<'w>>)> {
+        let lex = self.lex;
+        let (whole, words) = match words.split_first() {
+            Some((&"of", after)) => {
+                let verb = after
+                    .iter()
+                    .position(|w| matches!(*w, "were" | "was" | "are" | "is"))?;
+                let (whole, told) = after.split_at(verb);
+                if whole.iter().any(|w| names_a_class(lex, w)) {
+                    return None;
+                }
+                (Some(whole), told)
             }
-            (Some(whole), told)
+            _ => (None, words),
+        };
+        if words.contains(&"of") {
+            return None;
         }
-        _ => (None, words),
-    };
-    if words.contains(&"of") {
+        let negated = words.iter().any(|w| matches!(*w, "not" | "no" | "non"));
+        let mut values: Vec<(&'v str, &'v str)> = Vec::new();
+        for w in words {
+            for (dim, v) in paired_values(lex, w).unwrap_or_default() {
+                match values.iter().find(|(d, _)| *d == dim) {
+                    Some(&(_, known)) if known != v => return None,
+                    Some(_) => {}
+                    None => values.push((dim, v)),
+                }
+            }
+        }
+        let rest = words.iter().any(|w| rest_word(lex, w))
+            || negated
+                && words.iter().any(|w| {
+                    ["specif", "known", "report", "record", "identif", "determin"]
+                        .iter()
+                        .any(|s| w.starts_with(s))
+                });
+        let part = match (values.is_empty(), rest, negated) {
+            (false, false, false) => Part::Value(values),
+            (true, true, _) => Part::Rest,
+            _ => return None,
+        };
+        Some((part, whole))
+    }
+}
+
+/// The dimension two classes of people differ in, when they differ in exactly one and state the
+/// same values of the others (`girls`, `boys`: sex; `women`, `children`: none).
+fn differing<'v>(a: &[(&'v str, &'v str)], b: &[(&'v str, &'v str)]) -> Option<&'v str> {
+    if a.len() != b.len() {
         return None;
     }
-    let negated = words.iter().any(|w| matches!(*w, "not" | "no" | "non"));
-    let values: Vec<(Dimension, bool)> = words.iter().filter_map(|w| value_of(w)).collect();
-    let rest = words.iter().any(|w| rest_word(w))
-        || negated
-            && words.iter().any(|w| {
-                ["specif", "known", "report", "record", "identif", "determin"]
-                    .iter()
-                    .any(|s| w.starts_with(s))
-            });
-    let part = match (values.as_slice(), rest, negated) {
-        ([v], false, false) => Part::Value(v.0, v.1),
-        ([], true, _) => Part::Rest,
-        _ => return None,
-    };
-    Some((part, whole))
+    let mut dims = a.iter().filter(|x| !b.contains(x)).map(|(d, _)| *d);
+    let dim = dims.next()?;
+    (dims.next().is_none() && b.iter().any(|(d, _)| *d == dim)).then_some(dim)
 }
 
 /// Words that end a list of percentages (`…, compared to …`, `…, while 67 percent …`).
@@ -349,23 +327,14 @@ fn names_a_rest(w: &str) -> bool {
     matches!(w, "rest" | "remaining" | "remainder" | "others" | "other")
 }
 
-/// Words that name people who are neither women nor men in the report's usage (`women, men, and
-/// children`): beside a list by sex, they may be a part it leaves out.
-fn names_young(w: &str) -> bool {
-    matches!(
-        w,
-        "child" | "children" | "girl" | "girls" | "boy" | "boys" | "minor" | "minors"
-    )
-}
-
 /// The tokens of a paragraph holding words of one kind, in order, to count those in a range.
 struct Marks(Vec<usize>);
 
 impl Marks {
-    fn of(p: &Para, kind: fn(&str) -> bool) -> Marks {
+    fn of(p: &Para, kind: impl Fn(&str) -> bool) -> Marks {
         Marks(
             (0..p.toks.len())
-                .filter(|&k| p.word_ref(k).is_some_and(kind))
+                .filter(|&k| p.word_ref(k).is_some_and(&kind))
                 .collect(),
         )
     }
@@ -379,6 +348,7 @@ impl Extractor<'_, '_> {
     /// (`78 percent were female and 22 percent male, and 3 percent with their gender
     /// unspecified`), that state every part: both values of one dimension, and perhaps a rest.
     fn percent_lists(&self, p: &Para, out: &mut ChapterClaims) {
+        let lex = self.lex;
         let mut used: HashSet<usize> = HashSet::default();
         // Read once, when a list needs them.
         let (mut rest, mut young) = (None, None);
@@ -388,13 +358,13 @@ impl Extractor<'_, '_> {
             }
             // Every percentage the walk reached belongs to this list, closed or not: it starts
             // no other (so a long list is walked once).
-            let (reached, list) = percent_list(p, first);
+            let (reached, list) = percent_list(p, lex, first);
             used.extend(first..=reached);
             let Some(list) = list else {
                 continue;
             };
             let parts: Option<Vec<(Part, Option<Whole>)>> =
-                list.items.iter().map(|(_, w)| part_of(w)).collect();
+                list.items.iter().map(|(_, w)| self.part_of(w)).collect();
             let Some(parts) = parts else { continue };
             // The parts that name their whole name the same one.
             let mut wholes = parts.iter().filter_map(|(_, whole)| *whole);
@@ -403,30 +373,35 @@ impl Extractor<'_, '_> {
             {
                 continue;
             }
-            let values: Vec<(Dimension, bool)> = parts
+            let values: Vec<&[(&str, &str)]> = parts
                 .iter()
                 .filter_map(|(x, _)| match x {
-                    Part::Value(d, v) => Some((*d, *v)),
+                    Part::Value(v) => Some(v.as_slice()),
                     Part::Rest => None,
                 })
                 .collect();
-            let Some(&(dimension, _)) = values.first() else {
+            // Two classes, differing in one dimension: its two values.
+            let [a, b] = values.as_slice() else {
                 continue;
             };
-            let one_dimension = values.iter().all(|(d, _)| *d == dimension);
-            let both = values.iter().any(|(_, v)| *v) && values.iter().any(|(_, v)| !*v);
-            let distinct = values.len() == 2;
+            let Some(dimension) = differing(a, b) else {
+                continue;
+            };
             // The rest of the sentence must not name a part the list leaves out.
             let sentence = p.sentence_start(p.qs[first].toks.0)..p.sentence_end(p.qs[first].toks.0);
             let in_list = list.from..list.to;
-            if !(one_dimension && both && distinct) {
-                continue;
-            }
             let outside =
                 |marks: &Marks| marks.within(sentence.clone()) > marks.within(in_list.clone());
             let rest = rest.get_or_insert_with(|| Marks::of(p, names_a_rest));
-            let young = young.get_or_insert_with(|| Marks::of(p, names_young));
-            if outside(rest) || dimension == Dimension::Sex && outside(young) {
+            // In the report's usage `women, men, and children` are three groups: a list by sex
+            // whose parts are not children leaves out the children the sentence names.
+            let children = lex.value_pair(AGE).map(|(_, young)| (AGE, young));
+            let of_children =
+                |w: &str| children.is_some_and(|c| lex.people_values(w).any(|x| x == c));
+            let leaves_children = dimension == SEX
+                && !children.is_some_and(|c| a.contains(&c))
+                && outside(young.get_or_insert_with(|| Marks::of(p, of_children)));
+            if outside(rest) || leaves_children {
                 continue;
             }
             let last = list.items.last().map_or(first, |(q, _)| *q);
@@ -449,22 +424,19 @@ struct PercentList<'t> {
     to: usize,
 }
 
-/// The percentage that starts a list item at token `k`, past approximation words.
-fn percent_at(p: &Para, mut k: usize) -> Option<usize> {
-    let from = k;
-    while p.word_ref(k).is_some_and(|w| APPROX_WORDS.contains(&w)) && k < from + 3 {
-        k += 1;
-    }
-    p.q_at
-        .get(&k)
-        .copied()
-        .filter(|&q| p.qs[q].kind == QKind::Percent)
+/// The percentage that starts a list item at token `k`, with its approximation.
+fn percent_at(p: &Para, k: usize) -> Option<usize> {
+    p.q_from(k).filter(|&q| p.qs[q].kind == QKind::Percent)
 }
 
 /// The closed list of percentages starting at percentage `first`: two or more, the last after
 /// `and`, all at one depth of one clause, with no other figure among them or right after them,
 /// and each part told by words that say what it is. Also the last percentage the walk reached.
-fn percent_list<'t>(p: &Para<'t, '_>, first: usize) -> (usize, Option<PercentList<'t>>) {
+fn percent_list<'t>(
+    p: &Para<'t, '_>,
+    lex: &Lexicon,
+    first: usize,
+) -> (usize, Option<PercentList<'t>>) {
     let start = p.qs[first].toks.0;
     let (sent, depth) = (p.sentence[start], p.depth[start]);
     let mut items = Vec::new();
@@ -512,7 +484,7 @@ fn percent_list<'t>(p: &Para<'t, '_>, first: usize) -> (usize, Option<PercentLis
                 // Only words saying what the part is (`were female`, `with their gender
                 // unspecified`): a place, an action or a time may make it a share of another
                 // whole (`60 percent were women in the capital`).
-                Some(w) if telling(p, w) => words.push(w),
+                Some(w) if telling(p, lex, w) => words.push(w),
                 Some(_) => return (current, None),
                 None => break,
             }
@@ -540,9 +512,8 @@ fn percent_list<'t>(p: &Para<'t, '_>, first: usize) -> (usize, Option<PercentLis
 
 /// A word that may tell what a part of a list of percentages is: a value of a dimension, a rest,
 /// a counted noun (`adult victims`), or a word of the predicate that says it.
-fn telling(p: &Para, w: &str) -> bool {
-    value_of(w).is_some()
-        || rest_word(w)
+fn telling(p: &Para, lex: &Lexicon, w: &str) -> bool {
+    names_a_class(lex, w)
         || p.counted.contains(w)
         || matches!(
             w,

@@ -167,7 +167,7 @@ impl Extractor<'_, '_> {
             if prefix_makes_it && all != whole {
                 return false;
             }
-            return self.closed(p, total, list, kind, out, used);
+            return self.closed_one(p, total, list, kind, out, used);
         }
         let mut any = false;
         let mut from = 0;
@@ -177,8 +177,9 @@ impl Extractor<'_, '_> {
                 end: list.end,
                 approx: list.approx,
             };
+            // A run of a list of one partition is of one partition.
             if part.items.len() >= 2 {
-                any |= self.closed(p, total, &part, kind, out, used);
+                any |= self.closed_one(p, total, &part, kind, out, used);
             }
             from = cut;
         }
@@ -200,6 +201,23 @@ impl Extractor<'_, '_> {
         }
         if let Some(read) = self.by_partition(p, total, list, kind, out, used) {
             return read;
+        }
+        self.closed_one(p, total, list, kind, out, used)
+    }
+
+    /// Record a closed enumeration of one partition (its partitions already found) if every part
+    /// is an exact count of the total's kind.
+    fn closed_one(
+        &self,
+        p: &Para,
+        total: usize,
+        list: &List,
+        kind: RelationKind,
+        out: &mut ChapterClaims,
+        used: &mut HashSet<usize>,
+    ) -> bool {
+        if list.approx || !p.qs[total].is_exact_count() || list.items.contains(&total) {
+            return false;
         }
         // Parts whose sum is beyond the arithmetic are not a breakdown it can check.
         let Some(parts) = sum_of(p, &list.items) else {
@@ -281,7 +299,7 @@ impl Extractor<'_, '_> {
                         approx: list.approx,
                     };
                     let from = out.breakdowns.len();
-                    any |= self.closed(p, total, &part, kind, out, used);
+                    any |= self.closed_one(p, total, &part, kind, out, used);
                     if lone {
                         for b in &mut out.breakdowns[from..] {
                             b.doubt = Some(Doubt::LonePart);
