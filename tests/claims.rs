@@ -426,10 +426,11 @@ fn a_list_that_may_go_on_after_a_semicolon_is_read_only_when_it_makes_the_total(
     ] {
         assert_eq!(breakdowns(text), vec![], "{text}");
     }
-    // One more figure of another kind: the rest, or another fact? Not read.
+    // One more figure of another kind: the rest, or another fact? The list is not read; the
+    // figure is a part of the whole either way.
     assert_eq!(
         breakdowns("Of the 20 victims, 12 were women and five were men; two were children."),
-        vec![]
+        vec![subset(20, 2)]
     );
     // The clause counts the rest further on.
     assert_eq!(
@@ -443,7 +444,7 @@ fn a_list_that_may_go_on_after_a_semicolon_is_read_only_when_it_makes_the_total(
         breakdowns(
             "Of these nine victims, eight were subjected to forced labor and one to sex trafficking; two were children."
         ),
-        vec![sum(9, &[8, 1])]
+        vec![sum(9, &[8, 1]), subset(9, 2)]
     );
 }
 
@@ -485,10 +486,11 @@ fn a_clause_list_whose_first_parts_make_the_total_is_not_read() {
         ),
         vec![sum(20, &[12, 8]), subset(20, 15)]
     );
-    // Nor one that goes on after `;` with a figure the parts lack.
+    // Nor one that goes on after `;` with a figure the parts lack (that figure is a part of the
+    // whole either way).
     assert_eq!(
         breakdowns("Of the 20 victims, 12 were women and five were men; three were children."),
-        vec![]
+        vec![subset(20, 3)]
     );
 }
 
@@ -1366,4 +1368,103 @@ fn an_earlier_figure_naming_nothing_goes_with_the_nearest_figure_not_a_part_of_a
     );
     assert!(pairs.iter().any(|(c, p, _)| *c == d(30) && *p == d(27)));
     assert!(!pairs.iter().any(|(c, p, _)| *c == d(90) && *p == d(27)));
+}
+
+#[test]
+fn a_single_figure_of_a_class_is_a_part_of_the_victims_spoken_of() {
+    // After an anchored enumeration, in a clause after `;`.
+    assert_eq!(
+        breakdowns(
+            "Police identified 48 victims. Of these, 30 were victims of sex trafficking and 18 of forced labor; 17 were children; five were foreign nationals."
+        ),
+        vec![split(48, &[30, 18]), subset(48, 17), subset(48, 5)]
+    );
+    // Opening its own sentence, past an earlier year's figure in parentheses.
+    assert_eq!(
+        breakdowns(
+            "The government identified 40 victims (52 in 2029). Eighteen victims were children (21 in 2029)."
+        ),
+        vec![subset(40, 18)]
+    );
+    // Two wholes joined by `and` are one whole together.
+    assert_eq!(
+        breakdowns(
+            "NGOs identified 60 potential victims and four official victims. Thirty were children."
+        ),
+        vec![subset(64, 30)]
+    );
+}
+
+#[test]
+fn a_single_figure_of_a_class_is_not_read_when_its_whole_is_unclear() {
+    for text in [
+        // Another count of people comes last.
+        "Police identified 40 victims and NGOs assisted 200 people. Sixty were children.",
+        // Two victim figures of different values.
+        "Police identified 40 victims. NGOs identified 15 victims. Ten were children.",
+        // The latest victim figure is an earlier year's.
+        "Police identified 40 victims, compared with 75 victims in 2029. Sixty were children.",
+        // Too far back.
+        "Police identified 40 victims. Courts met. Judges met. Thirty were children.",
+        // Not a class of people.
+        "Police identified 40 victims. Thirty were referred to shelters.",
+    ] {
+        assert_eq!(breakdowns(text), vec![], "{text}");
+    }
+}
+
+#[test]
+fn a_split_after_a_class_figure_is_of_the_whole_before_it() {
+    assert_eq!(
+        breakdowns(
+            "The government identified 36 victims. Twenty were children; 29 were female and seven were male."
+        ),
+        vec![split(36, &[29, 7]), subset(36, 20)]
+    );
+}
+
+#[test]
+fn classes_that_take_in_everyone_make_an_including_list_a_breakdown() {
+    // By sex, by age, by both.
+    for (text, total, parts) in [
+        (
+            "The agency reported 90 victims, of which 70 were female and 20 were male.",
+            90,
+            &[70, 20][..],
+        ),
+        (
+            "Police reported 1,600 victims—including 300 children and 1,300 adults—in 2029.",
+            1600,
+            &[300, 1300][..],
+        ),
+        (
+            "Police identified 300 victims, including 60 girls, 20 boys, and 220 adults.",
+            300,
+            &[60, 20, 220][..],
+        ),
+        (
+            "The government identified 50 victims. These victims included 35 adults and 15 children.",
+            50,
+            &[35, 15][..],
+        ),
+        (
+            "The government identified 50 victims. Among them were 10 men, 15 women, 20 boys, and 5 girls.",
+            50,
+            &[10, 15, 20, 5][..],
+        ),
+    ] {
+        assert_eq!(breakdowns(text), vec![sum(total, parts)], "{text}");
+    }
+    // Classes that leave some out (children; males) stay an open list.
+    for text in [
+        "The government identified 50 victims, including 20 women and 10 men.",
+        "The government identified 50 victims, including 20 women and 10 girls.",
+    ] {
+        assert!(
+            breakdowns(text)
+                .iter()
+                .all(|(kind, _, _)| *kind == RelationKind::Including),
+            "{text}"
+        );
+    }
 }

@@ -88,6 +88,10 @@ pub enum Doubt {
     /// be read (`96 were subjected to transnational trafficking`): whether they divide the whole
     /// along one dimension is not known.
     UnreadClass,
+    /// An `including` or `of whom` list whose classes take in everyone (`including 20 girls, 15
+    /// boys, and 40 adults`): parts beyond the whole are an error, parts short of it may leave
+    /// out people whose class was not stated.
+    Unlisted,
 }
 
 impl Doubt {
@@ -103,6 +107,7 @@ impl Doubt {
             Doubt::UnreadClass => {
                 "some parts state no class that can be read, so they may not divide the whole along one line"
             }
+            Doubt::Unlisted => "the list may leave out people whose class it does not state",
         }
     }
 }
@@ -574,6 +579,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
         self.relations(p, section, out, complements);
         self.dated_comparisons(p, section, first, out);
         self.single_inclusions(p, first_breakdown, out);
+        self.class_subsets(p, first_breakdown, out);
         self.conversions(p, out);
         self.money_lists(p, out);
         self.ranges(p, out);

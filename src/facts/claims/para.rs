@@ -404,6 +404,21 @@ impl<'t, 'a> Para<'t, 'a> {
             })
     }
 
+    /// `60 potential victims and four official victims`: the figure before count `t`, joined to it
+    /// by `and` right after its noun, counting the same thing at the same depth.
+    pub(super) fn joined_before(&self, t: usize) -> Option<usize> {
+        let and = self.qs[t].toks.0.checked_sub(1)?;
+        if !self.is(and, "and") {
+            return None;
+        }
+        let head = self.np(t).head().map(singular)?;
+        let q = self.count_before(and, 8)?;
+        (self.after_np(q) == and
+            && self.depth[self.qs[q].toks.0] == self.depth[and]
+            && self.np(q).head().map(singular).as_ref() == Some(&head))
+        .then_some(q)
+    }
+
     /// A quotation mark at token `k` (`“forced labor”`).
     pub(super) fn quote_mark(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| {

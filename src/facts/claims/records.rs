@@ -62,14 +62,7 @@ impl Extractor<'_, '_> {
             })?;
             (q, false, j)
         } else if demonstrative && p.punct(j, ',') {
-            // The nearest whole of the period: not an earlier year's, in parentheses or after
-            // `compared with` (`60 victims in 2030, compared with 75 in 2029`).
-            let here = p.depth[i];
-            let whole = totals
-                .iter()
-                .rev()
-                .find(|&&q| p.depth[p.qs[q].toks.0] <= here && !after_compared(p, q))?;
-            (*whole, false, j)
+            (latest_whole(p, i, totals)?, false, j)
         } else {
             return None;
         };
@@ -246,9 +239,14 @@ impl Extractor<'_, '_> {
         // one more figure alone, may go on with the enumeration, or may be another fact (`; two
         // were children`). Read as closed only when the parts already make the total (two or more
         // figures there are a second breakdown: `; 48 were Narnian and 18 were foreign`).
+        // (Two wholes joined by `and` are made by their sum too.)
+        let together = p
+            .joined_before(total)
+            .and_then(|o| p.qs[o].value.checked_add(p.qs[total].value));
         if p.punct(list.end, ';')
             && (speaks_of_the_rest(p, list.end + 1) || one_more_figure(p, list.end + 1))
             && parts != p.qs[total].value
+            && Some(parts) != together
         {
             return false;
         }
@@ -309,6 +307,31 @@ impl Extractor<'_, '_> {
                 Some(any)
             }
         }
+    }
+
+    /// `These victims included 385 adults …`, `These included …`, `They included …`, `Among them
+    /// were …` at the start of a sentence (token `at`): where the list after the verb starts.
+    pub(super) fn these_included(&self, p: &Para, at: usize) -> Option<usize> {
+        let mut k = at;
+        if p.is(k, "among") && matches!(p.word_ref(k + 1), Some("them" | "these" | "those")) {
+            k += 2;
+            if p.word_ref(k).is_some_and(|w| self.lex.counted.contains(w)) {
+                k += 1;
+            }
+            return (p.is(k, "were") && p.count_at(k + 1).is_some()).then_some(k + 1);
+        }
+        if !matches!(p.word_ref(k), Some("these" | "they" | "those")) {
+            return None;
+        }
+        k += 1;
+        if p.word_ref(k).is_some_and(|w| self.lex.counted.contains(w)) {
+            k += 1;
+        }
+        (matches!(
+            p.word_ref(k),
+            Some("included" | "include" | "includes" | "comprised")
+        ) && p.count_at(k + 1).is_some())
+        .then_some(k + 1)
     }
 
     /// Each item of an anchored enumeration is the subject of its own verb (`24 served children,
@@ -439,13 +462,19 @@ impl Extractor<'_, '_> {
         let span = p.qs[total]
             .span
             .cover(p.qs[*list.items.last().expect("non-empty")].span);
+        // Classes that take in everyone make the list a breakdown of the whole.
+        let everyone = self.exhaustive(p, &list.items);
         out.breakdowns.push(Breakdown {
-            kind: RelationKind::Including,
+            kind: if everyone {
+                RelationKind::Sum
+            } else {
+                RelationKind::Including
+            },
             total: p.fig(total),
             parts: list.items.iter().map(|&q| p.fig(q)).collect(),
             span,
             by_action: false,
-            doubt: None,
+            doubt: everyone.then_some(Doubt::Unlisted),
         });
     }
 
@@ -464,6 +493,18 @@ impl Extractor<'_, '_> {
     }
 }
 
+/// The whole a demonstrative at token `at` refers to (`Of these,`, `These victims included`): the
+/// nearest total of the period, not an earlier year's, in parentheses or after `compared with`
+/// (`60 victims in 2030, compared with 75 in 2029`).
+pub(super) fn latest_whole(p: &Para, at: usize, totals: &[usize]) -> Option<usize> {
+    let here = p.depth[at];
+    totals
+        .iter()
+        .rev()
+        .copied()
+        .find(|&q| p.depth[p.qs[q].toks.0] <= here && !after_compared(p, q))
+}
+
 /// Is figure `q` the earlier side of a comparison: after `compared` in its sentence, with a figure
 /// before that (`60 victims in 2030, compared with 75 victims in 2029 and 52 in 2028`)?
 fn after_compared(p: &Para, q: usize) -> bool {
@@ -479,17 +520,7 @@ fn after_compared(p: &Para, q: usize) -> bool {
 /// `and`, counting the same thing at the same depth. A demonstrative after them (`Of these,`)
 /// refers to both together, or to either.
 pub(super) fn conjoined(p: &Para, t: usize, totals: &[usize]) -> Option<usize> {
-    let and = p.qs[t].toks.0.checked_sub(1)?;
-    if !p.is(and, "and") {
-        return None;
-    }
-    let head = p.np(t).head().map(singular)?;
-    totals.iter().copied().find(|&q| {
-        q != t
-            && p.after_np(q) == and
-            && p.depth[p.qs[q].toks.0] == p.depth[and]
-            && p.np(q).head().map(singular).as_ref() == Some(&head)
-    })
+    p.joined_before(t).filter(|q| totals.contains(q))
 }
 
 /// Does the clause from token `from` (to its `;` or the sentence's end) count the rest (`the

@@ -40,8 +40,11 @@ impl Extractor<'_, '_> {
             let t = &p.toks[i];
             p.q_at.contains_key(&i)
                 || t.kind == TokKind::Punct
-                || matches!(t.text.len(), 2 | 3 | 5)
-                    && matches!(p.word_ref(i), Some("all" | "of" | "among" | "which"))
+                || matches!(t.text.len(), 2..=5)
+                    && matches!(
+                        p.word_ref(i),
+                        Some("all" | "of" | "among" | "which" | "these" | "they" | "those")
+                    )
         };
         // Every pattern holds a figure within its sentence or a few tokens after it: a sentence
         // without one (and without one just after it) is passed over whole.
@@ -235,9 +238,19 @@ impl Extractor<'_, '_> {
                 self.including(p, total, &list, out, &mut parts_used);
                 consumed = list.end;
             }
+            // `These victims included 385 adults and 255 children`: the latest total.
+            if sentence_start
+                && let Some(first) = self.these_included(p, i)
+                && let Some(total) = records::latest_whole(p, i, &totals)
+                && let Some(list) = parse_list(p, first, Mode::Clause)
+            {
+                self.including(p, total, &list, out, &mut parts_used);
+                sentence_anchor = Some((sent, total));
+                consumed = list.end;
+            }
             // `1,839 victims, of whom 1,422 were females and 410 were children`
             if t.is_word("of")
-                && p.is(i + 1, "whom")
+                && (p.is(i + 1, "whom") || p.is(i + 1, "which"))
                 && p.count_at(i + 2).is_some()
                 && let (Some((_, total)), Some(list)) =
                     (sentence_total, parse_list(p, i + 2, Mode::Clause))
@@ -265,6 +278,14 @@ impl Extractor<'_, '_> {
                         &totals,
                         &previous_values,
                     )
+                    // `Twenty were children; 12 were female and eight were male`: not of the
+                    // 20, which is itself a part, but of the whole before it.
+                    .filter(|&t| !self.predicate_names_class(p, t))
+                    .or_else(|| {
+                        self.whole_of_class(p, q, |c| parts_used.contains(&c))
+                            .filter(|w| w.joined.is_none())
+                            .map(|w| w.whole)
+                    })
                 {
                     self.closed_clause(p, total, &list, RelationKind::Split, out, &mut parts_used);
                     consumed = list.end;
@@ -309,7 +330,8 @@ impl Extractor<'_, '_> {
                     {
                         k = close + 1;
                     }
-                    if p.punct(k, ',') {
+                    // `, including …` or `—including …`
+                    if p.punct(k, ',') || p.toks.get(k).is_some_and(|t| t.is_dash()) {
                         k += 1;
                     }
                     // `18 defendants in six cases, including 10 for forced labor`: after a

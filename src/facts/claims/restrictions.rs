@@ -7,6 +7,10 @@ use super::*;
 /// How far after its figure a part's own words are read.
 const PHRASE: usize = 8;
 
+/// The dimensions a list of classes of people may divide its whole along, each with a pair of
+/// values that takes in nearly everyone (sex: female, male; age: adult, child).
+const COVERING: &[&str] = &["sex", "age"];
+
 /// The restrictions a part's own words state.
 #[derive(Debug, Default)]
 pub(super) struct Restrictions<'v> {
@@ -121,6 +125,60 @@ impl<'v> Extractor<'_, 'v> {
             unread |= !r.read();
         }
         stated && unread
+    }
+
+    /// Do the parts `items` divide their whole between them: each a class of people told by sex
+    /// and age alone (or a part of unknown class), no two of which overlap, that together take
+    /// in every combination of the first two values of each dimension they state (`112 female and
+    /// nine male`; `148 girls, 38 boys, and 579 adults`; not `20 women and 10 men`, which leaves
+    /// children out, nor `30 women and 12 girls`, which leaves males out)?
+    pub(super) fn exhaustive(&self, p: &Para, items: &[usize]) -> bool {
+        if items.len() < 2 {
+            return false;
+        }
+        let rs: Vec<Restrictions> = items.iter().map(|&q| self.restrictions_of(p, q)).collect();
+        if rs.iter().any(|r| !r.read()) {
+            return false;
+        }
+        for (i, a) in rs.iter().enumerate() {
+            if rs[i + 1..].iter().any(|b| !a.excludes(b)) {
+                return false;
+            }
+        }
+        if rs.iter().any(Restrictions::wildcard) {
+            return true;
+        }
+        let mut dims: Vec<&str> = Vec::new();
+        for (dim, _) in rs.iter().flat_map(|r| &r.values) {
+            if !COVERING.contains(dim) {
+                return false;
+            }
+            if !dims.contains(dim) {
+                dims.push(dim);
+            }
+        }
+        let Some(pairs) = dims
+            .iter()
+            .map(|&d| self.lex.value_pair(d).map(|(a, b)| (d, [a, b])))
+            .collect::<Option<Vec<_>>>()
+        else {
+            return false;
+        };
+        // Every cell of the table the dimensions make (at most four: sex by age).
+        (0..1usize << pairs.len()).all(|cell| {
+            rs.iter().any(|r| {
+                pairs.iter().enumerate().all(|(bit, (dim, values))| {
+                    let value = values[(cell >> bit) & 1];
+                    let stated: Vec<&str> = r
+                        .values
+                        .iter()
+                        .filter(|(d, _)| d == dim)
+                        .map(|(_, v)| v.as_str())
+                        .collect();
+                    stated.is_empty() || stated.contains(&value)
+                })
+            })
+        })
     }
 
     /// How the parts `items` fall into partitions. A part joins the partition before it when it

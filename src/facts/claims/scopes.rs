@@ -83,3 +83,187 @@ fn alone_in_clause(p: &Para, q: usize) -> bool {
         .take_while(|&k| p.sentence[k] == sent && !p.punct(k, ';'))
         .all(|k| p.count_at(k).is_none())
 }
+
+/// How many sentences back a single figure of a class of people looks for its whole (its own
+/// and the two before).
+const SENTENCES_BACK: usize = 2;
+
+impl Extractor<'_, '_> {
+    /// A single figure of a class of people that opens its sentence or a clause after `;`, alone
+    /// there (`; 17 were children`, `Eighteen victims were children.`): a subset of the victims
+    /// the text is speaking of (see `whole_of_class`).
+    pub(super) fn class_subsets(&self, p: &Para, first: usize, out: &mut ChapterClaims) {
+        let read: HashSet<Span> = out.breakdowns[first..]
+            .iter()
+            .flat_map(|b| b.parts.iter().chain(std::iter::once(&b.total)))
+            .map(|f| f.span)
+            .collect();
+        let mut parts: HashSet<Span> = out.breakdowns[first..]
+            .iter()
+            .flat_map(|b| b.parts.iter().map(|f| f.span))
+            .collect();
+        let mut found = Vec::new();
+        for q in 0..p.qs.len() {
+            let at = p.qs[q].toks.0;
+            if !p.qs[q].is_exact_count()
+                || p.depth[at] != 0
+                || read.contains(&p.qs[q].span)
+                || !opens_clause(p, at)
+                || !alone_to_clause_end(p, q)
+                || !self.names_class_of_people(p, q)
+            {
+                continue;
+            }
+            // A part that names what it counts counts victims (`Eighteen victims were children`).
+            if p.np(q).link == Link::Noun && !p.counts_victims(q) {
+                continue;
+            }
+            if let Some(whole) = self
+                .whole_of_class(p, q, |c| parts.contains(&p.qs[c].span))
+                .and_then(|w| w.fig(p))
+            {
+                found.push((whole, q));
+                parts.insert(p.qs[q].span);
+            }
+        }
+        for (whole, part) in found {
+            out.breakdowns.push(Breakdown {
+                kind: RelationKind::Subset,
+                total: whole,
+                parts: vec![p.fig(part)],
+                span: whole.span.cover(p.qs[part].span),
+                by_action: false,
+                doubt: None,
+            });
+        }
+    }
+
+    /// Does figure `q` state a class of people: `17 were children`, `five were foreign victims`,
+    /// `Eighteen victims were children`, `12 girls`?
+    fn names_class_of_people(&self, p: &Para, q: usize) -> bool {
+        self.predicate_names_class(p, q)
+            || p.np(q).link == Link::Noun
+                && p.np(q).words.iter().any(|w| self.lex.restricts_people(w))
+    }
+
+    /// Is figure `q` the subject of a predicate naming a class of people (`17 were children`,
+    /// `Eighteen victims were children`): a part of some whole, not a whole?
+    pub(super) fn predicate_names_class(&self, p: &Para, q: usize) -> bool {
+        let lex = self.lex;
+        let class = |w: &str| lex.restricts_people(w) || lex.nationalities.contains(w);
+        let np = p.np(q);
+        if np.link == Link::Were {
+            return np.words.iter().any(|w| class(w));
+        }
+        let k = p.after_np(q);
+        np.link == Link::Noun
+            && (p.is(k, "were") || p.is(k, "was"))
+            && (k + 1..k + 4)
+                .map_while(|j| p.word_ref(j).filter(|w| !np_stop(w)))
+                .any(class)
+    }
+
+    /// The whole a figure `q` of a class of people (or a split of such figures) is part of: the
+    /// latest count of people before it, in its sentence or the two before and outside
+    /// parentheses, when that counts victims, exactly, for the period. Parts (`is_part`, and
+    /// figures that are themselves of a class, `Eighteen victims were children`), figures that name
+    /// nothing they count and figures after a preposition (`no data on four victims`) are passed
+    /// over. Another victim figure of a different value there makes the reference unclear; two
+    /// joined by `and` (`60 potential victims and four official victims`) are the whole together.
+    pub(super) fn whole_of_class(
+        &self,
+        p: &Para,
+        q: usize,
+        is_part: impl Fn(usize) -> bool,
+    ) -> Option<ClassWhole> {
+        let at = p.qs[q].toks.0;
+        let earliest = p.sentence[at].saturating_sub(SENTENCES_BACK);
+        let after_preposition = |ct: usize| {
+            ct.checked_sub(1)
+                .is_some_and(|k| matches!(p.word_ref(k), Some(w) if PREPOSITIONS.contains(&w)))
+        };
+        let mut wholes = (0..q).rev().filter(|&c| {
+            let ct = p.qs[c].toks.0;
+            p.qs[c].kind == QKind::Count
+                && p.depth[ct] == 0
+                && !is_part(c)
+                && !self.predicate_names_class(p, c)
+                && p.counted_head(c).is_some()
+                && (earlier_period(p, c) || !after_preposition(ct))
+        });
+        let c = wholes.next()?;
+        let in_window = |c: usize| p.sentence[p.qs[c].toks.0] >= earliest;
+        if !in_window(c)
+            || !p.qs[c].is_exact_count()
+            || !p.counts_victims(c)
+            || earlier_period(p, c)
+        {
+            return None;
+        }
+        let value = p.qs[c].value;
+        let joined = p.joined_before(c);
+        if wholes.take_while(|&o| in_window(o)).any(|o| {
+            Some(o) != joined
+                && p.counts_victims(o)
+                && !earlier_period(p, o)
+                && p.qs[o].value != value
+        }) {
+            return None;
+        }
+        Some(ClassWhole { whole: c, joined })
+    }
+}
+
+/// The whole of a class of people: a count, or two joined by `and` taken together.
+pub(super) struct ClassWhole {
+    pub(super) whole: usize,
+    pub(super) joined: Option<usize>,
+}
+
+impl ClassWhole {
+    /// The whole as one figure (two joined cover both and add up).
+    fn fig(&self, p: &Para) -> Option<Fig> {
+        let whole = p.fig(self.whole);
+        match self.joined {
+            Some(other) => Some(Fig {
+                value: p.qs[other].value.checked_add(whole.value)?,
+                span: p.qs[other].span.cover(whole.span),
+            }),
+            None => Some(whole),
+        }
+    }
+}
+
+/// Does the figure starting at token `at` open its sentence or a clause after `;` (an `and`
+/// may come between: `; and 17 were children`)?
+fn opens_clause(p: &Para, at: usize) -> bool {
+    let k = if at > 0 && p.is(at - 1, "and") {
+        at - 1
+    } else {
+        at
+    };
+    k == 0 || p.sentence[k - 1] != p.sentence[k] || p.punct(k - 1, ';')
+}
+
+/// Is figure `q` the only count of its clause from where it stands to the clause's end (a `;`
+/// or the sentence's end), outside parentheses?
+fn alone_to_clause_end(p: &Para, q: usize) -> bool {
+    let at = p.qs[q].toks.0;
+    let sent = p.sentence[at];
+    (p.qs[q].toks.1..p.toks.len())
+        .take_while(|&k| p.sentence[k] == sent && !p.punct(k, ';'))
+        .all(|k| p.depth[k] != 0 || p.count_at(k).is_none())
+}
+
+/// Prepositions after which a figure modifies something else (`data on four victims`).
+const PREPOSITIONS: &[&str] = &[
+    "on", "about", "for", "with", "to", "from", "against", "by", "in", "into", "at",
+];
+
+/// Is count `c` an earlier period's figure: after `compared` or `versus` in its sentence (`40
+/// victims, compared with 36 victims in 2029`)?
+fn earlier_period(p: &Para, c: usize) -> bool {
+    let at = p.qs[c].toks.0;
+    let from = p.sentence_start(at);
+    (from..at).any(|k| p.is(k, "compared") || p.is(k, "versus"))
+}

@@ -4,7 +4,7 @@
 use super::figures::{json, plus, sum, text};
 use super::{Checker, Context, Output, options};
 use crate::diagnostic::Check;
-use crate::facts::{Breakdown, RelationKind};
+use crate::facts::{Breakdown, Doubt, RelationKind};
 use crate::rules::spec::RuleSpec;
 use crate::source::Span;
 use rust_decimal::Decimal;
@@ -103,7 +103,11 @@ impl BreakdownRule {
         // reference is right).
         let corroborated = others.get_or_init(|| Sums::new(all)).corroborate(b, total);
         let short_split = b.kind == RelationKind::Split && total < b.total.value && !corroborated;
-        let uncertain = short_split || b.by_action || b.doubt.is_some();
+        // A list that may leave people out is wrong for certain only when its parts exceed.
+        let doubt = b
+            .doubt
+            .filter(|&d| d != Doubt::Unlisted || total < b.total.value);
+        let uncertain = short_split || b.by_action || doubt.is_some();
         let mut d = rule
             .diagnostic(
                 b.span,
@@ -127,7 +131,7 @@ impl BreakdownRule {
             d.severity = crate::diagnostic::Severity::Info;
             let reason = if short_split {
                 "the split may name only some categories".to_string()
-            } else if let Some(doubt) = b.doubt {
+            } else if let Some(doubt) = doubt {
                 doubt.reason().to_string()
             } else {
                 "groups told by what was done may overlap or leave some out".to_string()
