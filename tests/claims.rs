@@ -1468,3 +1468,43 @@ fn classes_that_take_in_everyone_make_an_including_list_a_breakdown() {
         );
     }
 }
+
+#[test]
+fn a_dated_list_after_a_split_restates_it_for_that_year() {
+    let read = breakdowns(
+        "The government identified 105 victims (95 in 2029). Of these, 49 were adults and 56 were children (51 adults and 44 children in 2029).",
+    );
+    assert!(read.contains(&split(105, &[49, 56])), "{read:?}");
+    assert!(read.contains(&sum(95, &[51, 44])), "{read:?}");
+    // After a figure that is no part of a split: that figure's own earlier value, not known.
+    let read = breakdowns(
+        "The government identified 30 victims (80 in 2029); 14 were adults (26 women and 46 men in 2029).",
+    );
+    assert!(read.iter().all(|(_, total, _)| *total != d(80)), "{read:?}");
+    // Two figures of that year, neither of which the parts make: which one, unclear.
+    let read = breakdowns(
+        "Police identified 105 victims (95 in 2029) and NGOs assisted 40 victims (30 in 2029). Of these, 20 were adults and 20 were children (15 adults and 10 children in 2029).",
+    );
+    assert!(
+        read.iter()
+            .all(|(_, _, parts)| *parts != vec![d(15), d(10)]),
+        "{read:?}"
+    );
+}
+
+#[test]
+fn a_partition_opening_a_sentence_splits_the_victims_spoken_of() {
+    for text in [
+        "The government identified 105 victims. Seventy-nine were identified as potential victims and 26 were officially identified as victims.",
+        "The government identified 105 victims. Overall, 79 were women and 26 were men.",
+    ] {
+        assert_eq!(breakdowns(text), vec![split(105, &[79, 26])], "{text}");
+    }
+    // A count between may be what the parts divide.
+    assert_eq!(
+        breakdowns(
+            "The government identified 105 victims. Police referred 40 to shelters. 30 were women and 10 were men."
+        ),
+        vec![]
+    );
+}

@@ -136,7 +136,9 @@ pub(super) fn parse_list_of(
                 }
                 // `…, and eight cases in 2019, including …`: a figure of its own year starts a
                 // new statement, not another part.
-                if year_tagged(p, q) && !year_tagged(p, first) {
+                // (In parentheses, a year closing the group dates the whole list: `(51 adults
+                // and 44 children in 2016)`.)
+                if year_tagged(p, q) && !year_tagged(p, first) && !dates_group(p, q, mode) {
                     break;
                 }
                 if !keep(q) {
@@ -207,6 +209,19 @@ pub(super) fn parse_list_of(
         end: i,
         approx,
     })
+}
+
+/// Does the year after figure `q` close a parenthesis (`… and 44 children in 2016)`), dating
+/// the group's whole list?
+fn dates_group(p: &Para, q: usize, mode: Mode) -> bool {
+    let np = p.np(q);
+    let k = p.qs[q].toks.1
+        + if np.link == Link::Noun {
+            np.words.len()
+        } else {
+            0
+        };
+    mode == Mode::Paren && p.punct(k + 2, ')')
 }
 
 /// The sum of the figures `items`, or `None` beyond the arithmetic's range.

@@ -328,8 +328,20 @@ impl<'t, 'a> Para<'t, 'a> {
         if ["were", "was", "are", "is"].iter().any(|w| self.is(j, w)) {
             link = Link::Were;
             j += 1;
-            // `were subjected to forced labor`, `were exploited in …`: the kind of exploitation.
-            if self.is(j, "subjected") || self.is(j, "exploited") || self.is(j, "identified") {
+            // `were subjected to forced labor`, `were exploited in …`: the kind of exploitation
+            // (past an adverb: `were officially identified as …`).
+            let verb = if self
+                .word_ref(j)
+                .is_some_and(|w| w.len() > 4 && w.ends_with("ly"))
+            {
+                j + 1
+            } else {
+                j
+            };
+            if self.is(verb, "subjected")
+                || self.is(verb, "exploited")
+                || self.is(verb, "identified")
+            {
                 return Np {
                     link: Link::Elliptic,
                     words: Vec::new(),

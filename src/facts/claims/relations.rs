@@ -45,6 +45,7 @@ impl Extractor<'_, '_> {
                         p.word_ref(i),
                         Some("all" | "of" | "among" | "which" | "these" | "they" | "those")
                     )
+                || p.is(i, "overall")
         };
         // Every pattern holds a figure within its sentence or a few tokens after it: a sentence
         // without one (and without one just after it) is passed over whole.
@@ -97,14 +98,32 @@ impl Extractor<'_, '_> {
                         .then(|| p.year_at(list.end - 1).map(|y| p.qs[y].value))
                         .flatten();
                     if closes && list.items.len() >= 2 {
-                        let total = match tagged_year {
-                            Some(year) => year_figures
+                        // That year's figure the parts make, else its only one.
+                        let made = sum_of(p, &list.items);
+                        let of_year = || {
+                            year_figures
                                 .iter()
-                                .rev()
-                                .find(|(y, _)| *y == year)
-                                .map(|&(_, q)| q),
-                            None => p.count_before(i, 25),
+                                .filter(|(y, _)| Some(*y) == tagged_year)
+                                .map(|&(_, q)| q)
                         };
+                        // A dated list restates, for its year, the split it follows (`49 were
+                        // adults and 56 were children (51 adults and 44 children in 2029)`): of
+                        // that year's total. After a figure that is no part, it would break that
+                        // figure's own earlier value down, which is not known.
+                        let restates_split = p
+                            .count_before(i, 8)
+                            .is_some_and(|b| parts_used.contains(&b));
+                        let total =
+                            match tagged_year {
+                                Some(_) if !restates_split => None,
+                                Some(_) => of_year()
+                                    .find(|&q| Some(p.qs[q].value) == made)
+                                    .or_else(|| {
+                                        let mut all = of_year();
+                                        all.next().filter(|_| all.next().is_none())
+                                    }),
+                                None => p.count_before(i, 25),
+                            };
                         if let Some(total) = total {
                             let np = p.np(total);
                             let counts_something =
@@ -124,10 +143,15 @@ impl Extractor<'_, '_> {
                         }
                     }
                 }
-                // `(13 in 2017)`: remember the year's figure.
+                // `(13 in 2017)`: remember the year's figure, when it is a total's (not a part's:
+                // `nine were foreigners (eight in 2016)`).
                 if let Some(&q) = p.q_at.get(&(i + 1)) {
                     let k = p.qs[q].toks.1;
+                    let of_part = p.count_before(i, 8).is_some_and(|b| {
+                        parts_used.contains(&b) || self.predicate_names_class(p, b)
+                    });
                     if p.qs[q].is_exact_count()
+                        && !of_part
                         && p.is(k, "in")
                         && p.punct(k + 2, ')')
                         && let Some(y) = p.year_at(k + 1)
@@ -247,6 +271,22 @@ impl Extractor<'_, '_> {
                 self.including(p, total, &list, out, &mut parts_used);
                 sentence_anchor = Some((sent, total));
                 consumed = list.end;
+            }
+            // `Seventy-nine were potential victims and 26 official victims.`, `Overall, 21 were
+            // women, eight men, and one boy.`: a partition opening its sentence, its parts naming
+            // no noun of their own, splits the victims spoken of.
+            if sentence_start && i >= consumed {
+                let first = if p.is(i, "overall") && p.punct(i + 1, ',') {
+                    i + 2
+                } else {
+                    i
+                };
+                if let Some(total) = self.opening_split(p, first, &parts_used)
+                    && let Some(list) = parse_list(p, first, Mode::Clause)
+                {
+                    self.closed_clause(p, total, &list, RelationKind::Split, out, &mut parts_used);
+                    consumed = list.end;
+                }
             }
             // `1,839 victims, of whom 1,422 were females and 410 were children`
             if t.is_word("of")

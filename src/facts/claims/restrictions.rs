@@ -136,15 +136,9 @@ impl<'v> Extractor<'_, 'v> {
         if items.len() < 2 {
             return false;
         }
-        let rs: Vec<Restrictions> = items.iter().map(|&q| self.restrictions_of(p, q)).collect();
-        if rs.iter().any(|r| !r.read()) {
+        let Some(rs) = self.exclusive(p, items) else {
             return false;
-        }
-        for (i, a) in rs.iter().enumerate() {
-            if rs[i + 1..].iter().any(|b| !a.excludes(b)) {
-                return false;
-            }
-        }
+        };
         if rs.iter().any(Restrictions::wildcard) {
             return true;
         }
@@ -179,6 +173,21 @@ impl<'v> Extractor<'_, 'v> {
                 })
             })
         })
+    }
+
+    /// The restrictions of parts `items` when each states its class and no two overlap (`79 were
+    /// potential victims and 26 official victims`): one partition of their whole.
+    pub(super) fn exclusive(&self, p: &Para, items: &[usize]) -> Option<Vec<Restrictions<'v>>> {
+        let rs: Vec<Restrictions> = items.iter().map(|&q| self.restrictions_of(p, q)).collect();
+        if rs.iter().any(|r| !r.read()) {
+            return None;
+        }
+        for (i, a) in rs.iter().enumerate() {
+            if rs[i + 1..].iter().any(|b| !a.excludes(b)) {
+                return None;
+            }
+        }
+        Some(rs)
     }
 
     /// How the parts `items` fall into partitions. A part joins the partition before it when it

@@ -214,6 +214,45 @@ impl Extractor<'_, '_> {
     }
 }
 
+impl Extractor<'_, '_> {
+    /// The whole a partition opening a sentence at token `first` splits (`Seventy-nine were
+    /// potential victims and 26 official victims`): its parts name no noun of their own, state
+    /// their classes, and no two overlap; the whole is the count of victims spoken of
+    /// (`whole_of_class`), a single figure, with no other count between (`referred 40 to
+    /// shelters` may be what the parts divide).
+    pub(super) fn opening_split(
+        &self,
+        p: &Para,
+        first: usize,
+        used: &HashSet<usize>,
+    ) -> Option<usize> {
+        let q = p.count_at(first)?;
+        if p.np(q).link == Link::Noun && !p.np(q).words.is_empty() {
+            return None;
+        }
+        let list = parse_list(p, first, Mode::Clause)?;
+        let at_end = list.end >= p.toks.len()
+            || p.sentence[list.end] != p.sentence[first]
+            || p.punct(list.end, '.')
+            || p.punct(list.end, ';');
+        if list.items.len() < 2 || list.approx || !at_end {
+            return None;
+        }
+        self.exclusive(p, &list.items)?;
+        let whole = self
+            .whole_of_class(p, q, |c| used.contains(&c))
+            .filter(|w| w.joined.is_none())?
+            .whole;
+        let between_is_part = (whole + 1..q).all(|c| {
+            used.contains(&c)
+                || p.qs[c].kind != QKind::Count
+                || p.depth[p.qs[c].toks.0] != 0
+                || self.predicate_names_class(p, c)
+        });
+        between_is_part.then_some(whole)
+    }
+}
+
 /// The whole of a class of people: a count, or two joined by `and` taken together.
 pub(super) struct ClassWhole {
     pub(super) whole: usize,
