@@ -1508,3 +1508,56 @@ fn a_partition_opening_a_sentence_splits_the_victims_spoken_of() {
         vec![]
     );
 }
+
+#[test]
+fn a_part_of_unknown_class_closes_a_split() {
+    // The rest is counted, so the split names every category: a closed sum.
+    assert_eq!(
+        breakdowns(
+            "The government identified 50 possible victims. Of these, 30 were victims of sex trafficking, 10 in forced labor, two in forced begging, and eight were unknown."
+        ),
+        vec![sum(50, &[30, 10, 2, 8])]
+    );
+}
+
+#[test]
+fn an_including_list_may_follow_words_that_qualify_its_whole() {
+    assert_eq!(
+        breakdowns(
+            "The government referred 60 trafficking victims to care, including 30 labor trafficking victims, 20 sex trafficking victims, and 10 victims of unspecified forms of trafficking."
+        ),
+        vec![sum(60, &[30, 20, 10])]
+    );
+    let read = breakdowns(
+        "Consulates assisted 90 Narnian forced labor victims abroad, including 80 in Ruritania and 10 in other countries.",
+    );
+    assert_eq!(read.len(), 1, "{read:?}");
+    assert_eq!((read[0].1, read[0].2.clone()), (d(90), vec![d(80), d(10)]));
+    // Parts that name nothing may belong to another figure of the clause.
+    assert_eq!(
+        breakdowns(
+            "Courts convicted 18 traffickers in six cases in 2029, including 10 for forced labor and eight for sex trafficking."
+        )
+        .iter()
+        .filter(|(_, total, _)| *total == d(6))
+        .count(),
+        0
+    );
+}
+
+#[test]
+fn referrals_after_a_semicolon_divide_the_count_referred_before_it() {
+    assert_eq!(
+        breakdowns(
+            "First responders referred 100 potential victims (90 in 2029) to the center; police referred 50 (40 in 2029), social workers referred 30 (35 in 2029), and NGOs referred 20 (15 in 2029)."
+        ),
+        vec![sum(100, &[50, 30, 20])]
+    );
+    // Not closed by `and`: the list may go on.
+    assert_eq!(
+        breakdowns(
+            "First responders referred 100 potential victims to the center; police referred 50, social workers referred 30."
+        ),
+        vec![]
+    );
+}

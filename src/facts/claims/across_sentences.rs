@@ -459,9 +459,21 @@ impl Extractor<'_, '_> {
             let mut closed = false;
             let mut all_refer = true;
             let mut first_item_at = None;
+            // `First responders referred 130 potential victims; police referred 59, …`: the
+            // count referred in the clause before `;`, which the items after it divide.
+            let mut referred_before = None;
             let mut clause = start;
             while clause < end {
                 let stop = (clause..end).find(|&k| boundary(k)).unwrap_or(end);
+                if referred_before.is_none()
+                    && items.is_empty()
+                    && p.punct(stop, ';')
+                    && let Some(q) = referred_count(p, clause, stop, refers)
+                {
+                    referred_before = Some(q);
+                    clause = stop + 1;
+                    continue;
+                }
                 let mut counts = (clause..stop)
                     .filter(|&k| p.depth[k] == 0)
                     .filter_map(|k| p.count_at(k));
@@ -485,6 +497,18 @@ impl Extractor<'_, '_> {
             let Some(first_at) = first_item_at else {
                 continue;
             };
+            // `First responders referred 130 potential victims; police referred 59, NGOs
+            // referred 43, and shelters referred 28`: after `;`, the referrals of the count
+            // referred before it, closed by `and`.
+            let referred_before = referred_before.filter(|_| p.punct(first_at - 1, ';'));
+            let last_after_and = items.last().is_some_and(|&q| {
+                let at = p.qs[q].toks.0;
+                (p.sentence_start(at)..at)
+                    .rev()
+                    .take_while(|&k| !p.punct(k, ','))
+                    .any(|k| p.is(k, "and"))
+            });
+            let closed = closed || referred_before.is_some() && last_after_and;
             if items.len() < 2
                 || !closed
                 || !all_refer
@@ -510,7 +534,8 @@ impl Extractor<'_, '_> {
                 && matches!(p.word_ref(first_at - 2), Some("these" | "those" | "them"))
                 && p.punct(first_at - 1, ',');
             let first_tok = p.qs[items[0]].toks.0;
-            let total = referred_total(p, totals, previous, out, (first_tok, sent), anchored);
+            let total = referred_before
+                .or_else(|| referred_total(p, totals, previous, out, (first_tok, sent), anchored));
             let Some(total) = total else {
                 continue;
             };
@@ -526,4 +551,24 @@ impl Extractor<'_, '_> {
             });
         }
     }
+}
+
+/// The one count of victims in tokens `from..to` (outside parentheses) that something `refers`
+/// to: `First responders referred 130 potential victims (135 in 2029) to the center`.
+fn referred_count(
+    p: &Para,
+    from: usize,
+    to: usize,
+    refers: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut counts = (from..to)
+        .filter(|&k| p.depth[k] == 0)
+        .filter_map(|k| p.count_at(k));
+    let (q, more) = (counts.next()?, counts.next());
+    let at = p.qs[q].toks.0;
+    (more.is_none()
+        && p.qs[q].is_exact_count()
+        && p.counts_victims(q)
+        && (at.saturating_sub(3)..at).any(refers))
+    .then_some(q)
 }

@@ -127,8 +127,10 @@ impl Extractor<'_, '_> {
             return read;
         }
         let links: Vec<Link> = list.items.iter().map(|&q| p.np(q).link).collect();
+        // (A part of unknown class, `and 13 were unknown`, is the rest of the partition before.)
         let mut cuts: Vec<usize> = (1..list.items.len())
             .filter(|&k| links[k] == Link::Were && links[k - 1] != Link::Were)
+            .filter(|&k| !self.of_unknown_class(p, list.items[k]))
             .collect();
         // The sums of the parts before and from each item, in one pass each way (`None` beyond
         // the arithmetic's range, as `sum_of`).
@@ -383,6 +385,11 @@ impl Extractor<'_, '_> {
                 || self.states_overlap(p, own.end.saturating_sub(1), &own)
         } {
             RelationKind::Including
+        } else if kind == RelationKind::Split
+            && list.items.iter().any(|&q| self.of_unknown_class(p, q))
+        {
+            // A split that counts its rest (`and 13 were unknown`) names every category.
+            RelationKind::Sum
         } else {
             kind
         };

@@ -115,6 +115,11 @@ impl<'v> Extractor<'_, 'v> {
         r
     }
 
+    /// Is part `q` of a class stated as not known (`13 were unknown`): the rest of any partition?
+    pub(super) fn of_unknown_class(&self, p: &Para, q: usize) -> bool {
+        self.restrictions_of(p, q).wildcard()
+    }
+
     /// Do some of the parts `items` state a class and others state none that can be read? (A
     /// part of unknown class, `four were unspecified`, states one.)
     pub(super) fn classes_in_doubt(&self, p: &Para, items: &[usize]) -> bool {

@@ -7,7 +7,8 @@
 use super::*;
 
 impl Extractor<'_, '_> {
-    /// Every single figure `including` attaches to the figure before it, as a subset.
+    /// Every figure or list `including` attaches to the figure before it: a single figure as a
+    /// subset, a list as an `including` list of it.
     pub(super) fn single_inclusions(&self, p: &Para, first: usize, out: &mut ChapterClaims) {
         let read: HashSet<Span> = out.breakdowns[first..]
             .iter()
@@ -22,9 +23,24 @@ impl Extractor<'_, '_> {
             let Some(part) = p.count_at(k + 1) else {
                 continue;
             };
-            if !attached || read.contains(&p.qs[part].span) || !single(p, part) {
+            if !attached || read.contains(&p.qs[part].span) {
                 continue;
             }
+            // Several parts: an `including` list (`74 victims to care, including 42 …, 23 …, and
+            // nine …`), past the words that qualify the whole.
+            let list = if single(p, part) {
+                None
+            } else {
+                match parse_list(p, k + 1, Mode::Clause) {
+                    Some(list)
+                        if list.items.len() >= 2
+                            && !list.items.iter().any(|&x| read.contains(&p.qs[x].span)) =>
+                    {
+                        Some(list)
+                    }
+                    _ => continue,
+                }
+            };
             // The whole: the count whose noun phrase, and what qualifies it, ends at the `,`,
             // dash or parenthesis (`81 possible victims of forced labor, including …`).
             let Some(whole) = p
@@ -38,14 +54,22 @@ impl Extractor<'_, '_> {
             // when the whole is the clause's one count. A part that names what it counts counts
             // what the whole counts, or a class of it (`10 victims, including 12 traffickers`
             // is no part).
-            let named = p.counted_head(part).is_some();
-            if !named && !alone_in_clause(p, whole) {
+            let one = [part];
+            let items = list.as_ref().map_or(&one[..], |l| &l.items[..]);
+            let named = |x: usize| p.counted_head(x).is_some();
+            if items.iter().any(|&x| !named(x)) && !alone_in_clause(p, whole) {
                 continue;
             }
-            if named && !compatible(self.lex, p.np(whole), p.np(part)) {
+            if items
+                .iter()
+                .any(|&x| named(x) && !compatible(self.lex, p.np(whole), p.np(x)))
+            {
                 continue;
             }
-            self.subset(p, whole, part, out);
+            match &list {
+                Some(list) => self.including(p, whole, list, out, &mut HashSet::default()),
+                None => self.subset(p, whole, part, out),
+            }
         }
     }
 }
