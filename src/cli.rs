@@ -376,7 +376,9 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
         Format::Human => render::human::render(&outcomes, color, args.verbose, baselined),
     };
     let printed = output::print(&text);
-    if baselined > 0 && !matches!(format, Format::Human | Format::Json) {
+    // The short format's summary ends standard error (below); human and JSON have their own.
+    let short_summary = format == Format::Short && !args.unread;
+    if baselined > 0 && !short_summary && !matches!(format, Format::Human | Format::Json) {
         output::note(&format!("{baselined} finding(s) hidden by the baseline"));
     }
     let mut code = if printed.is_ok() { EXIT_OK } else { EXIT_ERROR };
@@ -397,6 +399,15 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
                 }
             }
         }
+    }
+    if short_summary {
+        output::note(
+            &render::Summary {
+                baselined,
+                ..render::Summary::of(&outcomes)
+            }
+            .line(),
+        );
     }
     code
 }

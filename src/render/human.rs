@@ -1,6 +1,8 @@
-//! `--format human`: miette's graphical report, a label on each piece of offending text.
+//! `--format human`: miette's graphical report, a label on each piece of offending text, each
+//! line shown cut to a window around its labels (`window`).
 
-use super::{FileOutcome, Keep, Summary, picture, visible};
+use super::window::{self, Excerpt, TAB_WIDTH};
+use super::{FileOutcome, Keep, Summary, one_line, picture, visible};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::{Source, Span};
 use miette::{
@@ -10,14 +12,20 @@ use miette::{
 use std::borrow::Cow;
 use std::fmt;
 
-/// Columns a tab takes in a snippet.
-const TAB_WIDTH: usize = 4;
+/// How wide a drawn line may be (gutter, text, label), where the labels leave room.
+const WIDTH: usize = 136;
 
-/// How far into a line (in columns) a label may start and still be drawn under the text.
-/// miette pads up to a label with `{:width$}`, which panics beyond 65,535 columns; and such a
-/// snippet is no use on a terminal anyway. A finding with a label further in is listed as plain
+/// A shown line wider than this (in columns) is not drawn: miette pads up to a label with
+/// `{:width$}`, which panics beyond 65,535 columns. Windows keep lines near `WIDTH`; only a
+/// finding with thousands of labels on one line could reach this, and it is listed as plain
 /// lines instead, each label with its place.
 const WIDEST: usize = 32_768;
+
+/// A label's text is clipped to this many characters, then folded into lines of at most
+/// `LABEL_COLUMNS` columns (fewer where its mark is far right, but not under `LABEL_NARROWEST`).
+const LABEL_CHARS: usize = 200;
+const LABEL_COLUMNS: usize = 60;
+const LABEL_NARROWEST: usize = 24;
 
 /// A file as the terminal is shown it: its control characters made visible (`super::picture`,
 /// one character for one, so lines and columns are the file's), and where each byte offset of
@@ -89,42 +97,19 @@ impl<'s> Shown<'s> {
                 .collect()
         }
     }
-
-    /// Can miette draw every label under the text? Each label's start is at most `WIDEST`
-    /// columns from where miette starts counting: the start of its line, or of the first label
-    /// (every character counted as wide, every tab at its widest, so this is a bound).
-    fn drawable(&self, labels: &[(Span, Option<&str>)]) -> bool {
-        let text = self.source.text.as_str();
-        let first = labels.iter().map(|(s, _)| s.start).min().unwrap_or(0);
-        labels.iter().all(|(s, _)| {
-            // Back from the label to its line's start or the first label, at most `WIDEST`.
-            text[first..s.start]
-                .chars()
-                .rev()
-                .take_while(|&c| c != '\n')
-                .try_fold(0, |columns, c| {
-                    let columns = columns + if c == '\t' { TAB_WIDTH } else { 2 };
-                    (columns <= WIDEST).then_some(columns)
-                })
-                .is_some()
-        })
-    }
 }
 
-/// Build miette's diagnostic for one finding, its labels at their places in the shown text.
-fn to_miette(d: &Diagnostic, labels: &[(Span, Option<&str>)]) -> MietteDiagnostic {
+/// Build miette's diagnostic for one finding, its labels at their places in the excerpt, each
+/// with its text as shown.
+fn to_miette(d: &Diagnostic, labels: Vec<(Span, Option<String>)>) -> MietteDiagnostic {
     let severity = match d.severity {
         Severity::Error => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
         Severity::Info => miette::Severity::Advice,
     };
-    let labels = labels.iter().map(|(s, text)| {
-        LabeledSpan::new(
-            text.map(|t| visible(t, Keep::Lines).into_owned()),
-            s.start,
-            s.len(),
-        )
-    });
+    let labels = labels
+        .into_iter()
+        .map(|(s, text)| LabeledSpan::new(text, s.start, s.len()));
     let mut m = MietteDiagnostic::new(visible(&d.message, Keep::Lines))
         .with_code(visible(&format!("{}({})", d.rule, d.code), Keep::Tabs))
         .with_severity(severity)
@@ -133,6 +118,69 @@ fn to_miette(d: &Diagnostic, labels: &[(Span, Option<&str>)]) -> MietteDiagnosti
         m = m.with_help(visible(h, Keep::Lines));
     }
     m
+}
+
+/// Columns of `text` as miette counts them on a line: tabs to the next stop, other characters
+/// by their Unicode width.
+fn drawn_columns(text: &str) -> usize {
+    text.chars().fold(0, |column, c| {
+        column
+            + if c == '\t' {
+                TAB_WIDTH - column % TAB_WIDTH
+            } else {
+                unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+            }
+    })
+}
+
+/// Each label's text as shown: on one line (see `one_line`), clipped to `LABEL_CHARS`
+/// characters, and folded to fit between where miette draws it (its mark's column, found as
+/// miette finds it) and `WIDTH`. `gutter`: the columns before a line's text.
+fn label_texts(
+    excerpt: &Excerpt,
+    labels: &[(Span, Option<&str>)],
+    gutter: usize,
+) -> Vec<Option<String>> {
+    // Where each label's mark (`┬`) is: miette draws the labels of a line in order of their
+    // start, each underline starting no earlier than the one before it ends.
+    let mut order: Vec<usize> = (0..labels.len()).collect();
+    order.sort_by_key(|&k| excerpt.spans[k].start);
+    let mut mark = vec![0; labels.len()];
+    let mut line = usize::MAX;
+    let mut highest = 0;
+    for k in order {
+        let span = excerpt.spans[k];
+        let here = excerpt.line_index(span.start);
+        if here != line {
+            line = here;
+            highest = 0;
+        }
+        let line_start = excerpt.lines[here].span.start;
+        let start = drawn_columns(&excerpt.text[line_start..span.start]).max(highest);
+        let end = if span.is_empty() {
+            start + 1
+        } else {
+            drawn_columns(&excerpt.text[line_start..span.end]).max(start + 1)
+        };
+        mark[k] = (start + end) / 2;
+        highest = highest.max(end);
+    }
+    labels
+        .iter()
+        .zip(mark)
+        .map(|((_, text), mark)| {
+            let text = one_line((*text)?);
+            let text = match crate::output::clip(&text, LABEL_CHARS) {
+                (kept, true) => format!("{kept}…"),
+                (_, false) => text.into_owned(),
+            };
+            // `╰── ` before the text.
+            let room = WIDTH
+                .saturating_sub(gutter + mark + 4)
+                .clamp(LABEL_NARROWEST, LABEL_COLUMNS);
+            Some(textwrap::wrap(&text, room).join("\n"))
+        })
+        .collect()
 }
 
 /// A finding as plain lines, without a snippet: where it is, its message, each label with its
@@ -167,14 +215,18 @@ fn plain(shown: &Shown, d: &Diagnostic) -> String {
     out
 }
 
-/// The shown file as miette reads it: each span found through the line index (not by scanning
-/// the file for every report), its column counted in characters as in every other format, and
-/// the text borrowed rather than copied for each report.
-struct Snippets<'s>(&'s Shown<'s>);
+/// The excerpt of a finding as miette reads it: each span read from the shown lines only (the
+/// lines asked for around a span are its own whole lines, never the file's lines between
+/// them), numbered and placed as in the file, its column counted in characters as in every
+/// other format.
+struct Snippets<'s> {
+    shown: &'s Shown<'s>,
+    excerpt: &'s Excerpt,
+}
 
 impl fmt::Debug for Snippets<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Snippets({})", self.0.name)
+        write!(f, "Snippets({})", self.shown.name)
     }
 }
 
@@ -185,8 +237,8 @@ impl SourceCode for Snippets<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let src = &*self.0.source;
-        let text = src.text.as_str();
+        let excerpt = self.excerpt;
+        let text = excerpt.text.as_str();
         let start = span.offset();
         let end = start
             .checked_add(span.len())
@@ -194,33 +246,51 @@ impl SourceCode for Snippets<'_> {
                 e <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(e)
             })
             .ok_or(MietteError::OutOfBounds)?;
-        let (line, column) = src.line_col(start);
+        let mut first = excerpt.line_index(start);
         // The line of the span's last character (a whole character back from its end).
         let last_char = text[start..end]
             .char_indices()
             .next_back()
             .map_or(start, |(i, _)| start + i);
-        let (last, _) = src.line_col(last_char);
+        let mut last = excerpt.line_index(last_char);
+        let line = &excerpt.lines[first];
+        // With lines of context, a line shown between two labelled ones comes along, so miette
+        // draws the three in one snippet.
+        let between = |k: usize, next_to: usize| {
+            let (a, b) = (&excerpt.lines[k], &excerpt.lines[next_to]);
+            a.between && a.number.abs_diff(b.number) == 1
+        };
+        if before > 0 && first > 0 && between(first - 1, first) {
+            first -= 1;
+        }
+        if after > 0 && last + 1 < excerpt.lines.len() && between(last + 1, last) {
+            last += 1;
+        }
+        let first_line = &excerpt.lines[first];
         // Without lines of context the snippet is the span itself (as miette's own sources give
-        // it); with them, whole lines.
-        let (from, first_line, first_column) = if before == 0 {
-            (start, line - 1, column - 1)
+        // it), at its place in the file; with them, its whole shown lines.
+        let (from, column) = if before == 0 {
+            let (_, column) = self.shown.source.line_col(line.source_offset(start));
+            (start, column - 1)
         } else {
-            let first = (line - 1).saturating_sub(before);
-            (src.line_bounds(first).start, first, 0)
+            (first_line.span.start, 0)
         };
         let to = if after == 0 {
             end
         } else {
-            src.line_bounds(last - 1 + after).end.max(end)
+            excerpt.lines[last].span.end.max(end)
         };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.0.name.to_string(),
+            self.shown.name.to_string(),
             &text.as_bytes()[from..to],
             (from, to - from).into(),
-            first_line,
-            first_column,
-            last,
+            if before == 0 {
+                line.number
+            } else {
+                first_line.number
+            },
+            column,
+            last - first + 1,
         )))
     }
 }
@@ -258,15 +328,33 @@ impl miette::Diagnostic for WithSource<'_> {
     }
 }
 
-/// One finding: drawn by miette when it can be, else as plain lines.
+/// One finding: drawn by miette over its excerpt when it can be, else as plain lines.
 fn render_one(handler: &GraphicalReportHandler, shown: &Shown, d: &Diagnostic) -> String {
     let labels = shown.labels(d);
-    if !shown.drawable(&labels) {
+    let spans: Vec<Span> = labels.iter().map(|(s, _)| *s).collect();
+    let source = &*shown.source;
+    let last_line = spans
+        .iter()
+        .map(|s| source.line_of(s.start.min(source.len())) + 1)
+        .max()
+        .unwrap_or(1);
+    // ` 123 │ ` before each line's text.
+    let gutter = last_line.to_string().len() + 4;
+    let excerpt = window::excerpt(source, &spans, WIDTH.saturating_sub(gutter));
+    if excerpt
+        .lines
+        .iter()
+        .any(|l| window::columns(&excerpt.text[l.span.start..l.span.end]) > WIDEST)
+    {
         return plain(shown, d);
     }
+    let texts = label_texts(&excerpt, &labels, gutter);
     let report = WithSource {
-        diagnostic: to_miette(d, &labels),
-        source: Snippets(shown),
+        diagnostic: to_miette(d, excerpt.spans.iter().copied().zip(texts).collect()),
+        source: Snippets {
+            shown,
+            excerpt: &excerpt,
+        },
     };
     let mut out = String::new();
     if handler.render_report(&mut out, &report).is_err() {
@@ -284,7 +372,8 @@ pub fn render(outcomes: &[FileOutcome], color: bool, verbose: bool, baselined: u
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
         .tab_width(TAB_WIDTH)
-        .with_context_lines(0);
+        // Asks for a span's whole lines: `Snippets` gives the shown lines and no others.
+        .with_context_lines(1);
     let mut out = String::new();
     for o in outcomes {
         // Names, messages and expressions may quote the text: shown, not obeyed.
@@ -323,8 +412,7 @@ pub fn render(outcomes: &[FileOutcome], color: bool, verbose: bool, baselined: u
             baselined,
             ..Summary::of(outcomes)
         }
-        .line(),
+        .lines(),
     );
-    out.push('\n');
     out
 }

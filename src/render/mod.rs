@@ -7,6 +7,7 @@ pub mod json;
 pub mod sarif;
 pub mod short;
 pub mod unread;
+pub mod window;
 
 use crate::diagnostic::Severity;
 use crate::rules::{Coverage, FileResult};
@@ -65,20 +66,96 @@ impl Summary {
         s
     }
 
+    /// The findings reported, and those hidden: `2 files, 2 chapters: 1 error, 3 warnings,
+    /// 0 infos; 4 more findings hidden (3 by the baseline, 1 by inline suppressions)`.
+    pub fn findings_line(&self) -> String {
+        let mut line = format!(
+            "{}, {}: {}, {}, {}",
+            count(self.files, "file", "files"),
+            count(self.chapters, "chapter", "chapters"),
+            count(self.errors, "error", "errors"),
+            count(self.warnings, "warning", "warnings"),
+            count(self.infos, "info", "infos"),
+        );
+        let hidden = self.baselined + self.suppressed;
+        if hidden > 0 {
+            let by: Vec<String> = [
+                (self.baselined, "by the baseline"),
+                (self.suppressed, "by inline suppressions"),
+            ]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, by)| format!("{n} {by}"))
+            .collect();
+            line.push_str(&format!(
+                "; {hidden} more {} hidden ({})",
+                if hidden == 1 { "finding" } else { "findings" },
+                by.join(", ")
+            ));
+        }
+        line
+    }
+
+    /// The checks, said apart from the findings: a check is a relation between figures that
+    /// was tested. One that does not hold is a finding of its rule's severity, an error only
+    /// when every figure it rests on was read with confidence (or it is hidden with the
+    /// findings), so failed checks may stand beside no errors.
+    pub fn checks_line(&self) -> String {
+        let tested = count(self.checks, "relation", "relations");
+        match self.checks_failed {
+            _ if self.checks == 0 => "checks: no relation between figures tested".to_string(),
+            0 => format!("checks: {tested} between figures tested, all held"),
+            failed => format!(
+                "checks: {tested} between figures tested, {failed} did not hold (errors only where every figure was read with confidence)"
+            ),
+        }
+    }
+
+    /// The summary on one line, for the short format's standard error.
     pub fn line(&self) -> String {
+        format!("{}; {}", self.findings_line(), self.checks_line())
+    }
+
+    /// The summary as the human format ends it: findings, checks, coverage, each on its line.
+    pub fn lines(&self) -> String {
         format!(
-            "{} file(s), {} chapter(s): {} error(s), {} warning(s), {} info(s); {} check(s), {} failed; coverage: {} of {} sentences with figures read",
-            self.files,
-            self.chapters,
-            self.errors,
-            self.warnings,
-            self.infos,
-            self.checks,
-            self.checks_failed,
+            "{}\n{}\ncoverage: {} of {} sentences with figures read\n",
+            self.findings_line(),
+            self.checks_line(),
             self.coverage.read,
             self.coverage.sentences
         )
     }
+}
+
+/// `n` and the noun: `1 error`, `2 errors`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// `s` on one line: each line break (with the white space around it) folded into a space, as a
+/// line break in prose is read; then every other control made visible (`visible`). For what a
+/// format prints one line per finding (`short`, and the human format's labels).
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    let breaks = |c: char| {
+        matches!(
+            c,
+            '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+    };
+    if !s.contains(breaks) {
+        return visible(s, Keep::Tabs);
+    }
+    let mut folded = String::with_capacity(s.len());
+    for (k, part) in s.split(breaks).enumerate() {
+        let part = if k > 0 { part.trim_start() } else { part };
+        if k > 0 && !part.is_empty() && !folded.is_empty() {
+            folded.truncate(folded.trim_end().len());
+            folded.push(' ');
+        }
+        folded.push_str(part);
+    }
+    Cow::Owned(visible(&folded, Keep::Tabs).into_owned())
 }
 
 /// Which white-space controls `visible` leaves as they are.
@@ -104,6 +181,9 @@ pub fn picture(c: char, next: Option<char>, keep: Keep) -> Option<char> {
         '\r' if keep == Keep::LineEnds || keep == Keep::Lines && next == Some('\n') => None,
         // A lone carriage return ends a line (old Mac files), as in the line index.
         '\r' if keep == Keep::Lines => Some('\n'),
+        // The line and paragraph separators end a line for many readers (editors, JavaScript
+        // patterns): in what is one line per finding, a picture of a line end.
+        '\u{2028}' | '\u{2029}' if keep == Keep::Tabs => Some('\u{2424}'),
         '\0'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)),
         '\u{7f}' => Some('\u{2421}'),
         '\u{80}'..='\u{9f}'
@@ -157,5 +237,18 @@ mod tests {
             visible("Türkiye — “quoted”\tand\n", Keep::Lines),
             Cow::Borrowed(_)
         ));
+        assert_eq!(visible("a\u{2028}b\u{2029}c", Keep::Tabs), "a␤b␤c");
+        assert_eq!(visible("a\u{2028}b", Keep::LineEnds), "a\u{2028}b");
+    }
+
+    #[test]
+    fn one_line_folds_line_breaks_into_spaces() {
+        assert_eq!(one_line("plain `text`"), "plain `text`");
+        assert_eq!(one_line("say `a\r\n  number`\n"), "say `a number`");
+        assert_eq!(
+            one_line("one\u{2028}two\u{2029}\u{85}three\u{b}four"),
+            "one two three four"
+        );
+        assert_eq!(one_line("\nlead and\t\u{1b}[2J"), "lead and\t␛[2J");
     }
 }

@@ -86,10 +86,21 @@ pub fn assert_renders(outcomes: &[FileOutcome]) {
     let sarif = render::sarif::render(outcomes, rules());
     let sarif: serde_json::Value = serde_json::from_str(&sarif).expect("--format sarif is JSON");
     assert_eq!(sarif["version"], "2.1.0");
-    render::short::render(outcomes);
+    let short = render::short::render(outcomes);
+    let findings: usize = outcomes
+        .iter()
+        .filter_map(|o| o.checked.as_ref().ok())
+        .map(|(_, r)| r.diagnostics.len())
+        .sum();
+    assert_eq!(short.lines().count(), findings, "one line per finding");
     render::github::render(outcomes);
-    render::human::render(outcomes, false, true, 0);
-    render::human::render(outcomes, true, false, 0);
+    for human in [
+        render::human::render(outcomes, false, true, 0),
+        render::human::render(outcomes, true, false, 0),
+    ] {
+        // miette says so in its output when a span cannot be read from the source it is given.
+        assert!(!human.contains("Failed to read contents"), "{human}");
+    }
 }
 
 /// Decode, check and render any bytes; the properties above must hold. Returns the decoded text
