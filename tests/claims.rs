@@ -1561,3 +1561,65 @@ fn referrals_after_a_semicolon_divide_the_count_referred_before_it() {
         vec![]
     );
 }
+
+#[test]
+fn anchors_name_their_whole_by_its_noun_and_restrictions() {
+    // Words before the counted noun.
+    assert_eq!(
+        breakdowns(
+            "The government identified 100 victims. Of the total number of victims, nine were men."
+        ),
+        vec![subset(100, 9)]
+    );
+    // A restriction picks the whole that states it, not both joined wholes.
+    let read = breakdowns(
+        "Police identified 33 presumed victims and 45 confirmed victims. Of the confirmed victims, 30 were women and 15 were men.",
+    );
+    assert_eq!(read, vec![split(45, &[30, 15])]);
+    // A restriction no whole states: not read.
+    assert_eq!(
+        breakdowns(
+            "The government identified 100 victims. Of the child victims identified, 90 were girls and 20 were boys."
+        ),
+        vec![]
+    );
+    // The earlier side of `This number compared with` is no whole.
+    let read = breakdowns(
+        "Police identified 13 confirmed victims. This number compared with 45 confirmed victims in 2029. Of the confirmed victims, five were women and eight were men.",
+    );
+    assert_eq!(read, vec![split(13, &[5, 8])]);
+}
+
+#[test]
+fn an_anchor_may_be_followed_by_who_did_what_to_the_parts() {
+    for (text, total, parts) in [
+        (
+            "Among the 13 victims, authorities identified five female victims and eight male victims.",
+            13,
+            &[5, 8][..],
+        ),
+        (
+            "Of the 28 victims, traffickers exploited 14 in sex trafficking, 13 in labor trafficking, and one for unspecified exploitation.",
+            28,
+            &[14, 13, 1][..],
+        ),
+    ] {
+        assert_eq!(breakdowns(text), vec![sum(total, parts)], "{text}");
+    }
+    assert_eq!(
+        breakdowns(
+            "The government identified 74 victims. Of these, there were 31 women, 25 men, 14 children, and four were unspecified."
+        ),
+        vec![sum(74, &[31, 25, 14, 4])]
+    );
+}
+
+#[test]
+fn a_first_part_naming_the_whole_noun_before_its_class_is_a_were_part() {
+    assert_eq!(
+        breakdowns(
+            "The government identified 470 victims. Of these, 411 victims were female and 59 were male."
+        ),
+        vec![split(470, &[411, 59])]
+    );
+}

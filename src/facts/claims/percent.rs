@@ -73,7 +73,9 @@ impl Extractor<'_, '_> {
         if !(p.is(start, "of") || p.is(start, "among")) {
             return None;
         }
-        let (total, _, explicit) = self.anchor(p, start, &[])?;
+        let records::Anchor {
+            total, explicit, ..
+        } = self.anchor(p, start, &[])?;
         let after = p.qs[total].toks.1;
         // Within a few lines of the anchor (a reader walks no further back).
         if !explicit || after > pair.from || pair.from - after > 80 {

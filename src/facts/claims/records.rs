@@ -7,12 +7,7 @@ impl Extractor<'_, '_> {
     /// `Of the 24 victims identified,` / `Of all 167 victims,` / `Of these,` / `Of those victims,` /
     /// `Among them,`: the total referred to, where an enumeration after the comma starts (if one
     /// does), and whether the anchor states the total itself.
-    pub(super) fn anchor(
-        &self,
-        p: &Para,
-        i: usize,
-        totals: &[usize],
-    ) -> Option<(usize, Option<usize>, bool)> {
+    pub(super) fn anchor(&self, p: &Para, i: usize, totals: &[usize]) -> Option<Anchor> {
         let among = p.is(i, "among");
         let mut j = i + 1;
         let mut demonstrative = false;
@@ -26,9 +21,11 @@ impl Extractor<'_, '_> {
         }
         // `Of the 24 victims`, `of all 167 victims`, or a bare `of five foreign victims,` after a
         // semicolon.
-        if j == i + 1 && (among || p.count_at(j).is_none()) || among && !demonstrative {
+        // (`Among` with no article or demonstrative, `among 14 countries`, is no anchor.)
+        if j == i + 1 && (among || p.count_at(j).is_none()) {
             return None;
         }
+        let mut specific = false;
         let (total, explicit, mut k) = if let Some(q) = p.count_at(j)
             && p.np(q).words.is_empty()
             && p.punct(p.qs[q].toks.1, ',')
@@ -53,14 +50,25 @@ impl Extractor<'_, '_> {
                 return None;
             }
             (q, true, p.qs[q].toks.1)
-        } else if let Some(head) = p.word_ref(j).filter(|w| self.lex.counted.contains(*w)) {
-            // `Of the victims identified,`: the latest total counting the same noun.
+        } else if let Some(at) = self.anchor_head(p, j) {
+            // `Of the victims identified,`, `Of the total number of victims,`: the latest total
+            // counting the same noun, with every restriction the anchor states (`Of the child
+            // victims,` is not of all the victims).
+            let head = p.word_ref(at)?;
+            let stated: Vec<&str> = (j..at)
+                .filter_map(|k| p.word_ref(k))
+                .filter(|w| self.lex.restrictions.contains_key(*w))
+                .collect();
             let q = *totals.iter().rev().find(|&&q| {
                 p.np(q)
                     .head()
                     .is_some_and(|h| singular(h) == singular(head))
+                    && stated.iter().all(|w| p.np(q).words.contains(w))
+                    && !after_compared(p, q)
             })?;
-            (q, false, j)
+            // `Of the confirmed victims,` names one of two joined wholes.
+            specific = !stated.is_empty();
+            (q, false, at)
         } else if demonstrative && p.punct(j, ',') {
             (latest_whole(p, i, totals)?, false, j)
         } else {
@@ -77,7 +85,36 @@ impl Extractor<'_, '_> {
         if !p.punct(k, ',') {
             return None;
         }
-        Some((total, p.count_at(k + 1).map(|_| k + 1), explicit))
+        Some(Anchor {
+            total,
+            list_start: self.list_after_anchor(p, k + 1),
+            explicit,
+            either_of_two: !explicit && !specific,
+        })
+    }
+
+    /// The counted noun of an anchor's phrase starting at token `j` (`victims` in `the total
+    /// number of victims`), within a few words, with no figure or punctuation before it.
+    fn anchor_head(&self, p: &Para, j: usize) -> Option<usize> {
+        (j..j + 6)
+            .take_while(|&k| p.word_ref(k).is_some() && p.q_of[k].is_none())
+            .find(|&k| p.word_ref(k).is_some_and(|w| self.lex.counted.contains(w)))
+    }
+
+    /// Where the enumeration after an anchor's comma (token `k`) starts: right there, after
+    /// `there were`, or after a short clause that names who did what to the parts (`Of the 28
+    /// victims, traffickers exploited 14 in …`, `authorities identified five …`).
+    fn list_after_anchor(&self, p: &Para, k: usize) -> Option<usize> {
+        if p.count_at(k).is_some() {
+            return Some(k);
+        }
+        if p.is(k, "there") && p.is(k + 1, "were") && p.count_at(k + 2).is_some() {
+            return Some(k + 2);
+        }
+        let verb = (k..k + 4)
+            .take_while(|&j| p.word_ref(j).is_some() && p.q_of[j].is_none())
+            .find(|&j| p.word_ref(j).is_some_and(|w| p.past_verb(w)))?;
+        p.count_at(verb + 1).map(|_| verb + 1)
     }
 
     /// (f) after a predicate: `71 were Narnian citizens—all adults, including 51 … and 16 …`: an
@@ -126,7 +163,18 @@ impl Extractor<'_, '_> {
         if let Some(read) = self.by_partition(p, total, list, kind, out, used) {
             return read;
         }
-        let links: Vec<Link> = list.items.iter().map(|&q| p.np(q).link).collect();
+        // (`411 victims were female` is a `were` item as `59 were male` is.)
+        let links: Vec<Link> = list
+            .items
+            .iter()
+            .map(|&q| {
+                if self.predicate_names_class(p, q) {
+                    Link::Were
+                } else {
+                    p.np(q).link
+                }
+            })
+            .collect();
         // (A part of unknown class, `and 13 were unknown`, is the rest of the partition before.)
         let mut cuts: Vec<usize> = (1..list.items.len())
             .filter(|&k| links[k] == Link::Were && links[k - 1] != Link::Were)
@@ -512,15 +560,30 @@ pub(super) fn latest_whole(p: &Para, at: usize, totals: &[usize]) -> Option<usiz
         .find(|&q| p.depth[p.qs[q].toks.0] <= here && !after_compared(p, q))
 }
 
+/// What an anchor (`Of the 24 victims identified,`, `Of these,`) refers to.
+pub(super) struct Anchor {
+    /// The total it names or points to.
+    pub(super) total: usize,
+    /// Where the enumeration after its comma starts, if one does.
+    pub(super) list_start: Option<usize>,
+    /// The anchor states the total itself (`Of the 24 victims`).
+    pub(super) explicit: bool,
+    /// It may point to two wholes joined by `and` (`60 potential victims and four official
+    /// victims. Of these, …`), together or either.
+    pub(super) either_of_two: bool,
+}
+
 /// Is figure `q` the earlier side of a comparison: after `compared` in its sentence, with a figure
 /// before that (`60 victims in 2030, compared with 75 victims in 2029 and 52 in 2028`)?
 fn after_compared(p: &Para, q: usize) -> bool {
     let at = p.qs[q].toks.0;
     let from = p.sentence_start(at);
+    // `This number compared with 45 …`: the sentence before holds the later figure.
+    let this = matches!(p.word_ref(from), Some("this" | "these"));
     (from..at)
         .rev()
         .find(|&k| p.is(k, "compared"))
-        .is_some_and(|c| (from..c).any(|k| p.count_at(k).is_some()))
+        .is_some_and(|c| this || (from..c).any(|k| p.count_at(k).is_some()))
 }
 
 /// `60 potential victims and four official victims`: the figure before total `t`, joined to it by

@@ -214,10 +214,14 @@ impl Extractor<'_, '_> {
             let clause_start = i == 0 || p.sentence[i - 1] != sent || p.punct(i - 1, ';');
             if clause_start
                 && (t.is_word("of") || t.is_word("among"))
-                && let Some((total, list_start, explicit)) = self.anchor(p, i, &totals)
+                && let Some(anchor) = self.anchor(p, i, &totals)
             {
+                let (total, list_start, explicit) =
+                    (anchor.total, anchor.list_start, anchor.explicit);
                 sentence_anchor = Some((sent, total));
-                if !explicit && let Some(first) = records::conjoined(p, total, &totals) {
+                if anchor.either_of_two
+                    && let Some(first) = records::conjoined(p, total, &totals)
+                {
                     both.push((first, total, out.breakdowns.len()));
                 }
                 if let Some(list) = list_start.and_then(|k| parse_list(p, k, Mode::Clause)) {
@@ -230,7 +234,12 @@ impl Extractor<'_, '_> {
                     if list.items.len() >= 2 && self.verb_led(p, &list) {
                         // `Of these facilities, 24 served children, … and two operated as …`
                         self.record(p, total, &list, kind, out, &mut parts_used);
-                    } else if list.items.len() >= 2 && (np.link != Link::Noun || explicit) {
+                    } else if list.items.len() >= 2
+                        && (np.link != Link::Noun
+                            || explicit
+                            || self.predicate_names_class(p, list.items[0])
+                            || there_were(p, list.items[0]))
+                    {
                         self.closed_clause(p, total, &list, kind, out, &mut parts_used);
                     } else if list.items.len() == 1
                         && (np.link == Link::Were
@@ -520,4 +529,10 @@ fn split_total(
         .into_iter()
         .rev()
         .find(|&q| p.qs[q].value == parts)
+}
+
+/// Does figure `q` follow `there were` (`Of these, there were 31 women, …`)?
+fn there_were(p: &Para, q: usize) -> bool {
+    let at = p.qs[q].toks.0;
+    at >= 2 && p.is(at - 1, "were") && p.is(at - 2, "there")
 }
