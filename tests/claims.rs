@@ -391,12 +391,12 @@ fn an_of_whom_aside_is_not_a_part_and_a_list_of_them_is_an_including_list() {
 }
 
 #[test]
-fn a_list_is_not_closed_when_the_next_clause_counts_the_rest() {
+fn a_list_is_closed_by_the_next_clause_counting_the_rest() {
     assert_eq!(
         breakdowns(
             "The government identified 35 victims: 20 citizens and 10 foreign nationals; the nationality of the remaining five was unknown."
         ),
-        vec![]
+        vec![sum(35, &[20, 10, 5])]
     );
     // Another group after `;` leaves the list closed.
     assert_eq!(
@@ -432,12 +432,12 @@ fn a_list_that_may_go_on_after_a_semicolon_is_read_only_when_it_makes_the_total(
         breakdowns("Of the 20 victims, 12 were women and five were men; two were children."),
         vec![subset(20, 2)]
     );
-    // The clause counts the rest further on.
+    // The clause counts the rest further on: a part.
     assert_eq!(
         breakdowns(
             "The government identified 35 victims: 20 citizens and 10 foreign nationals; in addition, the remaining five were stateless."
         ),
-        vec![]
+        vec![sum(35, &[20, 10, 5])]
     );
     // When the parts make the total, another fact after `;` leaves the list closed.
     assert_eq!(
@@ -1621,5 +1621,41 @@ fn a_first_part_naming_the_whole_noun_before_its_class_is_a_were_part() {
             "The government identified 470 victims. Of these, 411 victims were female and 59 were male."
         ),
         vec![split(470, &[411, 59])]
+    );
+}
+
+#[test]
+fn the_rest_counted_after_a_semicolon_is_a_part() {
+    assert_eq!(
+        breakdowns(
+            "Of the 100 identified victims, 60 were victims of labor exploitation, and 30 were victims of sex trafficking; the government could not specify a form of trafficking for the remaining 10 victims."
+        ),
+        vec![sum(100, &[60, 30, 10])]
+    );
+}
+
+#[test]
+fn a_part_of_unknown_class_counts_what_the_whole_counts() {
+    assert_eq!(
+        breakdowns(
+            "The government enrolled five victims (two from Narnia, one from Ruritania, and two unknown) in its program."
+        ),
+        vec![sum(5, &[2, 1, 2])]
+    );
+    assert_eq!(
+        breakdowns(
+            "Authorities identified 60 victims, of which 30 were victims of sex trafficking, 20 were victims of forced labor, and 10 unknown."
+        ),
+        vec![sum(60, &[30, 20, 10])]
+    );
+}
+
+#[test]
+fn a_partition_opening_a_sentence_may_name_the_whole_noun_first() {
+    assert_eq!(
+        breakdowns(
+            "The government identified 98 victims. Eight victims were men, 86 were women, and four identified as transgender."
+        ),
+        vec![split(98, &[8, 86, 4])]
     );
 }

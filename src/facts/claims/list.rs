@@ -255,6 +255,10 @@ pub(super) fn compatible(lex: &Lexicon, total: &Np, part: &Np) -> bool {
     if part.link == Link::Elliptic || part.words.is_empty() {
         return true;
     }
+    // `and 15 unknown`: a part whose class is not known.
+    if part.words.iter().all(|w| lex.unspecified.contains(*w)) {
+        return true;
+    }
     if part.words.iter().any(|w| singular(w) == total_head) {
         return true;
     }

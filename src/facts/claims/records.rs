@@ -293,12 +293,35 @@ impl Extractor<'_, '_> {
         let together = p
             .joined_before(total)
             .and_then(|o| p.qs[o].value.checked_add(p.qs[total].value));
-        if p.punct(list.end, ';')
-            && (speaks_of_the_rest(p, list.end + 1) || one_more_figure(p, list.end + 1))
-            && parts != p.qs[total].value
-            && Some(parts) != together
-        {
-            return false;
+        if p.punct(list.end, ';') && parts != p.qs[total].value && Some(parts) != together {
+            // `…; the government could not specify the form for the remaining 47 victims`: the
+            // rest is a part.
+            if let Some(rest) = rest_after(p, list.end + 1)
+                && p.qs[rest].is_exact_count()
+                && compatible(self.lex, &total_np, p.np(rest))
+            {
+                let mut items = list.items.clone();
+                items.push(rest);
+                let whole = List {
+                    items,
+                    end: p.qs[rest].toks.1,
+                    approx: false,
+                };
+                let from = out.breakdowns.len();
+                self.record(p, total, &whole, kind, out, used);
+                // The rest is of whatever class the others leave: only theirs may be in doubt.
+                if !self.classes_in_doubt(p, &list.items) {
+                    for b in &mut out.breakdowns[from..] {
+                        if b.doubt == Some(Doubt::UnreadClass) {
+                            b.doubt = None;
+                        }
+                    }
+                }
+                return true;
+            }
+            if speaks_of_the_rest(p, list.end + 1) || one_more_figure(p, list.end + 1) {
+                return false;
+            }
         }
         // `Of the 31 victims, 12 were … and 18 …, while the form of exploitation of one was
         // unknown`, `66 victims – 18 … and 47 … – and one victim of …`: the clause right after
@@ -591,6 +614,18 @@ fn after_compared(p: &Para, q: usize) -> bool {
 /// refers to both together, or to either.
 pub(super) fn conjoined(p: &Para, t: usize, totals: &[usize]) -> Option<usize> {
     p.joined_before(t).filter(|q| totals.contains(q))
+}
+
+/// The count of the rest in the clause from token `from` (to its `;` or the sentence's end):
+/// `the remaining 47 victims`, `the other three`.
+fn rest_after(p: &Para, from: usize) -> Option<usize> {
+    let sent = *p.sentence.get(from)?;
+    (from..p.toks.len())
+        .take_while(|&k| p.sentence[k] == sent && !p.punct(k, ';'))
+        .find(|&k| {
+            matches!(p.word_ref(k), Some("remaining" | "other")) && p.count_at(k + 1).is_some()
+        })
+        .and_then(|k| p.count_at(k + 1))
 }
 
 /// Does the clause from token `from` (to its `;` or the sentence's end) count the rest (`the

@@ -251,7 +251,11 @@ impl Extractor<'_, '_> {
         used: &HashSet<usize>,
     ) -> Option<usize> {
         let q = p.count_at(first)?;
-        if p.np(q).link == Link::Noun && !p.np(q).words.is_empty() {
+        // (`Eight victims were men, …`: the whole's noun before the class.)
+        if p.np(q).link == Link::Noun
+            && !p.np(q).words.is_empty()
+            && !(p.counts_victims(q) && self.predicate_names_class(p, q))
+        {
             return None;
         }
         let list = parse_list(p, first, Mode::Clause)?;
