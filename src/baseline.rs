@@ -1,13 +1,18 @@
 //! Baselines: record today's findings (`--write-baseline FILE`) and report only new ones
 //! (`--baseline FILE`). A finding's identity is its file, rule, chapter and the normalised text of
 //! the sentence it sits in — not its line — so it survives edits elsewhere in the file.
+//!
+//! A file is recorded by its path relative to the baseline's directory, normalised (`ch.txt`,
+//! `../chapters/ch.txt`), whatever it was called on the command line and wherever tiplint ran:
+//! `bl/ch.txt`, `./bl/ch.txt` and `/abs/bl/ch.txt` are one file. Standard input is recorded by its
+//! name (`<stdin>`, or `--stdin-filename`, read as a path).
 
 use crate::render::FileOutcome;
 use crate::replace::{self, Owner, replace};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Entry {
@@ -24,7 +29,22 @@ pub struct Baseline {
     pub findings: Vec<Entry>,
 }
 
-fn entries(outcomes: &[FileOutcome]) -> Vec<Vec<Entry>> {
+/// The path a file is recorded under in a baseline kept in the directory `base` (absolute,
+/// resolved): relative to it, normalised, with `/`.
+fn recorded_path(name: &str, base: &Path) -> String {
+    if name == "<stdin>" {
+        return name.to_string();
+    }
+    crate::paths::relative_to(&crate::paths::resolved(Path::new(name)), base)
+}
+
+/// The directory of the baseline file at `path`, resolved (symbolic links followed).
+fn directory_of(path: &Path) -> PathBuf {
+    let abs = crate::paths::absolute(path);
+    crate::paths::resolved_dir(abs.parent().unwrap_or(Path::new("/")))
+}
+
+fn entries(outcomes: &[FileOutcome], base: &Path) -> Vec<Vec<Entry>> {
     outcomes
         .iter()
         .map(|o| match &o.checked {
@@ -33,7 +53,7 @@ fn entries(outcomes: &[FileOutcome]) -> Vec<Vec<Entry>> {
                 .iter()
                 .zip(r.fingerprints(source))
                 .map(|(d, fingerprint)| Entry {
-                    path: o.name.clone(),
+                    path: recorded_path(&o.name, base),
                     rule: d.rule.clone(),
                     fingerprint,
                 })
@@ -50,7 +70,10 @@ pub const VERSION: u32 = 1;
 /// full disk never leaves a truncated baseline; a symbolic link is followed. A path that is not a
 /// regular file (`/dev/stdout`) is written to, not replaced.
 pub fn write(path: &Path, outcomes: &[FileOutcome]) -> Result<usize, String> {
-    let findings: Vec<Entry> = entries(outcomes).into_iter().flatten().collect();
+    let findings: Vec<Entry> = entries(outcomes, &directory_of(path))
+        .into_iter()
+        .flatten()
+        .collect();
     let n = findings.len();
     let text = serde_json::to_string_pretty(&Baseline {
         version: VERSION,
@@ -97,13 +120,22 @@ pub fn read(path: &Path) -> Result<Baseline, String> {
     serde_json::from_slice(&bytes).map_err(not_one)
 }
 
-/// Remove the findings the baseline holds (each entry hides one finding); returns how many.
-pub fn apply(baseline: &Baseline, outcomes: &mut [FileOutcome]) -> usize {
+/// Remove the findings the baseline at `path` holds (each entry hides one finding); returns how
+/// many. A recorded path is normalised before it is compared (`./ch.txt` is `ch.txt`).
+pub fn apply(baseline: &Baseline, path: &Path, outcomes: &mut [FileOutcome]) -> usize {
+    let recorded: Vec<Entry> = baseline
+        .findings
+        .iter()
+        .map(|e| Entry {
+            path: crate::paths::normalised_relative(&e.path),
+            ..e.clone()
+        })
+        .collect();
     let mut budget: HashMap<&Entry, usize> = HashMap::new();
-    for e in &baseline.findings {
+    for e in &recorded {
         *budget.entry(e).or_default() += 1;
     }
-    let all = entries(outcomes);
+    let all = entries(outcomes, &directory_of(path));
     let mut hidden = 0;
     for (o, ids) in outcomes.iter_mut().zip(all) {
         let Ok((_, r)) = &mut o.checked else { continue };

@@ -83,10 +83,17 @@ pub struct CheckArgs {
         i64::from(*crate::config::EDITIONS.start())..=i64::from(*crate::config::EDITIONS.end())
     ))]
     pub edition: Option<i32>,
-    /// Apply every safe fix in place (standard input: print the fixed text), then report what
-    /// is left.
+    /// Apply every safe fix in place (standard input: print the fixed text, and the report on
+    /// standard error), then report the findings left, in the chosen format.
     #[arg(long, conflicts_with = "diff")]
     pub fix: bool,
+    /// With --fix or --diff, also apply the fixes that need review (a rule's unsafe fixes).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Check a text without a chapter heading as a whole chapter (its heading, its sections and
+    /// their order), not as an excerpt.
+    #[arg(long)]
+    pub chapter: bool,
     /// Print the safe fixes as a unified diff (for `patch -p0` or `git apply -p0`); change nothing.
     #[arg(long)]
     pub diff: bool,
@@ -242,7 +249,7 @@ pub fn run_with(cli: Cli) -> u8 {
         }
     };
     match &cli.command {
-        Command::Check(args) => check(args, &rules, &config.config),
+        Command::Check(args) => check(args, &rules, &config),
         Command::Parse { file, format: _ } => parse(file, &rules),
         Command::Rules { format } => print_then_ok(&crate::docs::rules_listing(&rules, *format)),
         Command::Explain { rule } => match rules.find(rule) {
@@ -275,7 +282,28 @@ fn parse(file: &str, rules: &RuleSet) -> u8 {
     }
 }
 
-fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u8 {
+/// The rules that run on one file: the selection, less the rules `[per-file-ignores]` turns off
+/// for it.
+struct PerFile<'a> {
+    selection: Selection,
+    globs: crate::config::Globs,
+    rules: &'a RuleSet,
+}
+
+impl PerFile<'_> {
+    fn selection(&self, name: &str) -> Selection {
+        let mut s = self.selection.clone();
+        for r in self.globs.ignored_rules(std::path::Path::new(name)) {
+            if let Some(rule) = self.rules.find(&r) {
+                s.ignore.insert(rule.spec.name.clone());
+            }
+        }
+        s
+    }
+}
+
+fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u8 {
+    let config = &loaded.config;
     // The command line wins over the configuration.
     let select = if args.select.is_empty() {
         &config.select
@@ -287,7 +315,10 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
     } else {
         &args.ignore
     };
-    let edition = args.edition.or(config.edition);
+    let settings = Settings {
+        edition: args.edition.or(config.edition),
+        whole_chapter: args.chapter,
+    };
     let selection = match Selection::resolve(rules, select, ignore) {
         Ok(s) => s,
         Err(e) => {
@@ -295,12 +326,38 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
             return EXIT_ERROR;
         }
     };
+    let globs = match loaded.globs() {
+        Ok(g) => g,
+        Err(e) => {
+            output::error(&e);
+            return EXIT_ERROR;
+        }
+    };
+    if let Some(unknown) = globs.named_rules().find(|r| rules.find(r).is_none()) {
+        output::error(&format!(
+            "{}: [per-file-ignores]: unknown rule `{unknown}` (see `tiplint rules`)",
+            loaded
+                .path
+                .as_deref()
+                .map_or(crate::config::FILE_NAME.into(), |p| p.display().to_string())
+        ));
+        return EXIT_ERROR;
+    }
     let paths = if args.paths.is_empty() {
         vec![".".to_string()]
     } else {
         args.paths.clone()
     };
-    let inputs = input::collect(&paths, &args.stdin_filename);
+    let skip: input::Skip = {
+        let globs = globs.clone();
+        std::sync::Arc::new(move |p: &std::path::Path| globs.excluded(p))
+    };
+    let per_file = PerFile {
+        selection,
+        globs,
+        rules,
+    };
+    let inputs = input::collect_skipping(&paths, &args.stdin_filename, &skip);
     if let Some(path) = &args.write_baseline
         && inputs.iter().any(|i| i.is_file(path))
     {
@@ -313,16 +370,21 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
     let outcomes: Vec<FileOutcome> = inputs
         .into_par_iter()
         .map(|i| FileOutcome {
-            name: i.name,
             checked: i.source.map(|src| {
-                let result = check_source_with(&src, rules, &selection, Settings { edition });
+                let result = check_source_with(&src, rules, &per_file.selection(&i.name), settings);
                 (src, result)
             }),
+            name: i.name,
         })
         .collect();
-    if args.fix || args.diff {
-        return fix_or_diff(args, rules, &selection, edition, outcomes);
+    if args.diff {
+        return diff(args, rules, &per_file, settings, outcomes);
     }
+    let (mut outcomes, mut code, fixed_stdin) = if args.fix {
+        fix(args, rules, &per_file, settings, outcomes)
+    } else {
+        (outcomes, EXIT_OK, false)
+    };
     if let Some(path) = &args.write_baseline {
         return match crate::baseline::write(path, &outcomes) {
             Ok(n) => {
@@ -342,30 +404,34 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
             }
         };
     }
-    let mut outcomes = outcomes;
     let mut baselined = 0;
     if let Some(path) = &args.baseline {
         match crate::baseline::read(path) {
-            Ok(b) => baselined = crate::baseline::apply(&b, &mut outcomes),
+            Ok(b) => baselined = crate::baseline::apply(&b, path, &mut outcomes),
             Err(e) => {
                 output::error(&e);
                 return EXIT_ERROR;
             }
         }
     }
-    let stdout_tty = std::io::stdout().is_terminal();
+    // A fixed standard input is printed on standard output: the report goes to standard error.
+    let report_tty = if fixed_stdin {
+        std::io::stderr().is_terminal()
+    } else {
+        std::io::stdout().is_terminal()
+    };
     // `--unread` prints lines in the short format: an input that could not be read is said on
     // standard error, as in that format.
     let format = match args.format {
         _ if args.unread => Format::Short,
         Some(f) => f,
-        None if stdout_tty => Format::Human,
+        None if report_tty => Format::Human,
         None => Format::Short,
     };
     let color = match args.color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => report_tty && std::env::var_os("NO_COLOR").is_none(),
     };
     let text = match format {
         _ if args.unread => render::unread::render(&outcomes),
@@ -375,13 +441,21 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
         Format::Sarif => render::sarif::render(&outcomes, rules),
         Format::Human => render::human::render(&outcomes, color, args.verbose, baselined),
     };
-    let printed = output::print(&text);
+    let printed = if fixed_stdin {
+        output::print_to_stderr(&text);
+        Ok(())
+    } else {
+        output::print(&text)
+    };
     // The short format's summary ends standard error (below); human and JSON have their own.
     let short_summary = format == Format::Short && !args.unread;
     if baselined > 0 && !short_summary && !matches!(format, Format::Human | Format::Json) {
         output::note(&format!("{baselined} finding(s) hidden by the baseline"));
     }
-    let mut code = if printed.is_ok() { EXIT_OK } else { EXIT_ERROR };
+    if printed.is_err() {
+        code = EXIT_ERROR;
+    }
+    let mut findings = EXIT_OK;
     for o in &outcomes {
         match &o.checked {
             Err(e) => {
@@ -392,10 +466,9 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
             }
             Ok((_, r)) => {
                 if let Some(t) = args.fail_on.threshold()
-                    && code == EXIT_OK
                     && r.diagnostics.iter().any(|d| d.severity >= t)
                 {
-                    code = EXIT_FINDINGS;
+                    findings = EXIT_FINDINGS;
                 }
             }
         }
@@ -409,21 +482,44 @@ fn check(args: &CheckArgs, rules: &RuleSet, config: &crate::config::Config) -> u
             .line(),
         );
     }
-    code
+    if code == EXIT_OK { findings } else { code }
 }
 
-/// `--fix` and `--diff`: safe fixes for every readable input.
-fn fix_or_diff(
-    args: &CheckArgs,
+fn applying(args: &CheckArgs) -> crate::fix::Applying {
+    if args.unsafe_fixes {
+        crate::fix::Applying::AlsoUnsafe
+    } else {
+        crate::fix::Applying::Safe
+    }
+}
+
+/// `text` (a fixed version of `src`) checked again with the rules of its file.
+fn recheck(
+    src: &crate::source::Source,
+    text: &str,
     rules: &RuleSet,
     selection: &Selection,
-    edition: Option<i32>,
+    settings: Settings,
+) -> crate::rules::FileResult {
+    check_source_with(
+        &crate::source::Source::new(src.name.clone(), text.to_string()),
+        rules,
+        selection,
+        settings,
+    )
+}
+
+/// `--diff`: the fixes of every readable input as a unified diff; nothing else is printed.
+fn diff(
+    args: &CheckArgs,
+    rules: &RuleSet,
+    per_file: &PerFile,
+    settings: Settings,
     outcomes: Vec<FileOutcome>,
 ) -> u8 {
-    let settings = Settings { edition };
     let mut code = EXIT_OK;
     for o in outcomes {
-        let (src, result) = match o.checked {
+        let (src, _) = match o.checked {
             Ok(x) => x,
             Err(e) => {
                 output::error(&format!("{}: {e}", o.name));
@@ -431,64 +527,99 @@ fn fix_or_diff(
                 continue;
             }
         };
-        let recheck = |text: &str| {
-            check_source_with(
-                &crate::source::Source::new(src.name.clone(), text.to_string()),
-                rules,
-                selection,
-                settings,
-            )
-        };
-        let (fixed, applied) = crate::fix::fix_to_fixed_point(&src.text, rules, recheck);
-        let stdin = o.name == args.stdin_filename;
-        if args.diff {
-            if applied > 0 {
-                code = code.max(
-                    print_then_ok(&crate::fix::unified_diff(&o.name, &src.text, &fixed))
-                        .max(EXIT_FINDINGS),
-                );
-            }
-            continue;
+        let selection = per_file.selection(&o.name);
+        let (fixed, applied) =
+            crate::fix::fix_to_fixed_point(&src.text, rules, applying(args), |t| {
+                recheck(&src, t, rules, &selection, settings)
+            });
+        if applied > 0 {
+            code = code.max(
+                print_then_ok(&crate::fix::unified_diff(&o.name, &src.text, &fixed))
+                    .max(EXIT_FINDINGS),
+            );
         }
+    }
+    code
+}
+
+/// `--fix`: apply the fixes of every readable input (in place; standard input's fixed text is
+/// printed), and return the outcomes of the fixed texts, for the report of what is left, with
+/// exit code 2 if a file could not be written, and whether standard input was printed.
+fn fix(
+    args: &CheckArgs,
+    rules: &RuleSet,
+    per_file: &PerFile,
+    settings: Settings,
+    outcomes: Vec<FileOutcome>,
+) -> (Vec<FileOutcome>, u8, bool) {
+    let mut code = EXIT_OK;
+    let mut stdin_printed = false;
+    let mut fixed_files = 0;
+    let mut fixes = 0;
+    let mut after = Vec::with_capacity(outcomes.len());
+    for o in outcomes {
+        let (src, result) = match o.checked {
+            Ok(x) => x,
+            Err(e) => {
+                after.push(FileOutcome {
+                    name: o.name,
+                    checked: Err(e),
+                });
+                continue;
+            }
+        };
+        let selection = per_file.selection(&o.name);
+        let (fixed, applied) =
+            crate::fix::fix_to_fixed_point(&src.text, rules, applying(args), |t| {
+                recheck(&src, t, rules, &selection, settings)
+            });
+        let stdin = o.name == args.stdin_filename;
         if stdin {
+            // The fixed text (or the text, when nothing was fixed) is the output.
             code = code.max(print_then_ok(&fixed));
-            continue;
+            stdin_printed = true;
         }
         if applied == 0 {
-            if args
-                .fail_on
-                .threshold()
-                .is_some_and(|t| result.diagnostics.iter().any(|d| d.severity >= t))
-            {
-                code = code.max(EXIT_FINDINGS);
-            }
+            after.push(FileOutcome {
+                name: o.name,
+                checked: Ok((src, result)),
+            });
             continue;
         }
-        match crate::fix::write_if_unchanged(
-            std::path::Path::new(&o.name),
-            src.text.as_bytes(),
-            &fixed,
-        ) {
+        let written = if stdin {
+            Ok(())
+        } else {
+            crate::fix::write_if_unchanged(
+                std::path::Path::new(&o.name),
+                src.text.as_bytes(),
+                &fixed,
+            )
+        };
+        match written {
             Ok(()) => {
-                let left = recheck(&fixed);
-                let failing = args
-                    .fail_on
-                    .threshold()
-                    .is_some_and(|t| left.diagnostics.iter().any(|d| d.severity >= t));
-                output::note(&format!(
-                    "{}: applied {applied} fix(es); {} finding(s) left",
-                    o.name,
-                    left.diagnostics.len()
-                ));
-                if failing {
-                    code = code.max(EXIT_FINDINGS);
-                }
+                fixed_files += 1;
+                fixes += applied;
+                let left = recheck(&src, &fixed, rules, &selection, settings);
+                let fixed_src = crate::source::Source::new(src.name.clone(), fixed);
+                after.push(FileOutcome {
+                    name: o.name,
+                    checked: Ok((fixed_src, left)),
+                });
             }
             Err(e) => {
                 output::error(&format!("{}: {e}", o.name));
                 code = EXIT_ERROR;
+                after.push(FileOutcome {
+                    name: o.name,
+                    checked: Ok((src, result)),
+                });
             }
         }
     }
-    code
+    output::note(&if fixes == 0 {
+        "nothing to fix".to_string()
+    } else {
+        format!("applied {fixes} fix(es) in {fixed_files} file(s)")
+    });
+    (after, code, stdin_printed)
 }

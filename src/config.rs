@@ -36,7 +36,30 @@ pub struct Config {
     /// Rule files added to the rules in use, relative to this file.
     #[serde(default)]
     pub rule_files: Vec<PathBuf>,
+    /// Globs of files and directories a directory walk skips, replacing [`DEFAULT_EXCLUDE`].
+    #[serde(default)]
+    pub exclude: Option<Vec<String>>,
+    /// Globs skipped as well as those of `exclude` (or the default list).
+    #[serde(default, rename = "extend-exclude", alias = "extend_exclude")]
+    pub extend_exclude: Vec<String>,
+    /// Rules (names or codes) turned off for the files a glob matches (`!glob`: those it does
+    /// not match).
+    #[serde(default, rename = "per-file-ignores", alias = "per_file_ignores")]
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
 }
+
+/// What a directory walk skips when the configuration sets no `exclude`: version-control and
+/// build directories (hidden files and what `.gitignore` lists are skipped anyway).
+pub const DEFAULT_EXCLUDE: &[&str] = &[
+    ".git",
+    ".hg",
+    ".svn",
+    "node_modules",
+    "target",
+    "venv",
+    ".venv",
+    "site-packages",
+];
 
 /// An edition year, refused outside [`EDITIONS`] (so no later arithmetic on it can overflow).
 fn edition<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i32>, D::Error> {
@@ -74,6 +97,107 @@ impl Loaded {
             .iter()
             .map(|f| base.join(f))
             .collect()
+    }
+}
+
+impl Loaded {
+    /// The directory globs are read from: the configuration's, else the working directory.
+    pub fn root(&self) -> PathBuf {
+        match self.path.as_deref().and_then(Path::parent) {
+            Some(dir) => crate::paths::absolute(dir),
+            None => crate::paths::absolute(Path::new(".")),
+        }
+    }
+
+    fn named(&self) -> String {
+        self.path
+            .as_deref()
+            .map_or(FILE_NAME.into(), |p| p.display().to_string())
+    }
+
+    /// The configuration's globs, compiled; an invalid one is an error naming the file.
+    pub fn globs(&self) -> Result<Globs, String> {
+        let root = self.root();
+        let exclude: Vec<&str> = match &self.config.exclude {
+            Some(list) => list.iter().map(String::as_str).collect(),
+            None => DEFAULT_EXCLUDE.to_vec(),
+        };
+        let exclude = exclude
+            .into_iter()
+            .chain(self.config.extend_exclude.iter().map(String::as_str));
+        let exclude =
+            Pattern::set(&root, exclude).map_err(|e| format!("{}: exclude: {e}", self.named()))?;
+        let per_file = self
+            .config
+            .per_file_ignores
+            .iter()
+            .map(|(glob, rules)| {
+                let (negated, glob) = match glob.strip_prefix('!') {
+                    Some(g) => (true, g),
+                    None => (false, glob.as_str()),
+                };
+                Pattern::set(&root, [glob])
+                    .map(|set| (set, negated, rules.clone()))
+                    .map_err(|e| format!("{}: [per-file-ignores]: {e}", self.named()))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok(Globs { exclude, per_file })
+    }
+}
+
+/// Globs as ruff reads them: a pattern matches a path's file name (`README.md`, `drafts`,
+/// `*.md`) or the path itself, the pattern taken relative to the configuration's directory
+/// (`docs/rules.md`, `chapters/**/*.txt`).
+struct Pattern;
+
+impl Pattern {
+    fn set<'p>(
+        root: &Path,
+        patterns: impl IntoIterator<Item = &'p str>,
+    ) -> Result<globset::GlobSet, String> {
+        let mut set = globset::GlobSetBuilder::new();
+        for p in patterns {
+            let anchored = root.join(p);
+            for g in [p.to_string(), anchored.to_string_lossy().into_owned()] {
+                let glob = globset::Glob::new(g.trim_end_matches('/'))
+                    .map_err(|e| format!("invalid glob `{p}`: {}", e.kind()))?;
+                set.add(glob);
+            }
+        }
+        set.build().map_err(|e| e.to_string())
+    }
+}
+
+/// The compiled globs of a configuration.
+#[derive(Debug, Clone, Default)]
+pub struct Globs {
+    exclude: globset::GlobSet,
+    per_file: Vec<(globset::GlobSet, bool, Vec<String>)>,
+}
+
+fn matches(set: &globset::GlobSet, path: &Path) -> bool {
+    let abs = crate::paths::absolute(path);
+    set.is_match(&abs) || abs.file_name().is_some_and(|n| set.is_match(n))
+}
+
+impl Globs {
+    /// Does a directory walk skip `path` (a file or a directory)?
+    pub fn excluded(&self, path: &Path) -> bool {
+        matches(&self.exclude, path)
+    }
+
+    /// The rules `[per-file-ignores]` turns off for the file at `path`.
+    pub fn ignored_rules(&self, path: &Path) -> Vec<String> {
+        self.per_file
+            .iter()
+            .filter(|(set, negated, _)| matches(set, path) != *negated)
+            .flat_map(|(_, _, rules)| rules.iter().cloned())
+            .collect()
+    }
+
+    /// Every rule name `[per-file-ignores]` names, to check they exist.
+    pub fn named_rules(&self) -> impl Iterator<Item = &String> {
+        self.per_file.iter().flat_map(|(_, _, rules)| rules)
     }
 }
 

@@ -44,6 +44,10 @@ pub struct Label {
 pub struct Fix {
     pub span: Span,
     pub replacement: String,
+    /// This fix needs a reader's review even where its rule's fixes are safe (it may change a
+    /// name): `--fix` applies it only with `--unsafe-fixes`. Not part of the JSON output.
+    #[serde(skip)]
+    pub needs_review: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -76,8 +80,18 @@ impl Diagnostic {
         self.fix = Some(Fix {
             span,
             replacement: replacement.into(),
+            needs_review: false,
         });
         self
+    }
+
+    /// A fix that needs review whatever its rule's safety (see [`Fix::needs_review`]).
+    pub fn with_unsafe_fix(self, span: Span, replacement: impl Into<String>) -> Self {
+        let mut d = self.with_fix(span, replacement);
+        if let Some(f) = &mut d.fix {
+            f.needs_review = true;
+        }
+        d
     }
 
     /// Hold the finding's spans to `text`: every renderer slices the text and counts columns

@@ -16,7 +16,7 @@ pub fn rules_listing(rules: &RuleSet, format: RulesFormat) -> String {
                     s.name,
                     s.severity.to_string(),
                     s.summary,
-                    if s.fix.is_some() { " (fix)" } else { "" }
+                    fix_mark(s)
                 ));
             }
             out
@@ -36,7 +36,7 @@ pub fn rules_listing(rules: &RuleSet, format: RulesFormat) -> String {
                     s.code,
                     s.name,
                     s.severity,
-                    if s.fix.is_some() { " (fix)" } else { "" },
+                    fix_mark(s),
                     s.summary
                 ));
             }
@@ -49,12 +49,24 @@ pub fn rules_listing(rules: &RuleSet, format: RulesFormat) -> String {
     }
 }
 
+/// ` (fix)` for a rule `--fix` applies, ` (unsafe fix)` for one it applies only with
+/// `--unsafe-fixes`.
+fn fix_mark(s: &RuleSpec) -> &'static str {
+    match s.fix {
+        Some(crate::rules::spec::FixSafety::Safe) => " (fix)",
+        Some(crate::rules::spec::FixSafety::Unsafe) => " (unsafe fix)",
+        None => "",
+    }
+}
+
 fn markdown_entry(s: &RuleSpec) -> String {
     let mut out = format!("## {} `{}`\n\n{}\n\n", s.code, s.name, s.doc.trim());
     out.push_str(&format!("Default severity: {}. ", s.severity));
     out.push_str(match s.fix {
         Some(crate::rules::spec::FixSafety::Safe) => "Fix: safe.\n\n",
-        Some(crate::rules::spec::FixSafety::Unsafe) => "Fix: unsafe (review it).\n\n",
+        Some(crate::rules::spec::FixSafety::Unsafe) => {
+            "Fix: unsafe (review it; `--fix` applies it only with `--unsafe-fixes`).\n\n"
+        }
         None => "No automatic fix.\n\n",
     });
     out.push_str("Flagged:\n\n");
@@ -84,7 +96,11 @@ pub fn explain(s: &RuleSpec) -> String {
         s.code,
         s.name,
         s.severity,
-        if s.fix.is_some() { ", fixable" } else { "" },
+        match s.fix {
+            Some(crate::rules::spec::FixSafety::Safe) => ", fixable",
+            Some(crate::rules::spec::FixSafety::Unsafe) => ", fixable with --unsafe-fixes",
+            None => "",
+        },
         s.summary,
         s.doc.trim()
     );

@@ -32,32 +32,53 @@ pub fn apply_fixes<'a>(text: &str, fixes: impl IntoIterator<Item = &'a Fix>) -> 
     (out, applied)
 }
 
-/// The fixes of a result that come from rules whose fixes are safe.
+/// Which fixes `--fix` and `--diff` apply: the safe ones, or (`--unsafe-fixes`) every one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applying {
+    Safe,
+    AlsoUnsafe,
+}
+
+/// Is this fix, of a finding of `rule`, one to apply? A fix is safe when its rule's fixes are
+/// (`fix = "safe"`) and the fix itself needs no review.
+pub fn applies(fix: &Fix, safety: Option<FixSafety>, applying: Applying) -> bool {
+    match applying {
+        Applying::AlsoUnsafe => safety.is_some(),
+        Applying::Safe => safety == Some(FixSafety::Safe) && !fix.needs_review,
+    }
+}
+
+/// The fixes of a result that come from rules whose fixes are safe, and need no review.
 pub fn safe_fixes<'r>(result: &'r FileResult, rules: &RuleSet) -> Vec<&'r Fix> {
+    fixes(result, rules, Applying::Safe)
+}
+
+/// The fixes of a result to apply.
+pub fn fixes<'r>(result: &'r FileResult, rules: &RuleSet, applying: Applying) -> Vec<&'r Fix> {
     result
         .diagnostics
         .iter()
-        .filter(|d| {
-            rules
-                .find(&d.rule)
-                .is_some_and(|r| r.spec.fix == Some(FixSafety::Safe))
+        .filter_map(|d| {
+            let fix = d.fix.as_ref()?;
+            let safety = rules.find(&d.rule).and_then(|r| r.spec.fix);
+            applies(fix, safety, applying).then_some(fix)
         })
-        .filter_map(|d| d.fix.as_ref())
         .collect()
 }
 
-/// Apply safe fixes until none is left (a fix may make another possible), at most a few rounds.
+/// Apply fixes until none is left (a fix may make another possible), at most a few rounds.
 /// `check` re-checks a text. Returns the final text and the number of fixes applied.
 pub fn fix_to_fixed_point(
     text: &str,
     rules: &RuleSet,
+    applying: Applying,
     mut check: impl FnMut(&str) -> FileResult,
 ) -> (String, usize) {
     let mut current = text.to_string();
     let mut total = 0;
     for _ in 0..5 {
         let result = check(&current);
-        let (next, applied) = apply_fixes(&current, safe_fixes(&result, rules));
+        let (next, applied) = apply_fixes(&current, fixes(&result, rules, applying));
         if applied == 0 || next == current {
             break;
         }
@@ -222,14 +243,17 @@ mod tests {
             Fix {
                 span: Span::new(6, 7),
                 replacement: "X".into(),
+                needs_review: false,
             },
             Fix {
                 span: Span::new(0, 1),
                 replacement: "".into(),
+                needs_review: false,
             },
             Fix {
                 span: Span::new(6, 8),
                 replacement: "Y".into(),
+                needs_review: false,
             },
         ];
         let (out, n) = apply_fixes("\\$12 ab c", &fixes);

@@ -214,13 +214,16 @@ impl Collected {
         });
     }
 
-    /// Every `.txt`/`.md` file under `dir`, sorted by path.
-    fn directory(&mut self, name: &str, dir: &Path) {
+    /// Every `.txt`/`.md` file under `dir`, sorted by path, but those `skip` names.
+    fn directory(&mut self, name: &str, dir: &Path, skip: &Skip) {
         let mut found = 0;
-        // Hidden files and whatever .gitignore excludes (build outputs) are skipped; symbolic
-        // links are not followed, and only regular files are read.
+        // Hidden files and whatever .gitignore excludes (build outputs) are skipped, and so are
+        // the files and directories `skip` names (the configuration's `exclude`); symbolic links
+        // are not followed, and only regular files are read.
+        let skip = skip.clone();
         let walker = ignore::WalkBuilder::new(dir)
             .sort_by_file_name(|a, b| a.cmp(b))
+            .filter_entry(move |e| e.depth() == 0 || !skip(e.path()))
             .build();
         for entry in walker {
             match entry {
@@ -247,8 +250,21 @@ impl Collected {
     }
 }
 
+/// Which files and directories a directory walk skips (a path named on the command line is
+/// read whatever it says).
+pub type Skip = std::sync::Arc<dyn Fn(&Path) -> bool + Send + Sync>;
+
 /// Expand paths in order; each directory's files sorted by path. `stdin_name` names `-`.
 pub fn collect(paths: &[String], stdin_name: &str) -> Vec<Input> {
+    collect_skipping(
+        paths,
+        stdin_name,
+        &(std::sync::Arc::new(|_: &Path| false) as Skip),
+    )
+}
+
+/// [`collect`], a directory walk skipping what `skip` names.
+pub fn collect_skipping(paths: &[String], stdin_name: &str, skip: &Skip) -> Vec<Input> {
     let mut c = Collected::default();
     for p in paths {
         if p == "-" {
@@ -259,7 +275,7 @@ pub fn collect(paths: &[String], stdin_name: &str) -> Vec<Input> {
         }
         let path = Path::new(p);
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => c.directory(p, path),
+            Ok(meta) if meta.is_dir() => c.directory(p, path, skip),
             Ok(meta) => c.file(p.clone(), path, &meta),
             Err(e) => c.refuse(p.clone(), describe_missing(path, &e)),
         }

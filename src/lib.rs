@@ -13,6 +13,7 @@ pub mod fix;
 pub mod input;
 pub mod output;
 pub mod parse;
+pub mod paths;
 pub mod render;
 pub mod replace;
 pub mod rules;

@@ -43,6 +43,12 @@ pub fn print(text: &str) -> Result<(), StdoutFailed> {
     }
 }
 
+/// A rendered report on standard error (when standard output holds a fixed text); a report
+/// that cannot be written there is dropped, as any message on standard error.
+pub fn print_to_stderr(text: &str) {
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
 /// `error: MESSAGE` on standard error, with what it quotes from the input shortened.
 pub fn error(message: &str) {
     note(&format!("error: {message}"));

@@ -138,3 +138,89 @@ fn a_baseline_that_cannot_be_written_whole_leaves_the_old_one() {
     // No temporary file is left behind.
     assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
 }
+
+/// The number of findings a baseline hid, from the JSON summary.
+fn hidden(dir: &std::path::Path, baseline: &str, input: &str) -> (u64, usize) {
+    let out = tiplint()
+        .current_dir(dir)
+        .args(["check", "--format", "json", "--baseline", baseline, input])
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    (
+        doc["summary"]["baselined"].as_u64().unwrap(),
+        doc["files"][0]["diagnostics"].as_array().unwrap().len(),
+    )
+}
+
+#[test]
+fn a_baseline_hides_the_same_findings_whatever_the_path_is_called_and_wherever_it_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::create_dir_all(root.join("bl")).unwrap();
+    fs::create_dir_all(root.join("ci/job")).unwrap();
+    fs::write(
+        root.join("bl/ch.txt"),
+        "Narnia (Tier 2)\n\nThe government paid \\$12 to the the victims.\n",
+    )
+    .unwrap();
+    tiplint()
+        .current_dir(root)
+        .args(["check", "--write-baseline", "bl/base.json", "bl/ch.txt"])
+        .assert()
+        .code(0);
+    let written: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("bl/base.json")).unwrap()).unwrap();
+    let recorded = written["findings"].as_array().unwrap();
+    let n = recorded.len() as u64;
+    assert!(n >= 3, "{written:#}");
+    // Recorded relative to the baseline's directory.
+    assert!(
+        recorded.iter().all(|e| e["path"] == "ch.txt"),
+        "{written:#}"
+    );
+    let abs_input = root.join("bl/ch.txt");
+    let abs_base = root.join("bl/base.json");
+    for (cwd, baseline, input) in [
+        (root.to_path_buf(), "bl/base.json", "./bl/ch.txt"),
+        (root.to_path_buf(), "./bl/base.json", "bl//ch.txt"),
+        (
+            root.to_path_buf(),
+            "bl/base.json",
+            abs_input.to_str().unwrap(),
+        ),
+        (root.join("bl"), "base.json", "ch.txt"),
+        (root.join("ci/job"), "../../bl/base.json", "../../bl/ch.txt"),
+        (
+            root.join("ci/job"),
+            abs_base.to_str().unwrap(),
+            "../../ci/../bl/ch.txt",
+        ),
+    ] {
+        assert_eq!(
+            hidden(&cwd, baseline, input),
+            (n, 0),
+            "from {cwd:?}: --baseline {baseline} {input}"
+        );
+    }
+    // Written from another directory, under another spelling: the same baseline.
+    tiplint()
+        .current_dir(root.join("ci/job"))
+        .args([
+            "check",
+            "--write-baseline",
+            abs_base.to_str().unwrap(),
+            "../../bl/./ch.txt",
+        ])
+        .assert()
+        .code(0);
+    let again: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root.join("bl/base.json")).unwrap()).unwrap();
+    assert_eq!(again, written);
+    // A baseline that recorded `./ch.txt` (as typed, by an older tiplint) still matches.
+    let typed = fs::read_to_string(root.join("bl/base.json"))
+        .unwrap()
+        .replace("\"ch.txt\"", "\"./ch.txt\"");
+    fs::write(root.join("bl/typed.json"), typed).unwrap();
+    assert_eq!(hidden(root, "bl/typed.json", "bl/ch.txt"), (n, 0));
+}

@@ -308,9 +308,15 @@ fn bad_inputs_exit_2_and_the_others_are_still_checked() {
 }
 
 #[test]
-fn a_file_without_heading_is_a_heading_malformed_error() {
+fn a_file_without_heading_is_an_excerpt_and_with_chapter_a_heading_malformed_error() {
     tiplint()
         .args(["check", "--format", "short", "-"])
+        .write_stdin("The government identified 12 victims.\n")
+        .assert()
+        .code(0)
+        .stdout("<stdin>:1:1: info: checked as an excerpt: the text has no chapter heading, so its heading, its sections and their order were not checked [excerpt]\n");
+    tiplint()
+        .args(["check", "--chapter", "--format", "short", "-"])
         .write_stdin("The government identified 12 victims.\n")
         .assert()
         .code(1)

@@ -197,6 +197,7 @@ fn an_edition_at_the_end_of_the_integers_does_not_overflow() {
             &Selection::default(),
             Settings {
                 edition: Some(edition),
+                ..Settings::default()
             },
         );
         let period: Vec<_> = r

@@ -1,6 +1,7 @@
 //! `--fix` and `--diff` on a copy of the sample.
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use std::fs;
 
 const SAMPLE: &str = "samples/kyrgyz-republic-2023.txt";
@@ -307,4 +308,101 @@ fn fix_refuses_a_read_only_file() {
             "chapter.txt: the file is read-only; not fixed",
         ));
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
+}
+
+/// An excerpt with a safe fix (`\$`), a fix that needs review (a currency written two ways), and
+/// a finding with no fix (a sum that does not add up).
+const MIXED: &str = "The government paid \\$12 each to 30 victims: 12 women and 15 men. It spent 4,000 som on shelters, 2,000 som on food and 1,000 soms on transport.\n";
+
+fn json_findings(out: &[u8]) -> Vec<String> {
+    let doc: serde_json::Value = serde_json::from_slice(out).expect("a JSON report");
+    doc["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn fix_reports_the_findings_left_in_the_chosen_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("part.txt");
+    fs::write(&path, MIXED).unwrap();
+    for run in ["first", "second"] {
+        let out = tiplint()
+            .args(["check", "--fix", "--format", "json", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{run} run");
+        let left = json_findings(&out.stdout);
+        assert!(
+            !left.contains(&"escaped-markup".to_string()),
+            "{run}: {left:?}"
+        );
+        assert!(
+            left.contains(&"sum-mismatch".to_string()),
+            "{run}: {left:?}"
+        );
+        assert!(
+            left.contains(&"currency-name".to_string()),
+            "{run}: {left:?}"
+        );
+    }
+    assert!(fs::read_to_string(&path).unwrap().contains("paid $12"));
+    tiplint()
+        .args([
+            "check",
+            "--fix",
+            "--format",
+            "short",
+            path.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("[sum-mismatch]"))
+        .stderr(predicate::str::contains("nothing to fix"));
+}
+
+#[test]
+fn fixes_that_need_review_are_applied_only_with_unsafe_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("part.txt");
+    // A capital among lower-case uses may be a name: its fix needs review, the hyphen's not.
+    let text = format!(
+        "{MIXED}The anti-trafficking unit met the antitrafficking police. The cyprus office, the cyprus desk and the Cyprus team met.\n"
+    );
+    fs::write(&path, &text).unwrap();
+    tiplint()
+        .args(["check", "--fix", path.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let safe = fs::read_to_string(&path).unwrap();
+    assert!(safe.contains("1,000 soms"), "{safe}");
+    assert!(safe.contains("the Cyprus team"), "{safe}");
+    assert!(safe.contains("the anti-trafficking police"), "{safe}");
+    tiplint()
+        .args(["check", "--diff", "--unsafe-fixes", path.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("+").and(predicate::str::contains("1,000 som on")));
+    tiplint()
+        .args(["check", "--fix", "--unsafe-fixes", path.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let all = fs::read_to_string(&path).unwrap();
+    assert!(all.contains("1,000 som on transport"), "{all}");
+    assert!(all.contains("the cyprus team"), "{all}");
+}
+
+#[test]
+fn fix_on_standard_input_reports_on_standard_error() {
+    tiplint()
+        .args(["check", "--fix", "--format", "short", "-"])
+        .write_stdin(MIXED)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("The government paid $12 each"))
+        .stdout(predicate::str::contains("[sum-mismatch]").not())
+        .stderr(predicate::str::contains("[sum-mismatch]"));
 }

@@ -119,6 +119,8 @@ impl FileResult {
 pub struct Settings {
     /// The report's edition (year); guessed from the text when not given.
     pub edition: Option<i32>,
+    /// Check a text without a heading as a whole chapter (`--chapter`), not as an excerpt.
+    pub whole_chapter: bool,
 }
 
 /// Where the edition year came from.
@@ -150,9 +152,15 @@ pub fn check_source_with(
             .or_else(|| guess_edition(&facts))
             .map(|e| (e, EditionSource::Guessed)),
     };
+    // A text without any heading line is part of a chapter (DESIGN §2): the rules that need a
+    // whole chapter leave it alone, unless it is to be checked as one.
+    let excerpt = !settings.whole_chapter
+        && !report.chapters.is_empty()
+        && report.chapters.iter().all(|c| c.heading.is_none());
     let cx = Context {
         source,
         report: &report,
+        excerpt,
         vocab: &rules.vocabulary,
         facts: &facts,
         edition: edition.map(|e| e.0),

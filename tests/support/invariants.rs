@@ -12,7 +12,7 @@
 #![allow(dead_code)] // each test or fuzz target uses only some of these
 
 use std::sync::OnceLock;
-use tiplint::fix::{apply_fixes, fix_to_fixed_point, safe_fixes};
+use tiplint::fix::{Applying, apply_fixes, fix_to_fixed_point, safe_fixes};
 use tiplint::render::{self, FileOutcome};
 use tiplint::rules::{FileResult, RuleSet, Selection, check_source};
 use tiplint::source::{Source, Span};
@@ -162,8 +162,8 @@ pub fn assert_fix_round_trip(name: &str, text: &str) -> String {
     let (once, _) = apply_fixes(text, fixes.iter().copied());
     assert_untouched_bytes_kept(text, &once, &touched);
     let recheck = |t: &str| check(name, t).1;
-    let (fixed, _) = fix_to_fixed_point(text, rules(), recheck);
-    let (again, applied) = fix_to_fixed_point(&fixed, rules(), recheck);
+    let (fixed, _) = fix_to_fixed_point(text, rules(), Applying::Safe, recheck);
+    let (again, applied) = fix_to_fixed_point(&fixed, rules(), Applying::Safe, recheck);
     assert!(
         applied == 0 && again == fixed,
         "fixing a fixed text changed it again ({applied} fix(es)):\n{}",

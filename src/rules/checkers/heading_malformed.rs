@@ -1,4 +1,5 @@
-//! TL201: a chapter without a recognisable heading (country and tier).
+//! TL201: a chapter without a recognisable heading (country and tier). A text with no heading
+//! at all is an excerpt (`Context::excerpt`), unless `--chapter` asks for the full check.
 
 use super::{Checker, Context, Output};
 use crate::rules::spec::RuleSpec;
@@ -10,6 +11,8 @@ impl Checker for HeadingMalformed {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
         for chapter in &cx.report.chapters {
             match &chapter.heading {
+                // An excerpt has no heading to check (the `excerpt` rule says so).
+                None if cx.excerpt => {}
                 None => {
                     let first_line = cx.source.first_line(chapter.span);
                     out.diagnostics.push(

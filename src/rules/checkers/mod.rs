@@ -9,6 +9,7 @@ mod count_list;
 mod currency_name;
 mod duplicate_sentence;
 mod escaped_markup;
+mod excerpt;
 mod figure_conflict;
 mod figures;
 mod heading_malformed;
@@ -44,6 +45,9 @@ use std::sync::Arc;
 pub struct Context<'a> {
     pub source: &'a Source,
     pub report: &'a Report,
+    /// The text has no chapter heading and is checked as an excerpt (DESIGN §2): the rules that
+    /// need a whole chapter (its heading, its sections, their order) do not run on it.
+    pub excerpt: bool,
     pub vocab: &'a Vocabulary,
     /// The claims read from the text, once for all checkers.
     pub facts: &'a Facts,
@@ -91,6 +95,7 @@ pub const KINDS: &[(&str, Constructor)] = &[
         "section-order",
         without_options::<section_order::SectionOrder>,
     ),
+    ("excerpt", without_options::<excerpt::Excerpt>),
     (
         "broken-paragraph",
         without_options::<broken_paragraph::BrokenParagraph>,

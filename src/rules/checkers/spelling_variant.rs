@@ -37,18 +37,31 @@ pub fn build(table: &toml::Table) -> Result<Box<dyn Checker>, String> {
 }
 
 /// A word written otherwise than the chapter's form (`model`), with the fix to that form.
-fn variant(rule: &RuleSpec, w: &Token, model: &Token, fixed: String, help: String) -> Diagnostic {
-    rule.diagnostic(
-        w.span,
-        format!(
-            "`{}` is also written `{}` in this chapter",
-            w.text, model.text
-        ),
-    )
-    .with_label(w.span, format!("write `{fixed}`"))
-    .with_label(model.span, "the chapter's form")
-    .with_help(help)
-    .with_fix(w.span, fixed)
+/// A capital's fix needs review (`Fix::needs_review`): the capitalised word may be a name.
+fn variant(
+    rule: &RuleSpec,
+    w: &Token,
+    model: &Token,
+    fixed: String,
+    help: String,
+    review: bool,
+) -> Diagnostic {
+    let d = rule
+        .diagnostic(
+            w.span,
+            format!(
+                "`{}` is also written `{}` in this chapter",
+                w.text, model.text
+            ),
+        )
+        .with_label(w.span, format!("write `{fixed}`"))
+        .with_label(model.span, "the chapter's form")
+        .with_help(help);
+    if review {
+        d.with_unsafe_fix(w.span, fixed)
+    } else {
+        d.with_fix(w.span, fixed)
+    }
 }
 
 /// How a word is capitalised, for the words this rule compares.
@@ -156,6 +169,7 @@ impl SpellingVariant {
                         w.text,
                         change.len()
                     ),
+                    true,
                 ));
             }
         }
@@ -216,7 +230,7 @@ impl Checker for SpellingVariant {
                         "the chapter mostly writes it the other way"
                     };
                     out.diagnostics
-                        .push(variant(rule, w, model, fixed, help.to_string()));
+                        .push(variant(rule, w, model, fixed, help.to_string(), false));
                 }
             }
         }
