@@ -180,6 +180,7 @@ impl Extractor<'_, '_> {
                 .filter(|&q| p.qs[q].is_exact_count())
                 .collect();
             let head = |q: usize| p.np(q).head().map(singular);
+            let mut compared_once = false;
             for j in first..n {
                 if p.sentence[j] != sent {
                     break;
@@ -190,13 +191,18 @@ impl Extractor<'_, '_> {
                 if p.depth[j] != 0 {
                     continue;
                 }
+                // `This was a decrease from 610 victims identified in 2028 and 540 victims
+                // identified in 2027`: each earlier figure joined by `and` goes the same way.
+                if direction.is_some() && compared_once && !p.is(j - 1, "and") {
+                    break;
+                }
                 // The gerund before it (`initiating one investigation`), if any; a figure right
                 // after `with` or `from` compares with whatever counts the same thing.
                 let stem = p
                     .word_ref(j - 1)
                     .and_then(|w| w.strip_suffix("ing"))
                     .filter(|s| s.len() >= 4);
-                if stem.is_none() && j != first {
+                if stem.is_none() && j != first && !(direction.is_some() && compared_once) {
                     continue;
                 }
                 let done_so = |q: usize| {
@@ -221,9 +227,7 @@ impl Extractor<'_, '_> {
                 };
                 out.comparisons
                     .push(self.compared(p, current, p.fig(prev), direction, section));
-                if direction.is_some() {
-                    break;
-                }
+                compared_once = true;
             }
         }
     }

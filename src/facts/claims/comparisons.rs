@@ -36,6 +36,11 @@ impl Extractor<'_, '_> {
                 intro = Some(k - 1);
                 break;
             }
+            // `…—similar to 15 investigations in 2021`: a comparison that states no direction.
+            if w == "to" && k > 0 && matches!(p.word_ref(k - 1), Some("similar" | "comparable")) {
+                intro = Some(k - 1);
+                break;
+            }
             if w == "from" && k > 0 {
                 intro = Some(k);
                 break;
@@ -53,7 +58,9 @@ impl Extractor<'_, '_> {
                     | "number"
                     | "only"
                     | "just"
-            ) || w.ends_with("ing") && self.lex.action_of(w).is_some();
+            ) || w.ends_with("ing") && self.lex.action_of(w).is_some()
+                // `compared with the investigation of 403 cases`: the action named as a noun.
+                || p.is(k + 1, "of") && self.lex.action_of(w).is_some();
             if !filler {
                 break;
             }
@@ -151,6 +158,12 @@ impl Extractor<'_, '_> {
         }
         if earlier.len() >= 2 && self.parallel(p, &earlier, intro, direction, section, parts, out) {
             previous_values.extend(earlier);
+            return;
+        }
+        // `compared with 19 victims exploited in labor trafficking and 25 victims of sexual
+        // exploitation in 2021, respectively`: figures paired in an order the reader of single
+        // figures does not follow.
+        if respectively_later(p, prev) {
             return;
         }
         // `compared with 22 cases in 2021, a 36 percent decrease`: the direction after it.
@@ -306,9 +319,6 @@ impl Extractor<'_, '_> {
             }
         }
         let (c, v) = (&p.qs[current], &p.qs[prev]);
-        if c.approx || v.approx {
-            return;
-        }
         if !money && !duration && (c.kind != QKind::Count || v.kind != QKind::Count) {
             return;
         }
@@ -563,6 +573,9 @@ impl Extractor<'_, '_> {
             section,
             percent: None,
             past_only: false,
+            approx: q.approx
+                || p.quantity_of(previous)
+                    .is_some_and(|prev| p.qs[prev].approx),
             span: q.span.cover(previous.span),
         }
     }
@@ -579,7 +592,7 @@ impl Extractor<'_, '_> {
     /// What figure `q` measures: a verb or noun with an action stem in its noun phrase, or else
     /// (when `look_back`) among the five words before it, not past another figure or the words
     /// it counts (`12 investigations involving 19 suspects`: the suspects are not investigations).
-    fn action_of_figure(&self, p: &Para, q: usize, look_back: bool) -> Option<&str> {
+    pub(super) fn action_of_figure(&self, p: &Para, q: usize, look_back: bool) -> Option<&str> {
         if let Some(a) = p
             .np(q)
             .words
@@ -590,7 +603,7 @@ impl Extractor<'_, '_> {
             return Some(a);
         }
         if !look_back {
-            return None;
+            return self.action_after(p, q);
         }
         let at = p.qs[q].toks.0;
         // After the noun phrase of the figure before, if it is near.
@@ -602,6 +615,25 @@ impl Extractor<'_, '_> {
             .rev()
             .take_while(|&k| p.sentence[k] == p.sentence[at])
             .find_map(|k| p.word_ref(k).and_then(|w| self.lex.action_of(w)))
+    }
+
+    /// `the 312 individuals the government prosecuted`, `20 victims identified in 2021`, `130
+    /// child victims assisted`: the action of a verb in the past right after figure `q`'s noun
+    /// phrase, past a relative pronoun and one of the lexicon's actors, if any.
+    fn action_after(&self, p: &Para, q: usize) -> Option<&str> {
+        let sent = p.sentence[p.qs[q].toks.0];
+        let mut k = p.after_np(q);
+        if matches!(p.word_ref(k), Some("whom" | "that" | "who" | "which")) {
+            k += 1;
+        }
+        // The longest actor phrase of up to three words starting at `k`.
+        let actor = (1..=3).rev().find(|&n| {
+            let words: Option<Vec<&str>> = (k..k + n).map(|j| p.word_ref(j)).collect();
+            words.is_some_and(|w| self.lex.actors.contains(&w.join(" ")))
+        });
+        k += actor.unwrap_or(0);
+        let w = p.word_ref(k).filter(|_| p.sentence.get(k) == Some(&sent))?;
+        w.ends_with("ed").then(|| self.lex.action_of(w)).flatten()
     }
 
     /// `nine victims (13 in 2017)`, `decreased … to 10 months (15 months in 2017)`: a figure and,
@@ -618,7 +650,7 @@ impl Extractor<'_, '_> {
             return;
         };
         let pq = &p.qs[prev];
-        if pq.approx || !matches!(pq.kind, QKind::Count | QKind::Duration(_) | QKind::Money(_)) {
+        if !matches!(pq.kind, QKind::Count | QKind::Duration(_) | QKind::Money(_)) {
             return;
         }
         let mut k = pq.toks.1;
@@ -653,10 +685,23 @@ impl Extractor<'_, '_> {
                     (QKind::Count, QKind::Duration(_)) => false,
                     (a, b) => a == b,
                 };
-                break (same && !p.qs[q].approx).then_some(q);
+                break same.then_some(q);
             }
         };
         let Some(current) = current else { return };
+        let mut current = partitive_whole_of(p, current).unwrap_or(current);
+        // `95 victims of sex trafficking, including 26 children (76 victims in 2019)`: a
+        // parenthesis naming what another figure counts is about the figure the list is of, not
+        // the item it follows; with no such figure it is not read.
+        let head = |q: usize| p.np(q).head().map(singular);
+        if let (Some(then), Some(now)) = (head(prev), head(current))
+            && then != now
+        {
+            let Some(whole) = including_whole(p, current).filter(|&w| head(w) == Some(then)) else {
+                return;
+            };
+            current = whole;
+        }
         previous_values.insert(prev);
         // `decreased … to 10 months`: a direction verb whose `to` leads to the figure.
         let mut direction = None;
@@ -788,6 +833,53 @@ fn earlier_figures(p: &Para, q: usize) -> (Vec<usize>, bool) {
     }
     let respectively = items.len() >= 2 && p.is(k, "respectively");
     (items, respectively)
+}
+
+/// For count `q` in a list after `including`, the figure the list is of: the count whose noun
+/// phrase ends (with its qualifiers) right before `including`.
+fn including_whole(p: &Para, q: usize) -> Option<usize> {
+    let at = p.qs[q].toks.0;
+    let (sent, depth) = (p.sentence[at], p.depth[at]);
+    let including = (at.saturating_sub(SCOPE_REACH)..at)
+        .rev()
+        .take_while(|&k| p.sentence[k] == sent && !p.punct(k, ';') && p.depth[k] == depth)
+        .find(|&k| p.is(k, "including"))?;
+    let before = if p.punct(including - 1, ',') {
+        including - 1
+    } else {
+        including
+    };
+    (before.saturating_sub(12)..before)
+        .rev()
+        .find_map(|j| p.count_at(j))
+        .filter(|&w| p.ends_near(w, before, 6))
+}
+
+/// `33 of the 95 victims (60 in 2017)`: for count `q` (95) after `of [the]`, the count that
+/// heads the phrase (33), which is what a figure or parenthesis after the phrase is about.
+pub(super) fn partitive_whole_of(p: &Para, q: usize) -> Option<usize> {
+    let at = p.qs[q].toks.0;
+    let of = if p.is(at.checked_sub(1)?, "the") {
+        at.checked_sub(2)?
+    } else {
+        at - 1
+    };
+    if !p.is(of, "of") {
+        return None;
+    }
+    let head = p.q_of[of.checked_sub(1)?]?;
+    (p.qs[head].kind == QKind::Count && p.qs[head].toks.1 == of && p.np(head).words.is_empty())
+        .then_some(head)
+}
+
+/// Whether `respectively` closes the clause of earlier figure `q` (before `;` or the sentence's
+/// end, at its depth).
+pub(super) fn respectively_later(p: &Para, q: usize) -> bool {
+    let at = p.qs[q].toks.0;
+    let (sent, depth) = (p.sentence[at], p.depth[at]);
+    (at..p.toks.len())
+        .take_while(|&k| p.sentence[k] == sent && !p.punct(k, ';') && p.depth[k] >= depth)
+        .any(|k| p.depth[k] == depth && p.is(k, "respectively"))
 }
 
 /// A dash that opens or closes an aside: not one between two figures (`2020–2021`).

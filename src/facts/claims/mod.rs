@@ -144,6 +144,9 @@ pub struct Comparison {
     /// Both figures are for earlier periods (`(39 in 2029 and 52 in 2028)`: 39 against 52): not
     /// about the edition's own period, so no summary or opening verdict speaks of it.
     pub past_only: bool,
+    /// One of the figures is approximate (`at least 140`, `approximately 70,500`): the pair is
+    /// read, but no direction can be judged against it.
+    pub approx: bool,
 }
 
 /// A change stated in percent: its value, half the unit of its last digit, and whether it is

@@ -105,6 +105,21 @@ impl Extractor<'_, '_> {
                     periods.iter().all(|&e| t.later_than(e))
                 })
                 .collect();
+            // `40 investigations—24 … and 16 …—compared with 10 and 17, respectively`: the
+            // earlier figures of a breakdown's parts, compared (or not) as a sum by the reader
+            // of breakdowns.
+            let part_of_breakdown = |c: usize| {
+                out.breakdowns.iter().any(|b| {
+                    matches!(b.kind, RelationKind::Sum | RelationKind::Split)
+                        && b.parts.iter().any(|f| f.span == p.qs[c].span)
+                })
+            };
+            if earlier.len() >= 2
+                && super::comparisons::respectively_later(p, earlier[0])
+                && later.iter().any(|&c| part_of_breakdown(c))
+            {
+                continue;
+            }
             // `44 victims (39 in 2029 and 52 in 2028)`, `compared with 610 in 2029 and 720
             // in 2028`: each year's figure against the next later one.
             let years: Vec<i32> = periods
@@ -134,10 +149,11 @@ impl Extractor<'_, '_> {
                     }
                 }
             }
+            let fits = |e: usize, c: usize| self.same_action(p, e, c);
             let pairs = if chain {
-                pair(p, &earlier[..1], &later)
+                pair(p, &earlier[..1], &later, &fits)
             } else {
-                pair(p, &earlier, &later)
+                pair(p, &earlier, &later, &fits)
             };
             for (e, c) in pairs {
                 let period_of_c = tag_after(p, c).map_or(Period::Own, |(t, _)| t);
@@ -154,6 +170,92 @@ impl Extractor<'_, '_> {
         }
         out.comparisons.extend(found);
     }
+}
+
+impl Extractor<'_, '_> {
+    /// Whether earlier figure `e` and later figure `c` measure the same action: `Some(true)` when
+    /// the action of `e` (its gerund, noun phrase or the verb after it: `identifying 70`, `110
+    /// victims assisted`) is one of the verbs `c` follows (`identified and referred 61`) or its
+    /// own; `Some(false)` when both are read and differ; `None` when either is unknown.
+    fn same_action(&self, p: &Para, e: usize, c: usize) -> Option<bool> {
+        let at = p.qs[e].toks.0;
+        let then = at
+            .checked_sub(1)
+            .and_then(|k| p.word_ref(k))
+            .filter(|w| is_gerund(w))
+            .and_then(|w| self.lex.action_of(w))
+            .or_else(|| self.action_of_figure(p, e, false))?;
+        let mut now: Vec<&str> = Vec::new();
+        // The verbs right before `c`, joined by `and` or commas.
+        let mut k = p.qs[c].toks.0;
+        while let Some(before) = k.checked_sub(1) {
+            k = before;
+            match p.word_ref(k) {
+                Some("and") => continue,
+                Some(w) if w.ends_with("ly") => continue,
+                Some(w) => match self.lex.action_of(w) {
+                    Some(a) if w.ends_with("ed") => now.push(a),
+                    _ => break,
+                },
+                None if p.punct(k, ',') => continue,
+                None => break,
+            }
+        }
+        if now.is_empty() {
+            now.extend(self.action_of_figure(p, c, true));
+        }
+        (!now.is_empty()).then(|| now.contains(&then))
+    }
+}
+
+/// The words after count `q` that say what it counts, up to the end of its list item (`,`,
+/// `and`, another figure, a period tag), lower case and singular, without the words that only
+/// join them (`were`, `of`, `with`, `the`).
+fn descriptor(p: &Para, q: usize) -> Vec<String> {
+    let sent = p.sentence[p.qs[q].toks.0];
+    let mut words = Vec::new();
+    let mut k = p.qs[q].toks.1;
+    for _ in 0..8 {
+        if p.sentence.get(k) != Some(&sent) || period_at(p, k).is_some() || p.q_of[k].is_some() {
+            break;
+        }
+        if p.quote_mark(k) {
+            k += 1;
+            continue;
+        }
+        let Some(w) = p.word_ref(k) else { break };
+        if matches!(w, "and" | "or" | "respectively") || stops_tag_search(w) && w != "of" {
+            break;
+        }
+        if !matches!(
+            w,
+            "were" | "was" | "of" | "with" | "the" | "a" | "an" | "in" | "to" | "for" | "by"
+        ) {
+            words.push(singular(w).into_owned());
+        }
+        k += 1;
+    }
+    words
+}
+
+/// Whether count `q` is an item of a list after `including` that follows a figure (`61 victims,
+/// including 30 … and 31 …`): a part of that figure, not a figure of its own.
+fn part_of_figure(p: &Para, q: usize) -> bool {
+    let at = p.qs[q].toks.0;
+    let (sent, depth) = (p.sentence[at], p.depth[at]);
+    for k in (at.saturating_sub(16)..at).rev() {
+        if p.sentence[k] != sent || p.punct(k, ';') || p.depth[k] != depth {
+            return false;
+        }
+        if p.is(k, "including") {
+            let before = if p.punct(k - 1, ',') { k - 1 } else { k };
+            return (before.saturating_sub(10)..before)
+                .rev()
+                .find_map(|j| p.count_at(j))
+                .is_some_and(|w| p.ends_near(w, before, 4));
+        }
+    }
+    false
 }
 
 /// A comparison connective at token `k`: which, and the token its figures may start at.
@@ -267,6 +369,21 @@ fn stops_tag_search(w: &str) -> bool {
     )
 }
 
+/// Whether word `w` at token `k` may stand in what qualifies an earlier figure: not a figure,
+/// nor the start of another clause (`of` only as a preposition: `victims of forced labor`, not
+/// `of whom`).
+fn qualifies(p: &Para, k: usize, w: &str) -> bool {
+    p.q_of[k].is_none()
+        && if w == "of" {
+            !matches!(
+                p.word_ref(k + 1),
+                Some("whom" | "which" | "these" | "those" | "them")
+            )
+        } else {
+            !stops_tag_search(w) && w != "respectively"
+        }
+}
+
 /// The figures of the earlier side, after the connective at `k` whose figures start at
 /// `start`, with the period each is for: its own tag, else the tag that closes the group.
 fn earlier_side(
@@ -295,9 +412,34 @@ fn earlier_side(
             break;
         }
         figures.push(q);
-        let tag = tag_after(p, q);
-        tags.push(tag.map(|(t, _)| t));
+        let mut tag = tag_after(p, q);
         let mut next = tag.map_or_else(|| p.after_np(q), |(_, e)| e);
+        // What qualifies the figure before the next item (`63 with emergency aid and 37 with
+        // long-term aid`, `19 victims exploited in labor trafficking and 25 …`, `110 child
+        // victims assisted and 90 girls referred to shelters in 2028`), and its tag there.
+        let mut steps = 0;
+        if tag.is_none() {
+            while next < end && steps < 8 {
+                if let Some(found) = period_at(p, next) {
+                    tag = Some(found);
+                    next = found.1;
+                    break;
+                }
+                match p.word_ref(next) {
+                    Some(w) if qualifies(p, next, w) => {}
+                    _ if p.quote_mark(next) => {}
+                    _ => break,
+                }
+                next += 1;
+                steps += 1;
+            }
+        }
+        tags.push(tag.map(|(t, _)| t));
+        // After what qualifies a figure, only `,` or `and` opens the next item (`109 victims
+        // comprising 99 females …` is no list of earlier figures).
+        if steps > 0 && tag.is_none() && !p.punct(next, ',') && !p.is(next, "and") {
+            break;
+        }
         // The next item of the list: `, and`, `and`, `,`.
         if p.punct(next, ',') {
             next += 1;
@@ -319,12 +461,14 @@ fn earlier_side(
     // A tag closing the group: `(93 … and two … in 2018)`; `compared with 20 and 15 in 2021`.
     let last = *figures.last().expect("not empty");
     // `compared with four and five, respectively`: figures of the parts of a breakdown, which
-    // the breakdown reader compares (or not) as a sum.
+    // the breakdown reader compares (or not) as a sum; a list of them is paired in order.
     let after = p.after_np(last);
-    if p.is(after, "respectively") || (p.punct(after, ',') && p.is(after + 1, "respectively")) {
+    if figures.len() < 2
+        && (p.is(after, "respectively") || (p.punct(after, ',') && p.is(after + 1, "respectively")))
+    {
         return (Vec::new(), Vec::new());
     }
-    let closing = tag_after(p, last).map(|(t, _)| t);
+    let closing = *tags.last().expect("not empty");
     let group = match connective {
         Connective::Paren => closing.or_else(|| group_tag(p, last, end)),
         Connective::Compared => closing,
@@ -335,7 +479,7 @@ fn earlier_side(
         .collect();
     // Every figure of a list is the same kind of thing: an earlier figure that is approximate
     // or part of a list with one is not compared.
-    if figures.iter().any(|&q| p.qs[q].approx) {
+    if figures.len() > 1 && figures.iter().any(|&q| p.qs[q].approx) {
         return (Vec::new(), Vec::new());
     }
     (figures, periods)
@@ -356,7 +500,14 @@ fn group_tag(p: &Para, last: usize, end: usize) -> Option<Period> {
 fn later_side(p: &Para, connective: Connective, k: usize, earlier: &[usize]) -> Vec<usize> {
     let n = earlier.len();
     let sent = p.sentence[k];
-    let depth = p.depth[k];
+    // `59 with long-term aid in 2029 (compared to providing 30 …)`: a parenthesis opening on the
+    // connective compares the figures before it.
+    let opens = connective == Connective::Compared && k > 0 && p.punct(k - 1, '(');
+    let (depth, k) = if opens {
+        (p.depth[k] - 1, k - 1)
+    } else {
+        (p.depth[k], k)
+    };
     let mut figures = Vec::new();
     let mut j = k;
     // A clause's figures stand near its connective: the walk back is bounded, so a sentence of
@@ -419,7 +570,12 @@ fn later_side(p: &Para, connective: Connective, k: usize, earlier: &[usize]) -> 
             return Vec::new();
         }
         let from = figures.len().saturating_sub(n);
-        return figures.split_off(from);
+        let mut last = figures.split_off(from);
+        // `21 of the 80 victims (45 in 2028)`: the parenthesis is about the 21.
+        if let [q] = last[..] {
+            last[0] = super::comparisons::partitive_whole_of(p, q).unwrap_or(q);
+        }
+        return last;
     }
     figures
 }
@@ -428,15 +584,25 @@ fn later_side(p: &Para, connective: Connective, k: usize, earlier: &[usize]) -> 
 /// nearest later one counting the same thing; several go figure for figure with as many later
 /// ones when each pair counts the same thing, else with the later figure whose noun phrase is
 /// the same, when exactly one is.
-fn pair(p: &Para, earlier: &[usize], later: &[usize]) -> Vec<(usize, usize)> {
+fn pair(
+    p: &Para,
+    earlier: &[usize],
+    later: &[usize],
+    fits: &dyn Fn(usize, usize) -> Option<bool>,
+) -> Vec<(usize, usize)> {
     let head = |q: usize| p.counted_head(q);
     let same = |a: usize, b: usize| match (head(a), head(b)) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
+    // A pair measuring two different actions is never one.
+    let later: Vec<usize> = later.to_vec();
+    let apart = |e: usize, c: usize| fits(e, c) == Some(false);
     let exact = |q: usize| p.qs[q].is_exact_count();
     let words = |q: usize| &p.np(q).words;
     if earlier.len() == 1 {
+        // A pair of one figure may be approximate: read, never judged.
+        let exact = |q: usize| p.qs[q].kind == QKind::Count;
         // The nearest figure with the same noun phrase, else the nearest with the same head
         // (`19 victims among the 64 potential victims, compared with 23 victims`: 19).
         let e = earlier[0];
@@ -451,12 +617,43 @@ fn pair(p: &Para, earlier: &[usize], later: &[usize]) -> Vec<(usize, usize)> {
                     .rev()
                     .find(|&&c| head(c).is_some() && same(c, e))
             })
+            .filter(|&&c| !apart(e, c))
             .filter(|&&c| exact(c) && exact(e))
             .map(|&c| vec![(e, c)])
             .unwrap_or_default();
     }
-    let tail = &later[later.len().saturating_sub(earlier.len())..];
-    if tail.len() == earlier.len() && tail.iter().zip(earlier).all(|(&c, &e)| same(c, e)) {
+    // Figure for figure with as many figures of their own (not items of an `including` list
+    // after a figure), each pair counting the same thing or measuring the same action.
+    let own: Vec<usize> = later
+        .iter()
+        .copied()
+        .filter(|&c| !part_of_figure(p, c))
+        .collect();
+    let tail = &own[own.len().saturating_sub(earlier.len())..];
+    // What each figure's words say it counts (`of sex trafficking`, `with emergency aid`): a
+    // pair shares more of them than either shares with another figure of the other side
+    // (`10 of sex trafficking, three of forced labor (three of forced labor and eight of sex
+    // trafficking in 2028)` is no list in order).
+    let described: Vec<Vec<String>> = tail.iter().map(|&c| descriptor(p, c)).collect();
+    let shared = |a: &[String], b: &[String]| a.iter().filter(|w| b.contains(w)).count();
+    let closest = |i: usize, e: usize| {
+        let mine = descriptor(p, e);
+        if mine.is_empty() || described[i].is_empty() {
+            return true;
+        }
+        let with_own = shared(&mine, &described[i]);
+        with_own > 0
+            && described
+                .iter()
+                .enumerate()
+                .all(|(j, other)| j == i || shared(&mine, other) < with_own)
+    };
+    if tail.len() == earlier.len()
+        && tail.iter().zip(earlier).enumerate().all(|(i, (&c, &e))| {
+            let fit = fits(e, c);
+            fit != Some(false) && (fit == Some(true) || same(c, e) && closest(i, e))
+        })
+    {
         return earlier
             .iter()
             .zip(tail)
@@ -467,9 +664,16 @@ fn pair(p: &Para, earlier: &[usize], later: &[usize]) -> Vec<(usize, usize)> {
     earlier
         .iter()
         .filter_map(|&e| {
-            let mut matching = later
-                .iter()
-                .filter(|&&c| !words(e).is_empty() && words(c) == words(e));
+            // Items of an `including` list are parts, not figures of a list of their own; a
+            // figure counting the same thing after the verbs of its action (`identified and
+            // referred 61 victims, compared with identifying 70 victims and referring 61 …`)
+            // goes with each.
+            let mut matching = own.iter().filter(|&&c| {
+                let counted_alike = head(c).is_some() && head(c) == head(e);
+                !apart(e, c)
+                    && (!words(e).is_empty() && words(c) == words(e)
+                        || counted_alike && fits(e, c) == Some(true))
+            });
             match (matching.next(), matching.next()) {
                 (Some(&c), None) if exact(c) && exact(e) => Some((e, c)),
                 _ => None,
