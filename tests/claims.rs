@@ -1402,8 +1402,8 @@ fn a_single_figure_of_a_class_is_not_read_when_its_whole_is_unclear() {
         "Police identified 40 victims and NGOs assisted 200 people. Sixty were children.",
         // Two victim figures of different values.
         "Police identified 40 victims. NGOs identified 15 victims. Ten were children.",
-        // The latest victim figure is an earlier year's.
-        "Police identified 40 victims, compared with 75 victims in 2029. Sixty were children.",
+        // The latest victim figure is an earlier year's, with no figure of the period beside it.
+        "Police compared the 75 victims of 2029. Sixty were children.",
         // Too far back.
         "Police identified 40 victims. Courts met. Judges met. Thirty were children.",
         // Not a class of people.
@@ -1657,5 +1657,63 @@ fn a_partition_opening_a_sentence_may_name_the_whole_noun_first() {
             "The government identified 98 victims. Eight victims were men, 86 were women, and four identified as transgender."
         ),
         vec![split(98, &[8, 86, 4])]
+    );
+}
+
+#[test]
+fn an_earlier_figure_beside_the_period_s_own_is_passed_over() {
+    assert_eq!(
+        breakdowns(
+            "Police identified 40 victims, compared with 75 victims in 2029. Thirty were children."
+        ),
+        vec![subset(40, 30)]
+    );
+}
+
+#[test]
+fn several_partitions_that_take_in_everyone_in_one_of_whom_list() {
+    assert_eq!(
+        breakdowns(
+            "In 2029, authorities identified 124 victims, of whom 110 were adults, 14 were children, 109 were female, and 15 were male."
+        ),
+        vec![sum(124, &[110, 14]), sum(124, &[109, 15])]
+    );
+}
+
+#[test]
+fn these_victims_refers_to_the_latest_count_of_victims() {
+    let read = breakdowns(
+        "NGOs identified 245 victims from these calls; 45 investigations resulted from the calls. These victims included 196 women and girls, 39 men and boys, and 10 with gender unspecified; and 140 citizens, 49 foreigners, and 56 with nationality unspecified.",
+    );
+    assert!(read.contains(&sum(245, &[196, 39, 10])), "{read:?}");
+    // (Counting its rest, the split names every category: a sum.)
+    assert!(read.contains(&sum(245, &[140, 49, 56])), "{read:?}");
+}
+
+#[test]
+fn a_partition_opening_a_sentence_may_hold_a_part_of_another_dimension() {
+    let read = breakdowns(
+        "The government identified 43 victims, compared with 48 victims in 2029; 23 were victims of sex trafficking and 20 of forced labor. Overall, 21 were women, eight men, 13 girls, and one boy, and one foreign victim.",
+    );
+    assert!(read.contains(&split(43, &[21, 8, 13, 1])), "{read:?}");
+    assert!(read.contains(&subset(43, 1)), "{read:?}");
+}
+
+#[test]
+fn a_list_may_separate_its_items_by_semicolons() {
+    let read = breakdowns(
+        "The government identified 110 victims. Of these, 61 were sex trafficking victims; 35 labor trafficking victims, including 26 forced begging victims; and 14 victims of forced criminality.",
+    );
+    assert!(read.contains(&split(110, &[61, 35, 14])), "{read:?}");
+}
+
+#[test]
+fn a_list_of_nationalities_after_a_semicolon_may_name_the_foreign_victims_alone() {
+    let read = breakdowns(
+        "The government identified eight victims. Of these, five were women and three were men; two victims were from Narnia and one from Ruritania.",
+    );
+    assert!(
+        read.iter().all(|(_, _, parts)| *parts != vec![d(2), d(1)]),
+        "{read:?}"
     );
 }

@@ -211,6 +211,37 @@ pub(super) fn parse_list_of(
     })
 }
 
+/// `61 were …; 35 …, including 26 …; and 14 …`: a list whose items are separated by semicolons
+/// (each may hold commas of its own), the last after `; and`, from `list`, its first item, which
+/// ends at the first `;`. Every segment opens with its item's figure.
+pub(super) fn semicolon_series(p: &Para, list: &List) -> Option<List> {
+    if list.items.len() != 1 || !p.punct(list.end, ';') {
+        return None;
+    }
+    let depth = p.depth[list.end];
+    let mut items = list.items.clone();
+    let mut approx = list.approx;
+    let mut at = list.end;
+    loop {
+        let last = p.is(at + 1, "and");
+        let start = at + 1 + usize::from(last);
+        let q = p.count_at(start)?;
+        approx |= p.qs[q].approx;
+        items.push(q);
+        let sent = p.sentence[start];
+        let end = (start..p.toks.len())
+            .find(|&j| p.sentence[j] != sent || p.depth[j] == depth && p.punct(j, ';'))
+            .unwrap_or(p.toks.len());
+        if last {
+            return Some(List { items, end, approx });
+        }
+        if !p.punct(end, ';') {
+            return None;
+        }
+        at = end;
+    }
+}
+
 /// Does the year after figure `q` close a parenthesis (`… and 44 children in 2016)`), dating
 /// the group's whole list?
 fn dates_group(p: &Para, q: usize, mode: Mode) -> bool {

@@ -384,27 +384,27 @@ impl Extractor<'_, '_> {
 
     /// `These victims included 385 adults …`, `These included …`, `They included …`, `Among them
     /// were …` at the start of a sentence (token `at`): where the list after the verb starts.
-    pub(super) fn these_included(&self, p: &Para, at: usize) -> Option<usize> {
+    /// Also the counted noun it names (`victims`), if any.
+    pub(super) fn these_included(&self, p: &Para, at: usize) -> Option<(usize, Option<usize>)> {
         let mut k = at;
+        let counted = |k: usize| p.word_ref(k).is_some_and(|w| self.lex.counted.contains(w));
         if p.is(k, "among") && matches!(p.word_ref(k + 1), Some("them" | "these" | "those")) {
             k += 2;
-            if p.word_ref(k).is_some_and(|w| self.lex.counted.contains(w)) {
-                k += 1;
-            }
-            return (p.is(k, "were") && p.count_at(k + 1).is_some()).then_some(k + 1);
+            let noun = counted(k).then_some(k);
+            k += usize::from(noun.is_some());
+            return (p.is(k, "were") && p.count_at(k + 1).is_some()).then_some((k + 1, noun));
         }
         if !matches!(p.word_ref(k), Some("these" | "they" | "those")) {
             return None;
         }
         k += 1;
-        if p.word_ref(k).is_some_and(|w| self.lex.counted.contains(w)) {
-            k += 1;
-        }
+        let noun = counted(k).then_some(k);
+        k += usize::from(noun.is_some());
         (matches!(
             p.word_ref(k),
             Some("included" | "include" | "includes" | "comprised")
         ) && p.count_at(k + 1).is_some())
-        .then_some(k + 1)
+        .then_some((k + 1, noun))
     }
 
     /// Each item of an anchored enumeration is the subject of its own verb (`24 served children,
@@ -537,6 +537,25 @@ impl Extractor<'_, '_> {
             return;
         }
         used.extend(list.items.iter().copied());
+        // Several partitions written as one list (`of whom 110 were adults, 14 were children, 109
+        // were female, and 15 were male`): each that takes in everyone is a breakdown.
+        if let restrictions::Partitions::Several(runs) = self.partitions(p, &list.items)
+            && runs.iter().all(|run| self.exhaustive(p, run))
+        {
+            for run in runs {
+                out.breakdowns.push(Breakdown {
+                    kind: RelationKind::Sum,
+                    total: p.fig(total),
+                    parts: run.iter().map(|&q| p.fig(q)).collect(),
+                    span: p.qs[total]
+                        .span
+                        .cover(p.qs[*run.last().expect("a run")].span),
+                    by_action: false,
+                    doubt: Some(Doubt::Unlisted),
+                });
+            }
+            return;
+        }
         let span = p.qs[total]
             .span
             .cover(p.qs[*list.items.last().expect("non-empty")].span);
@@ -575,12 +594,26 @@ impl Extractor<'_, '_> {
 /// nearest total of the period, not an earlier year's, in parentheses or after `compared with`
 /// (`60 victims in 2030, compared with 75 in 2029`).
 pub(super) fn latest_whole(p: &Para, at: usize, totals: &[usize]) -> Option<usize> {
+    latest_whole_of(p, at, totals, None)
+}
+
+/// `latest_whole`, of those counting the noun at token `noun` when one is named (`These
+/// victims included …`).
+pub(super) fn latest_whole_of(
+    p: &Para,
+    at: usize,
+    totals: &[usize],
+    noun: Option<usize>,
+) -> Option<usize> {
     let here = p.depth[at];
-    totals
-        .iter()
-        .rev()
-        .copied()
-        .find(|&q| p.depth[p.qs[q].toks.0] <= here && !after_compared(p, q))
+    let named = noun.and_then(|k| p.word_ref(k)).map(singular);
+    totals.iter().rev().copied().find(|&q| {
+        p.depth[p.qs[q].toks.0] <= here
+            && !after_compared(p, q)
+            && named
+                .as_ref()
+                .is_none_or(|n| p.np(q).head().map(singular).as_ref() == Some(n))
+    })
 }
 
 /// What an anchor (`Of the 24 victims identified,`, `Of these,`) refers to.

@@ -224,7 +224,10 @@ impl Extractor<'_, '_> {
                 {
                     both.push((first, total, out.breakdowns.len()));
                 }
-                if let Some(list) = list_start.and_then(|k| parse_list(p, k, Mode::Clause)) {
+                if let Some(list) = list_start
+                    .and_then(|k| parse_list(p, k, Mode::Clause))
+                    .map(|l| list::semicolon_series(p, &l).unwrap_or(l))
+                {
                     let np = p.np(list.items[0]);
                     let kind = if explicit {
                         RelationKind::Sum
@@ -273,8 +276,8 @@ impl Extractor<'_, '_> {
             }
             // `These victims included 385 adults and 255 children`: the latest total.
             if sentence_start
-                && let Some(first) = self.these_included(p, i)
-                && let Some(total) = records::latest_whole(p, i, &totals)
+                && let Some((first, noun)) = self.these_included(p, i)
+                && let Some(total) = records::latest_whole_of(p, i, &totals, noun)
                 && let Some(list) = parse_list(p, first, Mode::Clause)
             {
                 self.including(p, total, &list, out, &mut parts_used);
@@ -315,10 +318,16 @@ impl Extractor<'_, '_> {
                 if there_were {
                     first += 2;
                 }
+                // Parts that name their noun (`; and 140 citizens, 49 foreigners, and 56 of
+                // unknown nationality`) split the sentence's anchored whole when their classes
+                // take in everyone (not `two were from Narnia and one from Ruritania`, which may
+                // name the foreign victims alone).
                 if let Some(q) = p.count_at(first)
-                    && (p.np(q).link == Link::Were || there_were)
                     && let Some(list) = parse_list(p, first, Mode::Clause)
                     && list.items.len() >= 2
+                    && (p.np(q).link == Link::Were
+                        || there_were
+                        || sentence_anchor.is_some() && self.exhaustive(p, &list.items))
                     && let Some(total) = split_total(
                         p,
                         &list,

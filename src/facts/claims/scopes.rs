@@ -206,6 +206,21 @@ impl Extractor<'_, '_> {
             ct.checked_sub(1)
                 .is_some_and(|k| matches!(p.word_ref(k), Some(w) if PREPOSITIONS.contains(&w)))
         };
+        // The earlier side of a comparison after its sentence's own figure of victims (`43
+        // victims, compared with 48 victims in 2029`) is passed over: the sentence speaks of the
+        // 43.
+        let beside_current = |c: usize| {
+            let ct = p.qs[c].toks.0;
+            (0..c)
+                .rev()
+                .take_while(|&o| p.sentence[p.qs[o].toks.0] == p.sentence[ct])
+                .any(|o| {
+                    p.qs[o].kind == QKind::Count
+                        && p.depth[p.qs[o].toks.0] == 0
+                        && p.counts_victims(o)
+                        && !earlier_period(p, o)
+                })
+        };
         let mut wholes = (0..q).rev().filter(|&c| {
             let ct = p.qs[c].toks.0;
             p.qs[c].kind == QKind::Count
@@ -213,7 +228,8 @@ impl Extractor<'_, '_> {
                 && !is_part(c)
                 && !self.predicate_names_class(p, c)
                 && p.counted_head(c).is_some()
-                && (earlier_period(p, c) || !after_preposition(ct))
+                && (earlier_period(p, c) && !beside_current(c) || !after_preposition(ct))
+                && !(earlier_period(p, c) && beside_current(c))
         });
         let c = wholes.next()?;
         let in_window = |c: usize| p.sentence[p.qs[c].toks.0] >= earliest;
@@ -266,7 +282,15 @@ impl Extractor<'_, '_> {
         if list.items.len() < 2 || list.approx || !at_end {
             return None;
         }
-        self.exclusive(p, &list.items)?;
+        // One partition whose classes are read, or several (`21 were women, eight men, and one
+        // boy, and one foreign victim`: a part alone of another dimension).
+        match self.partitions(p, &list.items) {
+            restrictions::Partitions::One => {
+                self.exclusive(p, &list.items)?;
+            }
+            restrictions::Partitions::Several(_) => {}
+            restrictions::Partitions::Unclear => return None,
+        }
         let whole = self
             .whole_of_class(p, q, |c| used.contains(&c))
             .filter(|w| w.joined.is_none())?
@@ -276,6 +300,7 @@ impl Extractor<'_, '_> {
                 || p.qs[c].kind != QKind::Count
                 || p.depth[p.qs[c].toks.0] != 0
                 || self.predicate_names_class(p, c)
+                || earlier_period(p, c)
         });
         between_is_part.then_some(whole)
     }
