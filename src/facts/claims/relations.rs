@@ -445,9 +445,15 @@ impl Extractor<'_, '_> {
                 if out_of {
                     k += 1;
                 }
-                // `out of (the) M` or `of the M`: a bare `of` (`2,000 bytes of one section`)
-                // relates different things.
-                if p.is(k, "of") && (out_of || p.is(k + 1, "the")) {
+                // `out of (the) M`, `of the M`, or `17 of 31 states` (a figure naming nothing
+                // before a figure naming what it counts): a bare `of` after a noun (`2,000 bytes
+                // of one section`) relates different things. `43 victims from the 127 potential
+                // victims`: when both name the same thing.
+                let bare_of = np.link == Link::Elliptic
+                    && p.count_at(k + 1)
+                        .is_some_and(|w| p.np(w).link == Link::Noun && !p.np(w).words.is_empty());
+                let from_the = p.is(k, "from") && p.is(k + 1, "the") && np.link == Link::Noun;
+                if p.is(k, "of") && (out_of || p.is(k + 1, "the") || bare_of) || from_the {
                     let mut j = k + 1;
                     if p.is(j, "the") {
                         j += 1;
@@ -459,7 +465,7 @@ impl Extractor<'_, '_> {
                         // When both figures name what they count, it must be the same thing.
                         let same_thing = match (np.link, np.head(), p.np(whole).head()) {
                             (Link::Noun, Some(a), Some(b)) => singular(a) == singular(b),
-                            _ => true,
+                            _ => !from_the,
                         };
                         if same_thing {
                             self.subset(p, whole, q, out);
