@@ -5,6 +5,7 @@ use crate::input;
 use crate::output;
 use crate::parse::StructureGrammar;
 use crate::render::{self, FileOutcome};
+use crate::rules::engine::Selectors;
 use crate::rules::{RuleSet, Selection, Settings, check_source_with};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
@@ -32,6 +33,8 @@ pub struct Cli {
     pub command: Command,
 }
 
+// Parsed once per run: the size of `check`'s arguments beside the others costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Check files, directories (walked for .txt and .md) or `-` (standard input).
@@ -52,6 +55,11 @@ pub enum Command {
         /// A rule name (`sum-mismatch`) or code (`TL101`).
         rule: String,
     },
+    /// Print a completion script for SHELL (`tiplint completions bash > ~/.local/share/bash-completion/completions/tiplint`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -64,12 +72,20 @@ pub struct CheckArgs {
     /// The lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
-    /// Run only these rules (names or codes, comma-separated or repeated).
+    /// Run only these rules: names, codes, code prefixes (`TL1`) or `ALL`, comma-separated or
+    /// repeated; replaces the configuration's `select`.
     #[arg(long, value_name = "RULES")]
     pub select: Vec<String>,
-    /// Do not run these rules (names or codes, comma-separated or repeated).
+    /// Also run these rules, beside those the configuration or --select selects.
+    #[arg(long, value_name = "RULES")]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules (names, codes, prefixes or `ALL`); replaces the configuration's
+    /// `ignore`.
     #[arg(long, value_name = "RULES")]
     pub ignore: Vec<String>,
+    /// Do not run these rules either, beside those the configuration or --ignore turns off.
+    #[arg(long, value_name = "RULES")]
+    pub extend_ignore: Vec<String>,
     /// Colour in human output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
@@ -108,6 +124,18 @@ pub struct CheckArgs {
     /// report's.
     #[arg(long, conflicts_with_all = ["format", "fix", "diff", "write_baseline"])]
     pub unread: bool,
+    /// Write the report to FILE instead of standard output (the short format unless --format
+    /// says otherwise).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Print, instead of the findings, how many each rule reported (a JSON array with
+    /// --format json).
+    #[arg(long, conflicts_with_all = ["unread", "diff", "write_baseline"])]
+    pub statistics: bool,
+    /// Print the findings only: no summary and no notes on standard error (errors are still
+    /// said).
+    #[arg(long, short)]
+    pub quiet: bool,
     /// The name to report for standard input (its extension selects .txt or .md handling).
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
@@ -239,6 +267,10 @@ fn print_then_ok(text: &str) -> u8 {
 }
 
 pub fn run_with(cli: Cli) -> u8 {
+    // Needs neither the configuration nor the rules (a broken configuration must not stop it).
+    if let Command::Completions { shell } = cli.command {
+        return completions(shell);
+    }
     let loaded =
         load_config(&cli).and_then(|config| load_rules(&cli, &config).map(|rules| (config, rules)));
     let (config, rules) = match loaded {
@@ -255,11 +287,24 @@ pub fn run_with(cli: Cli) -> u8 {
         Command::Explain { rule } => match rules.find(rule) {
             Some(r) => print_then_ok(&crate::docs::explain(&r.spec)),
             None => {
-                output::error(&format!("unknown rule `{rule}` (see `tiplint rules`)"));
+                output::error(&rules.unknown(rule));
                 EXIT_ERROR
             }
         },
+        Command::Completions { shell } => completions(*shell),
     }
+}
+
+/// `tiplint completions SHELL`: the completion script, from the command line's definition.
+fn completions(shell: clap_complete::Shell) -> u8 {
+    let mut script = Vec::new();
+    clap_complete::generate(
+        shell,
+        &mut <Cli as clap::CommandFactory>::command(),
+        "tiplint",
+        &mut script,
+    );
+    print_then_ok(&String::from_utf8_lossy(&script))
 }
 
 fn parse(file: &str, rules: &RuleSet) -> u8 {
@@ -294,7 +339,7 @@ impl PerFile<'_> {
     fn selection(&self, name: &str) -> Selection {
         let mut s = self.selection.clone();
         for r in self.globs.ignored_rules(std::path::Path::new(name)) {
-            if let Some(rule) = self.rules.find(&r) {
+            for rule in self.rules.matching(&r) {
                 s.ignore.insert(rule.spec.name.clone());
             }
         }
@@ -304,22 +349,34 @@ impl PerFile<'_> {
 
 fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u8 {
     let config = &loaded.config;
-    // The command line wins over the configuration.
-    let select = if args.select.is_empty() {
-        &config.select
+    let config_name = loaded
+        .path
+        .as_deref()
+        .map_or(crate::config::FILE_NAME.into(), |p| p.display().to_string());
+    let (in_select, in_ignore) = (
+        format!("{config_name}: `select`: "),
+        format!("{config_name}: `ignore`: "),
+    );
+    // The command line wins over the configuration; its --extend-* lists add to either.
+    let select: Selectors = if args.select.is_empty() {
+        (&config.select, &in_select)
     } else {
-        &args.select
+        (&args.select, "--select: ")
     };
-    let ignore = if args.ignore.is_empty() {
-        &config.ignore
+    let ignore: Selectors = if args.ignore.is_empty() {
+        (&config.ignore, &in_ignore)
     } else {
-        &args.ignore
+        (&args.ignore, "--ignore: ")
     };
     let settings = Settings {
         edition: args.edition.or(config.edition),
         whole_chapter: args.chapter,
     };
-    let selection = match Selection::resolve(rules, select, ignore) {
+    let selection = match Selection::from_lists(
+        rules,
+        &[select, (&args.extend_select, "--extend-select: ")],
+        &[ignore, (&args.extend_ignore, "--extend-ignore: ")],
+    ) {
         Ok(s) => s,
         Err(e) => {
             output::error(&e);
@@ -333,13 +390,10 @@ fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u
             return EXIT_ERROR;
         }
     };
-    if let Some(unknown) = globs.named_rules().find(|r| rules.find(r).is_none()) {
+    if let Some(unknown) = globs.named_rules().find(|r| rules.matching(r).is_empty()) {
         output::error(&format!(
-            "{}: [per-file-ignores]: unknown rule `{unknown}` (see `tiplint rules`)",
-            loaded
-                .path
-                .as_deref()
-                .map_or(crate::config::FILE_NAME.into(), |p| p.display().to_string())
+            "{config_name}: [per-file-ignores]: {}",
+            rules.unknown(unknown)
         ));
         return EXIT_ERROR;
     }
@@ -388,10 +442,12 @@ fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u
     if let Some(path) = &args.write_baseline {
         return match crate::baseline::write(path, &outcomes) {
             Ok(n) => {
-                output::note(&format!(
-                    "wrote {n} finding(s) to the baseline {}",
-                    path.display()
-                ));
+                if !args.quiet {
+                    output::note(&format!(
+                        "wrote {n} finding(s) to the baseline {}",
+                        path.display()
+                    ));
+                }
                 if outcomes.iter().any(|o| o.checked.is_err()) {
                     EXIT_ERROR
                 } else {
@@ -415,7 +471,9 @@ fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u
         }
     }
     // A fixed standard input is printed on standard output: the report goes to standard error.
-    let report_tty = if fixed_stdin {
+    let report_tty = if args.output_file.is_some() {
+        false
+    } else if fixed_stdin {
         std::io::stderr().is_terminal()
     } else {
         std::io::stdout().is_terminal()
@@ -428,28 +486,43 @@ fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u
         None if report_tty => Format::Human,
         None => Format::Short,
     };
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => report_tty && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let color = colour(
+        args.color,
+        report_tty,
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("TERM").as_deref(),
+    );
     let text = match format {
         _ if args.unread => render::unread::render(&outcomes),
+        Format::Json if args.statistics => render::statistics::render_json(&outcomes, rules),
+        _ if args.statistics => render::statistics::render_text(&outcomes, rules),
         Format::Json => render::json::render(&outcomes, baselined),
         Format::Short => render::short::render(&outcomes),
         Format::Github => render::github::render(&outcomes),
         Format::Sarif => render::sarif::render(&outcomes, rules),
+        Format::Human if args.quiet => {
+            render::human::render_findings(&outcomes, color, args.verbose)
+        }
         Format::Human => render::human::render(&outcomes, color, args.verbose, baselined),
     };
-    let printed = if fixed_stdin {
+    let printed = if let Some(path) = &args.output_file {
+        std::fs::write(path, &text).map_err(|e| {
+            output::error(&format!("{}: cannot write the report: {e}", path.display()));
+            output::StdoutFailed
+        })
+    } else if fixed_stdin {
         output::print_to_stderr(&text);
         Ok(())
     } else {
         output::print(&text)
     };
     // The short format's summary ends standard error (below); human and JSON have their own.
-    let short_summary = format == Format::Short && !args.unread;
-    if baselined > 0 && !short_summary && !matches!(format, Format::Human | Format::Json) {
+    let short_summary = format == Format::Short && !args.unread && !args.quiet;
+    if baselined > 0
+        && !args.quiet
+        && !short_summary
+        && !matches!(format, Format::Human | Format::Json)
+    {
         output::note(&format!("{baselined} finding(s) hidden by the baseline"));
     }
     if printed.is_err() {
@@ -459,9 +532,7 @@ fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u
     for o in &outcomes {
         match &o.checked {
             Err(e) => {
-                if format != Format::Human {
-                    output::error(&format!("{}: {e}", o.name));
-                }
+                output::error(&format!("{}: {e}", o.name));
                 code = EXIT_ERROR;
             }
             Ok((_, r)) => {
@@ -483,6 +554,24 @@ fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u
         );
     }
     if code == EXIT_OK { findings } else { code }
+}
+
+/// Whether the human report is coloured: `--color always` or `never`, or (`auto`) on a terminal
+/// unless `NO_COLOR` is set to something (an empty `NO_COLOR` asks nothing, as no-color.org
+/// says) or the terminal is `dumb`.
+pub fn colour(
+    choice: Color,
+    terminal: bool,
+    no_color: Option<&std::ffi::OsStr>,
+    term: Option<&std::ffi::OsStr>,
+) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            terminal && no_color.is_none_or(|v| v.is_empty()) && term.is_none_or(|t| t != "dumb")
+        }
+    }
 }
 
 fn applying(args: &CheckArgs) -> crate::fix::Applying {
@@ -616,10 +705,12 @@ fn fix(
             }
         }
     }
-    output::note(&if fixes == 0 {
-        "nothing to fix".to_string()
-    } else {
-        format!("applied {fixes} fix(es) in {fixed_files} file(s)")
-    });
+    if !args.quiet {
+        output::note(&if fixes == 0 {
+            "nothing to fix".to_string()
+        } else {
+            format!("applied {fixes} fix(es) in {fixed_files} file(s)")
+        });
+    }
     (after, code, stdin_printed)
 }

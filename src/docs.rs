@@ -3,18 +3,37 @@
 use crate::cli::RulesFormat;
 use crate::rules::RuleSet;
 use crate::rules::spec::RuleSpec;
+use unicode_width::UnicodeWidthStr;
 
 pub fn rules_listing(rules: &RuleSet, format: RulesFormat) -> String {
     match format {
         RulesFormat::Text => {
+            // Each column as wide as its widest entry (a user's rule may have a long name).
+            let width = |f: &dyn Fn(&RuleSpec) -> String| {
+                rules
+                    .rules
+                    .iter()
+                    .map(|r| UnicodeWidthStr::width(f(&r.spec).as_str()))
+                    .max()
+                    .unwrap_or(0)
+            };
+            let widths = [
+                width(&|s| s.code.clone()),
+                width(&|s| s.name.clone()),
+                width(&|s| s.severity.to_string()),
+            ];
+            let pad = |text: &str, w: usize| {
+                let fill = w.saturating_sub(UnicodeWidthStr::width(text));
+                format!("{text}{}", " ".repeat(fill))
+            };
             let mut out = String::new();
             for r in &rules.rules {
                 let s = &r.spec;
                 out.push_str(&format!(
-                    "{:<6} {:<22} {:<8} {}{}\n",
-                    s.code,
-                    s.name,
-                    s.severity.to_string(),
+                    "{}  {}  {}  {}{}\n",
+                    pad(&s.code, widths[0]),
+                    pad(&s.name, widths[1]),
+                    pad(&s.severity.to_string(), widths[2]),
                     s.summary,
                     fix_mark(s)
                 ));
@@ -90,9 +109,11 @@ fn markdown_entry(s: &RuleSpec) -> String {
     out
 }
 
+/// A rule's documentation: its heading line, summary and doc, then each kind of example it has
+/// (a heading only over examples).
 pub fn explain(s: &RuleSpec) -> String {
     let mut out = format!(
-        "{} {} (default severity: {}{})\n\n{}\n\n{}\n",
+        "{} {} (default severity: {}{})\n\n{}\n",
         s.code,
         s.name,
         s.severity,
@@ -102,15 +123,28 @@ pub fn explain(s: &RuleSpec) -> String {
             None => "",
         },
         s.summary,
-        s.doc.trim()
     );
-    out.push_str("\nFlagged, for example:\n");
-    for e in &s.examples.must_flag {
-        out.push_str(&indent(e));
+    if !s.doc.trim().is_empty() {
+        out.push_str(&format!("\n{}\n", s.doc.trim()));
     }
-    out.push_str("\nNot flagged, for example:\n");
-    for e in &s.examples.must_not_flag {
-        out.push_str(&indent(e));
+    let mut section = |heading: &str, texts: &[String]| {
+        if texts.is_empty() {
+            return;
+        }
+        out.push_str(&format!("\n{heading}\n"));
+        for e in texts {
+            out.push_str(&indent(e));
+        }
+    };
+    section("Flagged, for example:", &s.examples.must_flag);
+    section("Not flagged, for example:", &s.examples.must_not_flag);
+    if !s.examples.fixes.is_empty() {
+        out.push_str("\nFixed, for example:\n");
+        for e in &s.examples.fixes {
+            out.push_str(indent(&e.input).trim_end_matches('\n'));
+            out.push_str("\n  becomes\n");
+            out.push_str(&indent(&e.output));
+        }
     }
     if !s.examples.reads.is_empty() {
         out.push_str("\nRead and found consistent, for example:\n");

@@ -18,6 +18,7 @@ pub mod render;
 pub mod replace;
 pub mod rules;
 pub mod source;
+pub mod suggest;
 pub mod suppress;
 pub mod text;
 pub mod vocab;

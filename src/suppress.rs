@@ -15,7 +15,17 @@ pub struct Suppression {
     pub rules: Option<Vec<String>>,
     /// First and last line (1-based) it covers.
     pub lines: (usize, usize),
+    /// What is wrong with it, said whether or not it silenced something: a rule name that is no
+    /// rule, or a directive that is none (`tiplint-disable-nextline`, which silences nothing).
+    pub problem: Option<String>,
 }
+
+/// The directives, as written.
+const DIRECTIVES: [&str; 3] = [
+    "tiplint-disable-next-line",
+    "tiplint-disable",
+    "tiplint-enable",
+];
 
 enum Directive {
     NextLine,
@@ -23,13 +33,21 @@ enum Directive {
     Enable,
 }
 
-fn directive(line: &str) -> Option<(Directive, Vec<String>)> {
+/// The directive of a comment line, or (`Err`) the word of a comment that looks like one but is
+/// none (`tiplint-disable-nextline`, `tiplint-ignore`, `tiplint:disable`).
+fn directive(line: &str) -> Option<Result<(Directive, Vec<String>), String>> {
     let inner = line.strip_prefix("<!--")?.strip_suffix("-->")?.trim();
     let (kind, rest) = inner.split_once(char::is_whitespace).unwrap_or((inner, ""));
     let d = match kind {
         "tiplint-disable-next-line" => Directive::NextLine,
         "tiplint-disable" => Directive::Disable,
         "tiplint-enable" => Directive::Enable,
+        _ if kind
+            .get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case("tiplint")) =>
+        {
+            return Some(Err(kind.to_string()));
+        }
         _ => return None,
     };
     let rules = rest
@@ -38,7 +56,7 @@ fn directive(line: &str) -> Option<(Directive, Vec<String>)> {
         .filter(|r| !r.is_empty())
         .map(str::to_string)
         .collect();
-    Some((d, rules))
+    Some(Ok((d, rules)))
 }
 
 /// Every suppression in the text, with rule names resolved (unknown names are kept as written,
@@ -54,6 +72,34 @@ pub fn parse(source: &Source, rules: &RuleSet) -> Vec<Suppression> {
                 .map(|n| rules.find(&n).map_or(n, |r| r.spec.name.clone()))
                 .collect(),
         )
+    };
+    // The names of a suppression that are no rule, said with the rule each may mean.
+    let unknown = |names: &Option<Vec<String>>| -> Option<String> {
+        let unknown: Vec<(&String, String)> = names
+            .iter()
+            .flatten()
+            .filter(|n| rules.find(n).is_none())
+            .map(|n| {
+                let hint = crate::suggest::did_you_mean(
+                    n,
+                    rules.rules.iter().map(|r| r.spec.name.as_str()),
+                );
+                (n, hint)
+            })
+            .collect();
+        match unknown.as_slice() {
+            [] => None,
+            [(n, hint)] => Some(format!(
+                "`{n}` is not a rule{hint}, so this suppression silences nothing of it"
+            )),
+            many => Some(format!(
+                "{} are not rules, so this suppression silences nothing of them",
+                many.iter()
+                    .map(|(n, hint)| format!("`{n}`{hint}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
     };
     let mut out = Vec::new();
     let mut open: Vec<(Span, Option<Vec<String>>, usize)> = Vec::new();
@@ -72,19 +118,37 @@ pub fn parse(source: &Source, rules: &RuleSet) -> Vec<Suppression> {
         let raw = source.slice(bounds);
         let trimmed = raw.trim();
         let start = bounds.start + (raw.len() - raw.trim_start().len());
-        let Some((kind, names)) = directive(trimmed) else {
+        let Some(found) = directive(trimmed) else {
             continue;
         };
         let span = Span::new(start, start + trimmed.len());
+        let (kind, names) = match found {
+            Ok(x) => x,
+            Err(word) => {
+                // Covers no line, silences nothing: only its problem is said.
+                out.push(Suppression {
+                    span,
+                    rules: Some(Vec::new()),
+                    lines: (0, 0),
+                    problem: Some(format!(
+                        "`{word}` is not a tiplint directive{}, so this comment silences nothing",
+                        crate::suggest::did_you_mean(&word, DIRECTIVES)
+                    )),
+                });
+                continue;
+            }
+        };
         match kind {
             Directive::NextLine => {
                 // The next line with text on it.
                 let target = (n + 1..lines)
                     .find(|&k| has_text(k))
                     .map_or(line_no + 1, |k| k + 1);
+                let rules = resolve(names);
                 out.push(Suppression {
                     span,
-                    rules: resolve(names),
+                    problem: unknown(&rules),
+                    rules,
                     lines: (target, target),
                 });
             }
@@ -95,6 +159,7 @@ pub fn parse(source: &Source, rules: &RuleSet) -> Vec<Suppression> {
                     let (s, r, from) = open.remove(k);
                     out.push(Suppression {
                         span: s,
+                        problem: unknown(&r),
                         rules: r,
                         lines: (from, line_no),
                     });
@@ -105,6 +170,7 @@ pub fn parse(source: &Source, rules: &RuleSet) -> Vec<Suppression> {
     let last = last_line(source);
     out.extend(open.into_iter().map(|(span, rules, from)| Suppression {
         span,
+        problem: unknown(&rules),
         rules,
         lines: (from, last),
     }));
@@ -197,14 +263,22 @@ impl Silencer {
         self.suppressions
             .iter()
             .zip(&self.used)
-            .filter(|(s, u)| !u.load(Ordering::Relaxed) && judged(s))
-            .map(|(s, _)| {
-                let mut d = unused
-                    .diagnostic(s.span, "this suppression silences nothing")
-                    .with_label(s.span, "unused")
-                    .with_help("remove it, or check the rule name");
+            .filter_map(|(s, u)| {
+                let mut d = if let Some(problem) = &s.problem {
+                    unused
+                        .diagnostic(s.span, problem.clone())
+                        .with_label(s.span, "unknown")
+                        .with_help("check the spelling: `tiplint rules` lists the rules")
+                } else if !u.load(Ordering::Relaxed) && judged(s) {
+                    unused
+                        .diagnostic(s.span, "this suppression silences nothing")
+                        .with_label(s.span, "unused")
+                        .with_help("remove it, or check the rule name")
+                } else {
+                    return None;
+                };
                 d.hold_to(&source.text);
-                d
+                Some(d)
             })
             .collect()
     }

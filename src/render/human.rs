@@ -363,7 +363,21 @@ fn render_one(handler: &GraphicalReportHandler, shown: &Shown, d: &Diagnostic) -
     out
 }
 
+/// The report: each finding (and with `verbose`, the edition and the checks), then the summary.
 pub fn render(outcomes: &[FileOutcome], color: bool, verbose: bool, baselined: usize) -> String {
+    let mut out = render_findings(outcomes, color, verbose);
+    out.push_str(
+        &Summary {
+            baselined,
+            ..Summary::of(outcomes)
+        }
+        .lines(),
+    );
+    out
+}
+
+/// The report without its summary (`--quiet`).
+pub fn render_findings(outcomes: &[FileOutcome], color: bool, verbose: bool) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -378,41 +392,33 @@ pub fn render(outcomes: &[FileOutcome], color: bool, verbose: bool, baselined: u
     for o in outcomes {
         // Names, messages and expressions may quote the text: shown, not obeyed.
         let name = visible(&o.name, Keep::Tabs);
-        match &o.checked {
-            Ok((src, r)) => {
-                let shown = Shown::new(src);
-                for d in &r.diagnostics {
-                    out.push_str(&render_one(&handler, &shown, d));
-                    out.push('\n');
-                }
-                if verbose {
-                    match r.edition {
+        // An input that could not be read is said on standard error, as every format says it
+        // (the summary counts it).
+        if let Ok((src, r)) = &o.checked {
+            let shown = Shown::new(src);
+            for d in &r.diagnostics {
+                out.push_str(&render_one(&handler, &shown, d));
+                out.push('\n');
+            }
+            if verbose {
+                match r.edition {
                         Some((year, crate::rules::EditionSource::Given)) => out.push_str(&format!("{name}: edition {year} (given)\n")),
                         Some((year, crate::rules::EditionSource::Guessed)) => out.push_str(&format!(
                             "{name}: edition {year} (guessed from the text's title or dates; set it with --edition)\n"
                         )),
                         None => out.push_str(&format!("{name}: edition unknown (no dated months in the text; set it with --edition)\n")),
                     }
-                    for c in &r.checks {
-                        let (line, col) = src.line_col(c.span.start);
-                        out.push_str(&format!(
-                            "{name}:{line}:{col}: check {} [{}]: {}\n",
-                            if c.ok { "passed" } else { "FAILED" },
-                            visible(&c.rule, Keep::Tabs),
-                            visible(&c.expression, Keep::Tabs)
-                        ));
-                    }
+                for c in &r.checks {
+                    let (line, col) = src.line_col(c.span.start);
+                    out.push_str(&format!(
+                        "{name}:{line}:{col}: check {} [{}]: {}\n",
+                        if c.ok { "passed" } else { "FAILED" },
+                        visible(&c.rule, Keep::Tabs),
+                        visible(&c.expression, Keep::Tabs)
+                    ));
                 }
             }
-            Err(e) => out.push_str(&format!("error: {name}: {}\n", visible(e, Keep::Tabs))),
         }
     }
-    out.push_str(
-        &Summary {
-            baselined,
-            ..Summary::of(outcomes)
-        }
-        .lines(),
-    );
     out
 }

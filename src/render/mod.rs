@@ -6,6 +6,7 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 pub mod short;
+pub mod statistics;
 pub mod unread;
 pub mod window;
 

@@ -1,9 +1,23 @@
 //! `--format sarif`: SARIF 2.1.0, one run, every rule listed.
+//!
+//! Columns are counted in UTF-16 code units, as the run declares (`columnKind`), the unit
+//! SARIF assumes by default and editors count in; a region also gives its byte offset and
+//! length. A file is named by a URI reference: a relative path percent-encoded, against the
+//! base `%SRCROOT%` (the working directory); an absolute path as a `file:` URI. Standard input
+//! without `--stdin-filename` has no URI: its location says `standard input`.
 
 use super::FileOutcome;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::{Applying, applies};
 use crate::rules::RuleSet;
+use crate::source::{Source, Span};
 use serde_json::{Value, json};
+
+/// The name `tiplint check -` gives standard input when `--stdin-filename` names it not.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// The base of relative URIs: the directory tiplint ran in.
+const SRCROOT: &str = "%SRCROOT%";
 
 pub fn render(outcomes: &[FileOutcome], rules: &RuleSet) -> String {
     let rule_list: Vec<Value> = rules
@@ -21,26 +35,14 @@ pub fn render(outcomes: &[FileOutcome], rules: &RuleSet) -> String {
         })
         .collect();
     let mut results = Vec::new();
+    let mut relative = false;
     for o in outcomes {
+        relative |= !std::path::Path::new(&o.name).is_absolute() && o.name != STDIN_NAME;
         if let Ok((src, r)) = &o.checked {
+            let columns = Utf16Columns::of(src);
+            let artifact = artifact_location(&o.name);
             for d in &r.diagnostics {
-                let (sl, sc) = src.line_col(d.span.start);
-                let (el, ec) = src.line_col(d.span.end);
-                let index = rules.rules.iter().position(|x| x.spec.name == d.rule);
-                let mut result = json!({
-                    "ruleId": d.rule,
-                    "level": level(d.severity),
-                    "message": {"text": d.message},
-                    "locations": [{"physicalLocation": {
-                        "artifactLocation": {"uri": o.name},
-                        "region": {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
-                                   "byteOffset": d.span.start, "byteLength": d.span.len()}
-                    }}],
-                });
-                if let Some(i) = index {
-                    result["ruleIndex"] = json!(i);
-                }
-                results.push(result);
+                results.push(result(d, src, &columns, &artifact, rules));
             }
         }
     }
@@ -50,8 +52,16 @@ pub fn render(outcomes: &[FileOutcome], rules: &RuleSet) -> String {
             "version": env!("CARGO_PKG_VERSION"),
             "rules": rule_list,
         }},
+        "columnKind": "utf16CodeUnits",
         "results": results,
     });
+    if relative
+        && let Some(root) = std::env::current_dir()
+            .ok()
+            .and_then(|d| d.to_str().map(|d| file_uri(d, true)))
+    {
+        run["originalUriBaseIds"] = json!({SRCROOT: {"uri": root}});
+    }
     // An input that could not be read is a notification of the tool's run, not a result.
     let unreadable: Vec<Value> = outcomes
         .iter()
@@ -60,7 +70,7 @@ pub fn render(outcomes: &[FileOutcome], rules: &RuleSet) -> String {
             json!({
                 "level": "error",
                 "message": {"text": e},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": name}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": artifact_location(name)}}],
             })
         })
         .collect();
@@ -80,10 +90,194 @@ pub fn render(outcomes: &[FileOutcome], rules: &RuleSet) -> String {
     s
 }
 
+/// One finding as a SARIF result: its span, its labels as related locations, its fix when
+/// `--fix` would apply it.
+fn result(
+    d: &Diagnostic,
+    src: &Source,
+    columns: &Utf16Columns,
+    artifact: &Value,
+    rules: &RuleSet,
+) -> Value {
+    let location = |span: Span| {
+        json!({"physicalLocation": {
+            "artifactLocation": artifact,
+            "region": region(src, columns, span),
+        }})
+    };
+    let mut result = json!({
+        "ruleId": d.rule,
+        "level": level(d.severity),
+        "message": {"text": d.message},
+        "locations": [location(d.span)],
+    });
+    if let Some(i) = rules.rules.iter().position(|x| x.spec.name == d.rule) {
+        result["ruleIndex"] = json!(i);
+    }
+    if !d.labels.is_empty() {
+        let related: Vec<Value> = d
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(k, l)| {
+                let mut loc = location(l.span);
+                loc["id"] = json!(k);
+                if !l.text.is_empty() {
+                    loc["message"] = json!({"text": l.text});
+                }
+                loc
+            })
+            .collect();
+        result["relatedLocations"] = json!(related);
+    }
+    let safety = rules.find(&d.rule).and_then(|r| r.spec.fix);
+    if let Some(fix) = d
+        .fix
+        .as_ref()
+        .filter(|f| applies(f, safety, Applying::Safe))
+    {
+        result["fixes"] = json!([{
+            "description": {"text": if fix.replacement.is_empty() {
+                format!("delete `{}`", src.slice(fix.span))
+            } else {
+                format!("replace `{}` with `{}`", src.slice(fix.span), fix.replacement)
+            }},
+            "artifactChanges": [{
+                "artifactLocation": artifact,
+                "replacements": [{
+                    "deletedRegion": region(src, columns, fix.span),
+                    "insertedContent": {"text": fix.replacement},
+                }],
+            }],
+        }]);
+    }
+    result
+}
+
+/// A region: lines and UTF-16 columns, and the bytes.
+fn region(src: &Source, columns: &Utf16Columns, span: Span) -> Value {
+    let (sl, sc) = columns.line_col(src, span.start);
+    let (el, ec) = columns.line_col(src, span.end);
+    json!({"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
+           "byteOffset": span.start, "byteLength": span.len()})
+}
+
+/// Columns in UTF-16 code units: the column in characters, plus one for each character beyond
+/// the Basic Multilingual Plane (two code units) before the offset on its line. Those
+/// characters' offsets are listed once per file, so a column costs a search, however long the
+/// line.
+pub struct Utf16Columns {
+    astral: Vec<usize>,
+}
+
+impl Utf16Columns {
+    pub fn of(src: &Source) -> Utf16Columns {
+        Utf16Columns {
+            astral: src
+                .text
+                .char_indices()
+                .filter(|(_, c)| c.len_utf16() == 2)
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+
+    /// 1-based line and UTF-16 column of byte `offset`.
+    pub fn line_col(&self, src: &Source, offset: usize) -> (usize, usize) {
+        let (line, column) = src.line_col(offset);
+        if self.astral.is_empty() {
+            return (line, column);
+        }
+        let start = src.line_bounds(line - 1).start;
+        let before = |at: usize| self.astral.partition_point(|&i| i < at);
+        (line, column + before(offset) - before(start))
+    }
+}
+
+/// Where a file is, for SARIF: a percent-encoded URI reference.
+fn artifact_location(name: &str) -> Value {
+    if name == STDIN_NAME {
+        return json!({"description": {"text": "standard input"}});
+    }
+    if std::path::Path::new(name).is_absolute() {
+        json!({"uri": file_uri(name, false)})
+    } else {
+        json!({"uri": encode_path(name), "uriBaseId": SRCROOT})
+    }
+}
+
+/// `file:///abs/path` (with a trailing `/` for a directory).
+fn file_uri(path: &str, directory: bool) -> String {
+    let mut uri = format!("file://{}", encode_path(path));
+    if directory && !uri.ends_with('/') {
+        uri.push('/');
+    }
+    uri
+}
+
+/// A path as the path of a URI reference: every byte that is not unreserved, a sub-delimiter,
+/// `@` or `/` percent-encoded (`#`, `?`, `%`, spaces, `:`, which would read as a scheme, and
+/// every byte of a non-ASCII character).
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'!'
+            | b'$'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'='
+            | b'@'
+            | b'/' => out.push(char::from(b)),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 fn level(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
         Severity::Warning => "warning",
         Severity::Info => "note",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_percent_encoded() {
+        assert_eq!(encode_path("dir/a b#1.txt"), "dir/a%20b%231.txt");
+        assert_eq!(encode_path("c:50%?.txt"), "c%3A50%25%3F.txt");
+        assert_eq!(encode_path("Türkiye.txt"), "T%C3%BCrkiye.txt");
+        assert_eq!(file_uri("/tmp/x y", true), "file:///tmp/x%20y/");
+    }
+
+    #[test]
+    fn columns_count_utf16_code_units() {
+        let src = Source::new("t", "a😀b\n😀😀c\nplain".to_string());
+        let cols = Utf16Columns::of(&src);
+        let b = src.text.find('b').unwrap();
+        assert_eq!(src.line_col(b), (1, 3));
+        assert_eq!(cols.line_col(&src, b), (1, 4));
+        let c = src.text.find('c').unwrap();
+        assert_eq!(cols.line_col(&src, c), (2, 5));
+        let p = src.text.find("plain").unwrap();
+        assert_eq!(cols.line_col(&src, p), (3, 1));
     }
 }

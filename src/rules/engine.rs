@@ -17,42 +17,52 @@ pub struct Selection {
     pub ignore: HashSet<String>,
 }
 
+/// A list of rule selectors and where it was written, for its errors (`tiplint.toml: select: `,
+/// `--ignore: `; empty for none).
+pub type Selectors<'a> = (&'a [String], &'a str);
+
 impl Selection {
-    /// Resolve names or codes against the rule set; an unknown one is an error naming it.
+    /// Resolve names, codes, code prefixes (`TL1`) or `ALL` against the rule set; an unknown one
+    /// is an error naming it (and the rule it may mean).
     pub fn resolve(
         rules: &RuleSet,
         select: &[String],
         ignore: &[String],
     ) -> Result<Selection, String> {
-        let name_of = |s: &str| {
-            rules
-                .find(s.trim())
-                .map(|r| r.spec.name.clone())
-                .ok_or_else(|| format!("unknown rule `{}` (see `tiplint rules`)", s.trim()))
+        Selection::from_lists(rules, &[(select, "")], &[(ignore, "")])
+    }
+
+    /// The selection of several lists: the rules the `select` lists name, less those the
+    /// `ignore` lists name. The first `select` list is the selection proper; the others extend
+    /// it (`--extend-select`): when the first names no rule, every rule runs, the others
+    /// included.
+    pub fn from_lists(
+        rules: &RuleSet,
+        select: &[Selectors],
+        ignore: &[Selectors],
+    ) -> Result<Selection, String> {
+        let names = |lists: &[Selectors]| -> Result<Vec<String>, String> {
+            let mut out = Vec::new();
+            for (list, origin) in lists {
+                for s in list.iter().flat_map(|s| s.split(',')).map(str::trim) {
+                    if s.is_empty() {
+                        continue;
+                    }
+                    let matched = rules.matching(s);
+                    if matched.is_empty() {
+                        return Err(format!("{origin}{}", rules.unknown(s)));
+                    }
+                    out.extend(matched.into_iter().map(|r| r.spec.name.clone()));
+                }
+            }
+            Ok(out)
         };
-        let split = |list: &[String]| -> Vec<String> {
-            list.iter()
-                .flat_map(|s| s.split(','))
-                .filter(|s| !s.trim().is_empty())
-                .map(str::to_string)
-                .collect()
-        };
-        let select = split(select);
+        let (primary, extending) = select.split_first().unwrap_or((&(&[], ""), &[]));
+        let primary = names(std::slice::from_ref(primary))?;
+        let extending = names(extending)?;
         Ok(Selection {
-            select: if select.is_empty() {
-                None
-            } else {
-                Some(
-                    select
-                        .iter()
-                        .map(|s| name_of(s))
-                        .collect::<Result<_, _>>()?,
-                )
-            },
-            ignore: split(ignore)
-                .iter()
-                .map(|s| name_of(s))
-                .collect::<Result<_, _>>()?,
+            select: (!primary.is_empty()).then(|| primary.into_iter().chain(extending).collect()),
+            ignore: names(ignore)?.into_iter().collect(),
         })
     }
 

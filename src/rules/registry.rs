@@ -109,12 +109,13 @@ impl RuleSet {
 
     /// A rule by name or code, to change.
     fn find_mut(&mut self, rule: &str) -> Result<&mut LoadedRule, String> {
-        self.rules
-            .iter_mut()
-            .find(|r| {
-                r.spec.name.eq_ignore_ascii_case(rule) || r.spec.code.eq_ignore_ascii_case(rule)
-            })
-            .ok_or_else(|| format!("unknown rule `{rule}` (see `tiplint rules`)"))
+        let at = self.rules.iter().position(|r| {
+            r.spec.name.eq_ignore_ascii_case(rule) || r.spec.code.eq_ignore_ascii_case(rule)
+        });
+        match at {
+            Some(k) => Ok(&mut self.rules[k]),
+            None => Err(self.unknown(rule)),
+        }
     }
 
     /// Override a rule's default severity (by name or code).
@@ -208,6 +209,46 @@ impl RuleSet {
             r.spec.name.eq_ignore_ascii_case(name_or_code)
                 || r.spec.code.eq_ignore_ascii_case(name_or_code)
         })
+    }
+
+    /// The rules a selector names, as ruff reads one: a rule's name or code, a prefix of codes
+    /// (`TL1`: every rule whose code starts so), or `ALL`; case is ignored. Empty when it names
+    /// none.
+    pub fn matching(&self, selector: &str) -> Vec<&LoadedRule> {
+        let s = selector.trim();
+        if s.eq_ignore_ascii_case("ALL") {
+            return self.rules.iter().collect();
+        }
+        if let Some(r) = self.find(s) {
+            return vec![r];
+        }
+        if s.is_empty() {
+            return Vec::new();
+        }
+        self.rules
+            .iter()
+            .filter(|r| {
+                r.spec
+                    .code
+                    .get(..s.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(s))
+            })
+            .collect()
+    }
+
+    /// The error for a name that is no rule: `unknown rule `sum-missmatch` (did you mean
+    /// `sum-mismatch`?; see `tiplint rules`)`.
+    pub fn unknown(&self, name: &str) -> String {
+        let hint = crate::suggest::closest(
+            name,
+            self.rules
+                .iter()
+                .flat_map(|r| [r.spec.name.as_str(), r.spec.code.as_str()]),
+        );
+        match hint {
+            Some(h) => format!("unknown rule `{name}` (did you mean `{h}`? see `tiplint rules`)"),
+            None => format!("unknown rule `{name}` (see `tiplint rules`)"),
+        }
     }
 }
 

@@ -30,17 +30,27 @@ impl Checker for TierMismatch {
                 continue;
             }
             let mut problems = Vec::new();
+            // What the text says against the heading, said once after it: `the heading says
+            // Tier 1 but the text says Tier 3 and that the government …`.
+            let mut against_heading = Vec::new();
             if let (Some((h, _)), Some((s, _))) = (t.heading, statement)
                 && h != *s
             {
-                problems.push(format!("the heading says {h} but the text says {s}"));
+                against_heading.push(s.to_string());
             }
             if let (Some((h, _)), Some((std, _))) = (t.heading, t.standards)
                 && !allows(std, h)
             {
+                against_heading.push(if against_heading.is_empty() {
+                    format!("the government {}", std.describe())
+                } else {
+                    format!("that the government {}", std.describe())
+                });
+            }
+            if let (Some((h, _)), false) = (t.heading, against_heading.is_empty()) {
                 problems.push(format!(
-                    "the heading says {h} but the text says the government {}",
-                    std.describe()
+                    "the heading says {h} but the text says {}",
+                    against_heading.join(" and ")
                 ));
             }
             if let (Some((s, _)), Some((std, _))) = (statement, t.standards)
