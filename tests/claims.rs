@@ -1500,6 +1500,13 @@ fn a_partition_opening_a_sentence_splits_the_victims_spoken_of() {
     ] {
         assert_eq!(breakdowns(text), vec![split(105, &[79, 26])], "{text}");
     }
+    // After a short clause saying who did what.
+    assert_eq!(
+        breakdowns(
+            "The government identified 95 victims. Authorities identified 93 as potential victims and two as official victims."
+        ),
+        vec![split(95, &[93, 2])]
+    );
     // A count between may be what the parts divide.
     assert_eq!(
         breakdowns(

@@ -104,7 +104,7 @@ impl Extractor<'_, '_> {
     /// Where the enumeration after an anchor's comma (token `k`) starts: right there, after
     /// `there were`, or after a short clause that names who did what to the parts (`Of the 28
     /// victims, traffickers exploited 14 in …`, `authorities identified five …`).
-    fn list_after_anchor(&self, p: &Para, k: usize) -> Option<usize> {
+    pub(super) fn list_after_anchor(&self, p: &Para, k: usize) -> Option<usize> {
         if p.count_at(k).is_some() {
             return Some(k);
         }

@@ -45,7 +45,6 @@ impl Extractor<'_, '_> {
                         p.word_ref(i),
                         Some("all" | "of" | "among" | "which" | "these" | "they" | "those")
                     )
-                || p.is(i, "overall")
         };
         // Every pattern holds a figure within its sentence or a few tokens after it: a sentence
         // without one (and without one just after it) is passed over whole.
@@ -58,6 +57,24 @@ impl Extractor<'_, '_> {
                 if (i..look).all(|k| p.q_of[k].is_none()) {
                     i = sentence_end;
                     continue;
+                }
+            }
+            // `Seventy-nine were potential victims and 26 official victims.`, `Overall, 21 were
+            // women, eight men, and one boy.`, `Authorities identified 93 as potential victims and
+            // two as official victims.`: a partition opening its sentence, its parts naming no
+            // noun of their own, splits the victims spoken of.
+            if (i == 0 || p.sentence[i - 1] != p.sentence[i]) && i >= consumed {
+                let first = if p.is(i, "overall") && p.punct(i + 1, ',') {
+                    Some(i + 2)
+                } else {
+                    self.list_after_anchor(p, i)
+                };
+                if let Some(first) = first
+                    && let Some(total) = self.opening_split(p, first, &parts_used)
+                    && let Some(list) = parse_list(p, first, Mode::Clause)
+                {
+                    self.closed_clause(p, total, &list, RelationKind::Split, out, &mut parts_used);
+                    consumed = list.end;
                 }
             }
             if !starts_pattern(i) {
@@ -283,22 +300,6 @@ impl Extractor<'_, '_> {
                 self.including(p, total, &list, out, &mut parts_used);
                 sentence_anchor = Some((sent, total));
                 consumed = list.end;
-            }
-            // `Seventy-nine were potential victims and 26 official victims.`, `Overall, 21 were
-            // women, eight men, and one boy.`: a partition opening its sentence, its parts naming
-            // no noun of their own, splits the victims spoken of.
-            if sentence_start && i >= consumed {
-                let first = if p.is(i, "overall") && p.punct(i + 1, ',') {
-                    i + 2
-                } else {
-                    i
-                };
-                if let Some(total) = self.opening_split(p, first, &parts_used)
-                    && let Some(list) = parse_list(p, first, Mode::Clause)
-                {
-                    self.closed_clause(p, total, &list, RelationKind::Split, out, &mut parts_used);
-                    consumed = list.end;
-                }
             }
             // `1,839 victims, of whom 1,422 were females and 410 were children`
             if t.is_word("of")
