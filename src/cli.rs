@@ -60,6 +60,12 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print the manual page, in roff (`tiplint man | man -l -`; `tiplint man check` is
+    /// tiplint-check(1)).
+    Man {
+        /// A subcommand whose page to print (default: tiplint(1)).
+        command: Option<String>,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -268,8 +274,10 @@ fn print_then_ok(text: &str) -> u8 {
 
 pub fn run_with(cli: Cli) -> u8 {
     // Needs neither the configuration nor the rules (a broken configuration must not stop it).
-    if let Command::Completions { shell } = cli.command {
-        return completions(shell);
+    match &cli.command {
+        Command::Completions { shell } => return completions(*shell),
+        Command::Man { command } => return man(command.as_deref()),
+        _ => {}
     }
     let loaded =
         load_config(&cli).and_then(|config| load_rules(&cli, &config).map(|rules| (config, rules)));
@@ -292,8 +300,54 @@ pub fn run_with(cli: Cli) -> u8 {
             }
         },
         Command::Completions { shell } => completions(*shell),
+        Command::Man { command } => man(command.as_deref()),
     }
 }
+
+/// `tiplint man [COMMAND]`: the manual page of tiplint or of one subcommand, from the command
+/// line's definition (clap_mangen), with the exit codes.
+fn man(subcommand: Option<&str>) -> u8 {
+    let mut cli = <Cli as clap::CommandFactory>::command();
+    cli.build();
+    let page = match subcommand {
+        None => cli,
+        Some(name) => match cli.find_subcommand(name) {
+            // Built, a subcommand's display name is `tiplint-check`, its usage `tiplint check`.
+            Some(sub) => sub.clone(),
+            None => {
+                let known: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+                output::error(&format!(
+                    "no manual page for `{name}`: the subcommands are {}",
+                    known.join(", ")
+                ));
+                return EXIT_ERROR;
+            }
+        },
+    };
+    let mut roff = Vec::new();
+    let source = format!("tiplint {}", env!("CARGO_PKG_VERSION"));
+    if let Err(e) = clap_mangen::Man::new(page).source(source).render(&mut roff) {
+        output::error(&format!("cannot render the manual page: {e}"));
+        return EXIT_ERROR;
+    }
+    let mut roff = String::from_utf8_lossy(&roff).into_owned();
+    roff.push_str(MAN_EXIT_STATUS);
+    print_then_ok(&roff)
+}
+
+/// The EXIT STATUS section of every manual page.
+const MAN_EXIT_STATUS: &str = r#".SH "EXIT STATUS"
+.TP
+0
+No finding reaches \fB\-\-fail\-on\fR (default: error), or nothing to do.
+.TP
+1
+A finding reaches \fB\-\-fail\-on\fR; with \fB\-\-diff\fR, there is something to fix.
+.TP
+2
+A usage error, an input that could not be read or decoded, invalid rule files or configuration,
+or a report that could not be written.
+"#;
 
 /// `tiplint completions SHELL`: the completion script, from the command line's definition.
 fn completions(shell: clap_complete::Shell) -> u8 {
