@@ -463,14 +463,7 @@ pub(super) fn next_dated_figure(p: &Para, q: usize) -> Option<usize> {
 
 /// A count followed by its own year: `eight cases in 2019`.
 pub(super) fn year_tagged(p: &Para, q: usize) -> bool {
-    let np = p.np(q);
-    let k = p.qs[q].toks.1
-        + if np.link == Link::Noun {
-            np.words.len()
-        } else {
-            0
-        };
-    p.in_year(k)
+    p.in_year(p.after_noun(q))
 }
 
 /// Does the sentence holding `span` mark its date as outside the period on purpose? `marked`

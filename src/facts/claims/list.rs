@@ -245,14 +245,7 @@ pub(super) fn semicolon_series(p: &Para, list: &List) -> Option<List> {
 /// Does the year after figure `q` close a parenthesis (`… and 44 children in 2016)`), dating
 /// the group's whole list?
 fn dates_group(p: &Para, q: usize, mode: Mode) -> bool {
-    let np = p.np(q);
-    let k = p.qs[q].toks.1
-        + if np.link == Link::Noun {
-            np.words.len()
-        } else {
-            0
-        };
-    mode == Mode::Paren && p.punct(k + 2, ')')
+    mode == Mode::Paren && p.punct(p.after_noun(q) + 2, ')')
 }
 
 /// The sum of the figures `items`, or `None` beyond the arithmetic's range.

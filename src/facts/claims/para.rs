@@ -220,6 +220,15 @@ impl<'t, 'a> Para<'t, 'a> {
         self.qs[q].toks.1 + self.np(q).words.len()
     }
 
+    /// The token after figure `q`'s noun, if it has one (`30 victims` → after `victims`), else
+    /// right after the figure (`48 were …`: a predicate, not a noun).
+    pub(super) fn after_noun(&self, q: usize) -> usize {
+        match self.np(q).link {
+            Link::Noun => self.after_np(q),
+            _ => self.qs[q].toks.1,
+        }
+    }
+
     /// The quantity that states figure `fig` (a breakdown's total, read earlier).
     pub(super) fn quantity_of(&self, fig: Fig) -> Option<usize> {
         self.qs.iter().position(|q| q.span == fig.span)

@@ -652,27 +652,23 @@ pub(super) fn conjoined(p: &Para, t: usize, totals: &[usize]) -> Option<usize> {
 /// The count of the rest in the clause from token `from` (to its `;` or the sentence's end):
 /// `the remaining 47 victims`, `the other three`.
 fn rest_after(p: &Para, from: usize) -> Option<usize> {
+    rest_figure(p, from, &["remaining", "other"])
+}
+
+/// The first count in the clause from token `from` (to its `;` or the sentence's end) right after
+/// one of `words`.
+fn rest_figure(p: &Para, from: usize, words: &[&str]) -> Option<usize> {
     let sent = *p.sentence.get(from)?;
     (from..p.toks.len())
         .take_while(|&k| p.sentence[k] == sent && !p.punct(k, ';'))
-        .find(|&k| {
-            matches!(p.word_ref(k), Some("remaining" | "other")) && p.count_at(k + 1).is_some()
-        })
+        .find(|&k| p.word_ref(k).is_some_and(|w| words.contains(&w)) && p.count_at(k + 1).is_some())
         .and_then(|k| p.count_at(k + 1))
 }
 
 /// Does the clause from token `from` (to its `;` or the sentence's end) count the rest (`the
 /// remaining five`, `the other three`, `an additional two`)?
 fn speaks_of_the_rest(p: &Para, from: usize) -> bool {
-    let Some(&sent) = p.sentence.get(from) else {
-        return false;
-    };
-    (from..p.toks.len())
-        .take_while(|&k| p.sentence[k] == sent && !p.punct(k, ';'))
-        .any(|k| {
-            matches!(p.word_ref(k), Some("remaining" | "other" | "additional"))
-                && p.count_at(k + 1).is_some()
-        })
+    rest_figure(p, from, &["remaining", "other", "additional"]).is_some()
 }
 
 /// Does the clause from token `from` open with a single figure (`one was exploited in forced

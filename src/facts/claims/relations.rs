@@ -69,9 +69,8 @@ impl Extractor<'_, '_> {
                 } else {
                     self.list_after_anchor(p, i)
                 };
-                if let Some(first) = first
-                    && let Some(total) = self.opening_split(p, first, &parts_used)
-                    && let Some(list) = parse_list(p, first, Mode::Clause)
+                if let Some((total, list)) =
+                    first.and_then(|first| self.opening_split(p, first, &parts_used))
                 {
                     self.closed_clause(p, total, &list, RelationKind::Split, out, &mut parts_used);
                     consumed = list.end;
@@ -424,12 +423,7 @@ impl Extractor<'_, '_> {
                     consumed = end;
                 }
                 // (h) `135 agencies out of the 160`, `21 of the 50 victims`
-                let mut k = p.qs[q].toks.1
-                    + if np.link == Link::Noun {
-                        np.words.len()
-                    } else {
-                        0
-                    };
+                let mut k = p.after_noun(q);
                 // `40 suspects, 25 of whom were charged`: a part of the total before the comma.
                 if p.is(k, "of")
                     && (p.is(k + 1, "whom") || p.is(k + 1, "which"))

@@ -259,13 +259,13 @@ impl Extractor<'_, '_> {
     /// potential victims and 26 official victims`): its parts name no noun of their own, state
     /// their classes, and no two overlap; the whole is the count of victims spoken of
     /// (`whole_of_class`), a single figure, with no other count between (`referred 40 to
-    /// shelters` may be what the parts divide).
+    /// shelters` may be what the parts divide), and the list.
     pub(super) fn opening_split(
         &self,
         p: &Para,
         first: usize,
         used: &HashSet<usize>,
-    ) -> Option<usize> {
+    ) -> Option<(usize, List)> {
         let q = p.count_at(first)?;
         // (`Eight victims were men, …`: the whole's noun before the class.)
         if p.np(q).link == Link::Noun
@@ -302,7 +302,7 @@ impl Extractor<'_, '_> {
                 || self.predicate_names_class(p, c)
                 || earlier_period(p, c)
         });
-        between_is_part.then_some(whole)
+        between_is_part.then_some((whole, list))
     }
 }
 
