@@ -1,16 +1,11 @@
 //! Claim patterns, one small text each, written in the style of the report.
 
 use rust_decimal::Decimal;
-use tiplint::facts::{ChapterClaims, Direction, Lexicon, RelationKind, extract};
-use tiplint::parse::StructureGrammar;
-use tiplint::rules::RuleSet;
+use tiplint::facts::{Direction, RelationKind};
 
-fn claims(text: &str) -> ChapterClaims {
-    let rules = RuleSet::default_rules();
-    let report = StructureGrammar::new(&rules.vocabulary).parse(text);
-    let lex = Lexicon::new(&rules.vocabulary);
-    extract(text, &report, &lex).chapters.remove(0)
-}
+#[path = "support/claims.rs"]
+mod read;
+use read::claims;
 
 /// Each comparison of `text`: its current and earlier figure, and what it measures.
 fn compared_pairs(text: &str) -> Vec<(Decimal, Decimal, Option<String>)> {

@@ -2,17 +2,12 @@
 
 use rust_decimal::Decimal;
 use tiplint::diagnostic::Severity;
-use tiplint::facts::{ChapterClaims, Lexicon, extract};
-use tiplint::parse::StructureGrammar;
 use tiplint::rules::{RuleSet, Selection, check_source};
 use tiplint::source::Source;
 
-fn claims(text: &str) -> ChapterClaims {
-    let rules = RuleSet::default_rules();
-    let report = StructureGrammar::new(&rules.vocabulary).parse(text);
-    let lex = Lexicon::new(&rules.vocabulary);
-    extract(text, &report, &lex).chapters.remove(0)
-}
+#[path = "support/claims.rs"]
+mod read;
+use read::claims;
 
 fn d(n: i64) -> Decimal {
     Decimal::from(n)

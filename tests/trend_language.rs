@@ -2,16 +2,10 @@
 //! pairs (current, earlier) it must give — no more, no fewer.
 
 use rust_decimal::Decimal;
-use tiplint::facts::{ChapterClaims, Lexicon, extract};
-use tiplint::parse::StructureGrammar;
-use tiplint::rules::RuleSet;
 
-fn claims(text: &str) -> ChapterClaims {
-    let rules = RuleSet::default_rules();
-    let report = StructureGrammar::new(&rules.vocabulary).parse(text);
-    let lex = Lexicon::new(&rules.vocabulary);
-    extract(text, &report, &lex).chapters.remove(0)
-}
+#[path = "support/claims.rs"]
+mod read;
+use read::claims;
 
 /// Every comparison of `text` as (current, earlier), sorted.
 fn pairs(text: &str) -> Vec<(Decimal, Decimal)> {
