@@ -1,7 +1,7 @@
 //! Claim patterns, one small text each, written in the style of the report.
 
 use rust_decimal::Decimal;
-use tiplint::facts::{Direction, RelationKind};
+use tiplint::facts::{Direction, Doubt, RelationKind};
 
 #[path = "support/claims.rs"]
 mod read;
@@ -1259,7 +1259,7 @@ fn of_these_refers_to_the_nearest_whole_of_the_period_not_an_earlier_years() {
 }
 
 #[test]
-fn of_these_after_two_wholes_joined_by_and_refers_to_both_or_either() {
+fn of_these_after_two_wholes_joined_by_and_refers_to_both_or_either_but_one_for_all_its_splits() {
     // `these` after `60 potential victims and four official victims` are the 64, or either.
     let text = "NGOs identified 60 potential victims and four official victims (50 potential victims and three official victims in 2029). Of these, 24 were adults and 40 were minors; 38 were sex trafficking victims and 22 forced labor victims.";
     let c = claims(text);
@@ -1269,8 +1269,18 @@ fn of_these_after_two_wholes_joined_by_and_refers_to_both_or_either() {
         .filter(|b| matches!(b.kind, RelationKind::Split | RelationKind::Sum))
         .map(|b| (b.total.value, b.parts.len(), b.doubt.is_some()))
         .collect();
-    assert!(read.contains(&(d(64), 2, false)), "{read:?}");
-    assert!(read.contains(&(d(60), 2, false)), "{read:?}");
+    // One `these` names one group: the first split makes the 64, so the second, making only
+    // the 60, contradicts it.
+    assert_eq!(read, vec![(d(64), 2, false), (d(64), 2, false)]);
+    let c = claims(
+        "NGOs identified 60 potential victims and four official victims. Of these, 30 were sex trafficking victims and 30 forced labor victims; 20 were women and 40 were men.",
+    );
+    let read: Vec<_> = c
+        .breakdowns
+        .iter()
+        .map(|b| (b.total.value, b.doubt.is_some()))
+        .collect();
+    assert_eq!(read, vec![(d(60), false), (d(60), false)]);
     // Parts that make neither, nor both, are read against both, in doubt: not an error.
     let c = claims(
         "NGOs identified 60 potential victims and four official victims. Of these, 24 were adults and 38 were minors.",
@@ -1342,7 +1352,7 @@ fn a_list_whose_parts_state_classes_only_in_part_is_read_in_doubt() {
         .iter()
         .find(|b| b.total.value == d(126) && b.parts.len() == 2)
         .expect("read");
-    assert_eq!(b.doubt, Some(tiplint::facts::Doubt::UnreadClass));
+    assert_eq!(b.doubt, Some(Doubt::UnreadClass));
     // Parts that each state a class are read without doubt.
     let c = claims(
         "The government identified 66 victims. Of these, 48 were Moldovan and 18 were foreign nationals.\n",
@@ -1578,12 +1588,12 @@ fn anchors_name_their_whole_by_its_noun_and_restrictions() {
         "Police identified 33 presumed victims and 45 confirmed victims. Of the confirmed victims, 30 were women and 15 were men.",
     );
     assert_eq!(read, vec![split(45, &[30, 15])]);
-    // A restriction no whole states: not read.
+    // A restriction no whole states: a group within the latest whole, which bounds it.
     assert_eq!(
         breakdowns(
             "The government identified 100 victims. Of the child victims identified, 90 were girls and 20 were boys."
         ),
-        vec![]
+        vec![split(100, &[90, 20])]
     );
     // The earlier side of `This number compared with` is no whole.
     let read = breakdowns(
@@ -1717,5 +1727,68 @@ fn a_list_of_nationalities_after_a_semicolon_may_name_the_foreign_victims_alone(
     assert!(
         read.iter().all(|(_, _, parts)| *parts != vec![d(2), d(1)]),
         "{read:?}"
+    );
+}
+
+#[test]
+fn a_part_of_the_whole_opens_a_partition_of_that_whole() {
+    // `32 of the 71 victims were adults, 19 children` reads as `Of the 71 victims, 32 were
+    // adults, 19 children`.
+    let sums = |t: &str| -> Vec<(Decimal, Vec<Decimal>)> {
+        claims(t)
+            .breakdowns
+            .iter()
+            .filter(|b| b.kind == RelationKind::Sum)
+            .map(|b| (b.total.value, b.parts.iter().map(|f| f.value).collect()))
+            .collect()
+    };
+    assert_eq!(
+        sums(
+            "Officials reported that 30 of the 70 victims of forced labor were adults, 19 children."
+        ),
+        [(d(70), vec![d(30), d(19)])]
+    );
+    assert_eq!(
+        sums("Officials said 12 of the 40 victims identified in 2030 were women and 28 were men."),
+        [(d(40), vec![d(12), d(28)])]
+    );
+    // Classes of different dimensions may overlap: no partition.
+    assert_eq!(
+        sums("Police said 12 of the 40 victims were children, 10 were Ghanaian."),
+        []
+    );
+    assert_eq!(
+        sums("Of the 40 victims, 12 were children and 10 were Ghanaian."),
+        []
+    );
+}
+
+#[test]
+fn an_anchor_naming_a_group_within_the_whole_only_bounds_it() {
+    let read = |t: &str| -> Vec<(Decimal, Option<Doubt>)> {
+        claims(t)
+            .breakdowns
+            .iter()
+            .filter(|b| matches!(b.kind, RelationKind::Sum | RelationKind::Split))
+            .map(|b| (b.total.value, b.doubt))
+            .collect()
+    };
+    assert_eq!(
+        read(
+            "The government identified 50 victims. Of the child victims, 12 were girls and 10 were boys."
+        ),
+        [(d(50), Some(Doubt::PartOfWhole))]
+    );
+    // Parts beyond the whole, even when one more figure follows after `;`.
+    let r = read(
+        "Police identified and referred 60 victims to care, including 30 labor trafficking victims, 20 sex trafficking victims, and 10 victims of unspecified forms. Of the sex and labor trafficking victims identified, there were 30 women, 25 men, and 10 children; 20 were foreign victims.",
+    );
+    assert!(r.contains(&(d(60), Some(Doubt::PartOfWhole))), "{r:?}");
+    // A figure that counts the group itself is its whole.
+    assert_eq!(
+        read(
+            "The government identified 22 child victims and 28 adult victims. Of the child victims, 12 were girls and 10 were boys."
+        ),
+        [(d(22), None)]
     );
 }

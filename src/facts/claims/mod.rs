@@ -92,6 +92,9 @@ pub enum Doubt {
     /// boys, and 40 adults`): parts beyond the whole are an error, parts short of it may leave
     /// out people whose class was not stated.
     Unlisted,
+    /// An anchor naming a part of the whole whose size the text does not state (`Of the sex
+    /// trafficking victims,`): parts beyond the whole are an error, parts short of it are not.
+    PartOfWhole,
 }
 
 impl Doubt {
@@ -108,6 +111,9 @@ impl Doubt {
                 "some parts state no class that can be read, so they may not divide the whole along one line"
             }
             Doubt::Unlisted => "the list may leave out people whose class it does not state",
+            Doubt::PartOfWhole => {
+                "the parts are of a group within the total, whose size the text does not state"
+            }
         }
     }
 }

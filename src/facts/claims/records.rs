@@ -26,6 +26,7 @@ impl Extractor<'_, '_> {
             return None;
         }
         let mut specific = false;
+        let mut part_of_whole = false;
         let (total, explicit, mut k) = if let Some(q) = p.count_at(j)
             && p.np(q).words.is_empty()
             && p.punct(p.qs[q].toks.1, ',')
@@ -59,13 +60,29 @@ impl Extractor<'_, '_> {
                 .filter_map(|k| p.word_ref(k))
                 .filter(|w| self.lex.restrictions.contains_key(*w))
                 .collect();
-            let q = *totals.iter().rev().find(|&&q| {
+            let counts_head = |q: usize| {
                 p.np(q)
                     .head()
                     .is_some_and(|h| singular(h) == singular(head))
-                    && stated.iter().all(|w| p.np(q).words.contains(w))
                     && !after_compared(p, q)
-            })?;
+            };
+            let named = totals
+                .iter()
+                .rev()
+                .find(|&&q| counts_head(q) && stated.iter().all(|w| p.np(q).words.contains(w)));
+            let q = match named {
+                Some(&q) => q,
+                // `Of the sex and labor trafficking victims identified,` when no figure counts
+                // them alone: a part of the latest whole that states no class of its own.
+                None if !stated.is_empty() => {
+                    part_of_whole = true;
+                    *totals
+                        .iter()
+                        .rev()
+                        .find(|&&q| counts_head(q) && !self.states_class(p, q))?
+                }
+                None => return None,
+            };
             // `Of the confirmed victims,` names one of two joined wholes.
             specific = !stated.is_empty();
             (q, false, at)
@@ -90,15 +107,24 @@ impl Extractor<'_, '_> {
             list_start: self.list_after_anchor(p, k + 1),
             explicit,
             either_of_two: !explicit && !specific,
+            part_of_whole,
         })
     }
 
     /// The counted noun of an anchor's phrase starting at token `j` (`victims` in `the total
     /// number of victims`), within a few words, with no figure or punctuation before it.
     fn anchor_head(&self, p: &Para, j: usize) -> Option<usize> {
-        (j..j + 6)
+        let counted = |k: usize| p.word_ref(k).is_some_and(|w| self.lex.counted.contains(w));
+        let first = (j..j + 6)
             .take_while(|&k| p.word_ref(k).is_some() && p.q_of[k].is_none())
-            .find(|&k| p.word_ref(k).is_some_and(|w| self.lex.counted.contains(w)))
+            .find(|&k| counted(k))?;
+        // `the child victims`: the last of a run of counted nouns is the head.
+        Some(
+            (first..)
+                .take_while(|&k| counted(k))
+                .last()
+                .unwrap_or(first),
+        )
     }
 
     /// Where the enumeration after an anchor's comma (token `k`) starts: right there, after
@@ -287,7 +313,7 @@ impl Extractor<'_, '_> {
         // `35 victims: 20 … and 10 …; the nationality of the remaining five was unknown`, `…;
         // one was exploited in forced criminality`: a clause after `;` that counts the rest, or
         // one more figure alone, may go on with the enumeration, or may be another fact (`; two
-        // were children`). Read as closed only when the parts already make the total (two or more
+        // were children`). Read as closed only when the parts already make or pass the total (two or more
         // figures there are a second breakdown: `; 48 were Narnian and 18 were foreign`).
         // (Two wholes joined by `and` are made by their sum too.)
         let together = p
@@ -319,7 +345,10 @@ impl Extractor<'_, '_> {
                 }
                 return true;
             }
-            if speaks_of_the_rest(p, list.end + 1) || one_more_figure(p, list.end + 1) {
+            // (Parts already beyond the total are not made right by more.)
+            if parts < p.qs[total].value
+                && (speaks_of_the_rest(p, list.end + 1) || one_more_figure(p, list.end + 1))
+            {
                 return false;
             }
         }
@@ -627,6 +656,10 @@ pub(super) struct Anchor {
     /// It may point to two wholes joined by `and` (`60 potential victims and four official
     /// victims. Of these, …`), together or either.
     pub(super) either_of_two: bool,
+    /// It names a part of the total whose size the text does not state (`Of the sex trafficking
+    /// victims,` after `50 victims`): parts beyond the total are an error, parts short of it are
+    /// not.
+    pub(super) part_of_whole: bool,
 }
 
 /// Is figure `q` the earlier side of a comparison: after `compared` in its sentence, with a figure

@@ -27,7 +27,7 @@ impl Extractor<'_, '_> {
         let mut year_figures: Vec<(Decimal, usize)> = Vec::new();
         let mut consumed = 0usize;
         // Demonstratives after two wholes joined by `and`: (first, second, breakdowns before).
-        let mut both: Vec<(usize, usize, usize)> = Vec::new();
+        let mut both: Vec<(usize, usize, usize, usize)> = Vec::new();
         let n = p.toks.len();
         let is_total = |q: usize, np: &Np| {
             p.qs[q].is_exact_count()
@@ -238,8 +238,9 @@ impl Extractor<'_, '_> {
                 if anchor.either_of_two
                     && let Some(first) = records::conjoined(p, total, &totals)
                 {
-                    both.push((first, total, out.breakdowns.len()));
+                    both.push((first, total, i, out.breakdowns.len()));
                 }
+                let from = out.breakdowns.len();
                 if let Some(list) = list_start
                     .and_then(|k| parse_list(p, k, Mode::Clause))
                     .map(|l| list::semicolon_series(p, &l).unwrap_or(l))
@@ -277,6 +278,11 @@ impl Extractor<'_, '_> {
                             self.predicate_including(p, list.items[0], out, &mut parts_used)
                     {
                         consumed = end;
+                    }
+                }
+                if anchor.part_of_whole {
+                    for b in &mut out.breakdowns[from..] {
+                        b.doubt = Some(Doubt::PartOfWhole);
                     }
                 }
             }
@@ -465,14 +471,30 @@ impl Extractor<'_, '_> {
                         if same_thing {
                             self.subset(p, whole, q, out);
                             parts_used.insert(q);
+                            // `32 of the 71 victims were adults, 19 children`: the first part of
+                            // a partition of the whole, as after `Of the 71 victims,`.
+                            if self.predicate_names_class(p, q)
+                                && let Some(list) = parse_list(p, p.qs[q].toks.0, Mode::Clause)
+                                && list.items.len() >= 2
+                            {
+                                self.closed_clause(
+                                    p,
+                                    whole,
+                                    &list,
+                                    RelationKind::Sum,
+                                    out,
+                                    &mut parts_used,
+                                );
+                                consumed = consumed.max(list.end);
+                            }
                         }
                     }
                 }
             }
             i += 1;
         }
-        for (first, second, from) in both {
-            either_or_both(p, first, second, &mut out.breakdowns[from..]);
+        for (first, second, anchor, from) in both {
+            either_or_both(p, first, second, anchor, &mut out.breakdowns[from..]);
         }
         self.referrals(p, &totals, &parts_used, &previous_values, out);
         self.complements(p, &totals, &parts_used, &previous_values, out, complements);
@@ -484,7 +506,10 @@ impl Extractor<'_, '_> {
 /// `60 potential victims and four official victims. Of these, …`: the breakdowns read against the
 /// second whole are of the one their parts make (either, or both together); parts that make none
 /// are read against both together, in doubt (the text does not say which whole it breaks down).
-fn either_or_both(p: &Para, first: usize, second: usize, read: &mut [Breakdown]) {
+/// One `these` names one group: once a breakdown in the anchor's sentence has made one of the
+/// wholes, every later breakdown of that sentence is of the same whole, and parts that make
+/// another one contradict it.
+fn either_or_both(p: &Para, first: usize, second: usize, anchor: usize, read: &mut [Breakdown]) {
     let (a, b) = (p.fig(first), p.fig(second));
     let Some(sum) = a.value.checked_add(b.value) else {
         return;
@@ -493,16 +518,29 @@ fn either_or_both(p: &Para, first: usize, second: usize, read: &mut [Breakdown])
         value: sum,
         span: a.span.cover(b.span),
     };
+    let sentence_end = p.toks[p.sentence_end(anchor) - 1].span.end;
+    let mut named: Option<Fig> = None;
     for r in read.iter_mut().filter(|r| r.total.span == b.span) {
+        let in_sentence = r.parts.first().is_some_and(|f| f.span.start < sentence_end);
         let parts = list::sum_of_figs(&r.parts);
+        let made = [b, a, together]
+            .into_iter()
+            .find(|w| parts == Some(w.value));
         r.total = match r.kind {
-            RelationKind::Sum | RelationKind::Split if parts == Some(b.value) => b,
-            RelationKind::Sum | RelationKind::Split if parts == Some(a.value) => a,
             RelationKind::Sum | RelationKind::Split => {
-                if parts != Some(sum) {
-                    r.doubt = Some(Doubt::UnclearWhole);
+                match (named.filter(|_| in_sentence), made) {
+                    (Some(whole), _) => whole,
+                    (None, Some(whole)) => {
+                        if in_sentence {
+                            named = Some(whole);
+                        }
+                        whole
+                    }
+                    (None, None) => {
+                        r.doubt = Some(Doubt::UnclearWhole);
+                        together
+                    }
                 }
-                together
             }
             RelationKind::Including | RelationKind::Subset => together,
         };

@@ -30,6 +30,13 @@ impl Restrictions<'_> {
         !self.values.is_empty() || self.unspecified
     }
 
+    /// Do the two parts state a value of some one dimension each?
+    fn shares_dimension(&self, other: &Restrictions) -> bool {
+        self.values
+            .iter()
+            .any(|(dim, _)| other.values.iter().any(|(d, _)| d == dim))
+    }
+
     /// Do the two parts exclude each other: in some dimension both state, different values? (A
     /// part of several values of one dimension, `both sex and labor trafficking`, is a class of
     /// its own beside each alone.)
@@ -61,7 +68,19 @@ impl<'v> Extractor<'_, 'v> {
     pub(super) fn restrictions_of(&self, p: &Para, q: usize) -> Restrictions<'v> {
         let lex = self.lex;
         let mut r = Restrictions::default();
-        let start = p.qs[q].toks.1;
+        let mut start = p.qs[q].toks.1;
+        // `32 of the 71 victims were adults`: the part's class is in the predicate after its
+        // whole (the whole's own words restrict every part alike).
+        if p.is(start, "of") {
+            let at = if p.is(start + 1, "the") {
+                start + 2
+            } else {
+                start + 1
+            };
+            if let Some(whole) = p.count_at(at) {
+                start = p.after_np(whole);
+            }
+        }
         let Some(&sent) = p.sentence.get(start) else {
             return r;
         };
@@ -113,6 +132,12 @@ impl<'v> Extractor<'_, 'v> {
             }
         }
         r
+    }
+
+    /// Do figure `q`'s own words state a class, known or not (`12 women`, `nine victims of
+    /// unspecified forms`)?
+    pub(super) fn states_class(&self, p: &Para, q: usize) -> bool {
+        self.restrictions_of(p, q).read()
     }
 
     /// Is part `q` of a class stated as not known (`13 were unknown`): the rest of any partition?
@@ -197,7 +222,9 @@ impl<'v> Extractor<'_, 'v> {
 
     /// How the parts `items` fall into partitions. A part joins the partition before it when it
     /// excludes each of its parts; otherwise it starts another. A list in which no two parts
-    /// exclude each other is no set of partitions (`1 adults, 1 adults, …`): one list, as before.
+    /// exclude each other is no set of partitions: one list, as before, when its parts state
+    /// values of one dimension (`1 adults, 1 adults, …`), none when they state classes of
+    /// different dimensions that may overlap.
     pub(super) fn partitions(&self, p: &Para, items: &[usize]) -> Partitions {
         let rs: Vec<Restrictions> = items.iter().map(|&q| self.restrictions_of(p, q)).collect();
         if rs.iter().any(|r| !r.read()) {
@@ -225,8 +252,22 @@ impl<'v> Extractor<'_, 'v> {
                 _ => runs.push((vec![i], if r.wildcard() { vec![] } else { vec![i] })),
             }
         }
-        if runs.len() == 1 || runs.iter().all(|(run, _)| run.len() == 1) {
+        if runs.len() == 1 {
             return Partitions::One;
+        }
+        if runs.iter().all(|(run, _)| run.len() == 1) {
+            // Parts of classes in different dimensions (`12 were children and 10 were Narnian`)
+            // may overlap: no partition.
+            let split = rs.iter().enumerate().any(|(i, a)| {
+                rs[i + 1..]
+                    .iter()
+                    .any(|b| !a.wildcard() && !b.wildcard() && !a.shares_dimension(b))
+            });
+            return if split {
+                Partitions::Unclear
+            } else {
+                Partitions::One
+            };
         }
         Partitions::Several(
             runs.into_iter()

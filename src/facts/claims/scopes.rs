@@ -171,20 +171,36 @@ impl Extractor<'_, '_> {
     }
 
     /// Is figure `q` the subject of a predicate naming a class of people (`17 were children`,
-    /// `Eighteen victims were children`): a part of some whole, not a whole?
+    /// `Eighteen victims were children`, `32 of the 71 victims were adults`): a part of some
+    /// whole, not a whole?
     pub(super) fn predicate_names_class(&self, p: &Para, q: usize) -> bool {
-        let lex = self.lex;
-        let class = |w: &str| lex.restricts_people(w) || lex.nationalities.contains(w);
         let np = p.np(q);
-        if np.link == Link::Were {
-            return np.words.iter().any(|w| class(w));
+        match np.link {
+            Link::Were => np.words.iter().any(|w| self.names_class(w)),
+            Link::Noun => self.class_predicate_at(p, p.after_np(q)),
+            Link::Elliptic => {
+                let k = p.qs[q].toks.1;
+                let whole = if p.is(k + 1, "the") { k + 2 } else { k + 1 };
+                p.is(k, "of")
+                    && p.count_at(whole)
+                        .is_some_and(|w| self.class_predicate_at(p, predicate_after(p, w)))
+            }
         }
-        let k = p.after_np(q);
-        np.link == Link::Noun
-            && (p.is(k, "were") || p.is(k, "was"))
+    }
+
+    /// Does a predicate naming a class of people start at token `k` (`were adults`, `was a
+    /// Narnian citizen`)?
+    pub(super) fn class_predicate_at(&self, p: &Para, k: usize) -> bool {
+        (p.is(k, "were") || p.is(k, "was"))
             && (k + 1..k + 4)
                 .map_while(|j| p.word_ref(j).filter(|w| !np_stop(w)))
-                .any(class)
+                .any(|w| self.names_class(w))
+    }
+
+    /// A word naming a class of people: a restriction of sex, age or nationality, or a named
+    /// nationality.
+    fn names_class(&self, w: &str) -> bool {
+        self.lex.restricts_people(w) || self.lex.nationalities.contains(w)
     }
 
     /// The whole a figure `q` of a class of people (or a split of such figures) is part of: the
@@ -358,4 +374,16 @@ fn earlier_period(p: &Para, c: usize) -> bool {
     let at = p.qs[c].toks.0;
     let from = p.sentence_start(at);
     (from..at).any(|k| p.is(k, "compared") || p.is(k, "versus"))
+}
+
+/// Where the predicate of figure `q`'s clause starts: past its noun phrase and the words that
+/// qualify it (`71 victims of sex trafficking were …`, `71 victims identified in 2030 were …`),
+/// at `were` or `was` within a few words and no punctuation or figure but a year; else right after
+/// the noun phrase.
+fn predicate_after(p: &Para, q: usize) -> usize {
+    let start = p.after_np(q);
+    (start..start + 6)
+        .take_while(|&k| p.word_ref(k).is_some() || p.year_at(k).is_some())
+        .find(|&k| p.is(k, "were") || p.is(k, "was"))
+        .unwrap_or(start)
 }

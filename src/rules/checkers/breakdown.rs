@@ -63,8 +63,17 @@ impl BreakdownRule {
         else {
             return;
         };
-        let ok = off.abs() <= rust_decimal::Decimal::from(self.tolerance);
-        let expression = if total == b.total.value {
+        // The parts of a group within the total are only bounded by it.
+        let bounded = b.doubt == Some(Doubt::PartOfWhole) && total < b.total.value;
+        let ok = bounded || off.abs() <= rust_decimal::Decimal::from(self.tolerance);
+        let expression = if bounded {
+            format!(
+                "{} = {} ≤ {} (a group within the total)",
+                plus(&b.parts),
+                text(total),
+                text(b.total.value)
+            )
+        } else if total == b.total.value {
             format!("{} = {}", plus(&b.parts), text(b.total.value))
         } else {
             format!(
@@ -104,9 +113,9 @@ impl BreakdownRule {
         let corroborated = others.get_or_init(|| Sums::new(all)).corroborate(b, total);
         let short_split = b.kind == RelationKind::Split && total < b.total.value && !corroborated;
         // A list that may leave people out is wrong for certain only when its parts exceed.
-        let doubt = b
-            .doubt
-            .filter(|&d| d != Doubt::Unlisted || total < b.total.value);
+        let doubt = b.doubt.filter(|&d| {
+            !matches!(d, Doubt::Unlisted | Doubt::PartOfWhole) || total < b.total.value
+        });
         let uncertain = short_split || b.by_action || doubt.is_some();
         let mut d = rule
             .diagnostic(
