@@ -339,3 +339,186 @@ fn wait(child: Child) -> std::process::ExitStatus {
         Err(_) => panic!("the server did not exit"),
     }
 }
+
+#[test]
+fn the_configuration_of_the_workspace_is_read_and_reloaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let config = root.join("tiplint.toml");
+    std::fs::write(&config, "ignore = [\"repeated-word\"]\n").unwrap();
+    let mut editor = Editor::start(&root);
+    initialize(&mut editor, &root);
+    let uri = format!("file://{}/ruritania.txt", root.display());
+    editor.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": CHAPTER}}),
+    );
+    let codes = |published: &Value| -> Vec<String> {
+        published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes(&editor.diagnostics(&uri)), ["TL101"]);
+
+    // The file changes on disk, and the editor's watcher says so.
+    std::fs::write(&config, "ignore = [\"sum-mismatch\"]\n").unwrap();
+    let config_uri = format!("file://{}", config.display());
+    editor.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": config_uri, "type": 2}]}),
+    );
+    assert_eq!(codes(&editor.diagnostics(&uri)), ["TL309"]);
+
+    // Saved broken: the editor is told, and the configuration in use is kept.
+    std::fs::write(&config, "ignore = [\"no-such-rule\"]\n").unwrap();
+    editor.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    let shown = editor.wait_for(|m| m["method"] == "window/showMessage");
+    let said = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        said.contains("no-such-rule") && said.contains("kept"),
+        "{said}"
+    );
+    assert_eq!(shown["params"]["type"], 1, "an error");
+    // Saved mended: read again, and every open document checked again.
+    std::fs::write(&config, "").unwrap();
+    editor.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": config_uri}}),
+    );
+    assert_eq!(codes(&editor.diagnostics(&uri)), ["TL101", "TL309"]);
+
+    // Closed: its findings go with it.
+    editor.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(editor.diagnostics(&uri)["diagnostics"], json!([]));
+    finish(editor, 0);
+}
+
+#[test]
+fn a_huge_document_is_checked_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let mut editor = Editor::start(&root);
+    initialize(&mut editor, &root);
+    // About three megabytes: three thousand chapters, the last one's error on its last lines.
+    let text = CHAPTER.repeat(3000);
+    let uri = format!("file://{}/report.txt", root.display());
+    editor.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "plaintext", "version": 1, "text": text}}),
+    );
+    let published = editor.diagnostics(&uri);
+    let last = text.rfind("nine victims").unwrap();
+    let at = position(&text, last);
+    assert!(
+        published["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "TL101" && d["range"]["start"] == at),
+        "the last chapter's sum error at {at}"
+    );
+    // An edit at its very end is applied where the editor says.
+    let end = position(&text, text.len());
+    editor.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+            {"range": {"start": end, "end": end}, "text": "Türkiye 🤝\n"},
+        ]}),
+    );
+    assert_eq!(editor.diagnostics(&uri)["version"], 2);
+    finish(editor, 0);
+}
+
+#[test]
+fn the_protocol_order_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let mut editor = Editor::start(&root);
+    // Before `initialize`: refused, not crashed.
+    let early = editor.request(7, "textDocument/hover", json!({}));
+    assert_eq!(early["error"]["code"], -32002, "{early}");
+    initialize(&mut editor, &root);
+    let unknown = editor.request(8, "textDocument/formatting", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    let down = editor.request(9, "shutdown", Value::Null);
+    assert!(down.get("error").is_none(), "{down}");
+    // After `shutdown`, only `exit` is expected.
+    let late = editor.request(10, "textDocument/hover", json!({}));
+    assert_eq!(late["error"]["code"], -32600, "{late}");
+    editor.notify("exit", Value::Null);
+    assert_eq!(wait(editor.child).code(), Some(0));
+}
+
+#[test]
+fn exit_without_shutdown_is_exit_code_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let mut editor = Editor::start(&root);
+    initialize(&mut editor, &root);
+    editor.notify("exit", Value::Null);
+    assert_eq!(wait(editor.child).code(), Some(1));
+    // So is an editor that goes away without a word.
+    let mut editor = Editor::start(&root);
+    initialize(&mut editor, &root);
+    drop(editor.stdin.take());
+    assert_eq!(wait(editor.child).code(), Some(1));
+}
+
+/// Shut the server down as an editor does; its exit code must be `code`.
+fn finish(mut editor: Editor, code: i32) {
+    let down = editor.request(1000, "shutdown", Value::Null);
+    assert!(down.get("error").is_none(), "{down}");
+    editor.notify("exit", Value::Null);
+    drop(editor.stdin.take());
+    assert_eq!(wait(editor.child).code(), Some(code));
+}
+
+/// The README's editor snippets parse, and start `tiplint lsp`.
+#[test]
+fn the_readmes_editor_snippets_start_the_server() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("## In an editor: `tiplint lsp`")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("the README's editor section");
+    let block = |lang: &str| -> Vec<String> {
+        section
+            .split(&format!("```{lang}\n"))
+            .skip(1)
+            .map(|b| b.split("```").next().unwrap().to_string())
+            .collect()
+    };
+    let vscode: Value = serde_json::from_str(&block("json")[0]).unwrap();
+    assert_eq!(vscode["glspc.server.command"], "tiplint");
+    assert_eq!(vscode["glspc.server.commandArguments"], json!(["lsp"]));
+    let helix: toml::Table = toml::from_str(&block("toml")[0]).unwrap();
+    assert_eq!(
+        helix["language-server"]["tiplint"]["command"].as_str(),
+        Some("tiplint")
+    );
+    assert_eq!(
+        helix["language-server"]["tiplint"]["args"]
+            .as_array()
+            .unwrap()[0]
+            .as_str(),
+        Some("lsp")
+    );
+    let lua = block("lua");
+    assert_eq!(lua.len(), 2, "Neovim 0.11 and 0.10");
+    assert!(
+        lua.iter()
+            .all(|l| l.contains(r#"cmd = { "tiplint", "lsp" }"#)),
+        "{lua:?}"
+    );
+}
