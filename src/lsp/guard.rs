@@ -160,7 +160,10 @@ impl<R: BufRead> BufRead for Guarded<R> {
             state,
             max,
         } = self;
-        if let Ok(buf) = inner.fill_buf() {
+        // What is consumed is in the buffer already: looking at it reads nothing more.
+        if amt > 0
+            && let Ok(buf) = inner.fill_buf()
+        {
             Self::observe(line, state, *max, &buf[..amt.min(buf.len())]);
         }
         inner.consume(amt);

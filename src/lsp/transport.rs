@@ -26,7 +26,9 @@ impl Writer {
 
 /// A connection on standard input and output.
 pub fn stdio() -> (Connection, Writer) {
-    let (to_server, from_editor) = crossbeam_channel::bounded::<Message>(0);
+    // Unbounded: the editor's messages are read as they come, so that the loop finds a burst
+    // of edits waiting and checks the text once for all of them.
+    let (to_server, from_editor) = crossbeam_channel::unbounded::<Message>();
     let (to_editor, outgoing) = crossbeam_channel::bounded::<Message>(0);
     std::thread::Builder::new()
         .name("lsp-reader".into())
