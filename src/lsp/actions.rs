@@ -158,3 +158,123 @@ fn edit(uri: &Url, edits: Vec<TextEdit>) -> WorkspaceEdit {
         ..WorkspaceEdit::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::documents::Document;
+    use crate::lsp::workspace::{Options, Workspace};
+
+    /// The workspace of an empty directory (no configuration), and a document in it.
+    fn workspace() -> (tempfile::TempDir, Workspace, Url) {
+        let dir = tempfile::tempdir().unwrap();
+        let (ws, error) = Workspace::new(Options::default(), dir.path().to_path_buf());
+        assert_eq!(error, None);
+        let uri = Url::from_file_path(dir.path().join("excerpt.txt")).unwrap();
+        (dir, ws, uri)
+    }
+
+    fn edits_of(action: &CodeActionOrCommand, uri: &Url) -> Vec<TextEdit> {
+        match action {
+            CodeActionOrCommand::CodeAction(a) => {
+                a.edit.as_ref().unwrap().changes.as_ref().unwrap()[uri].clone()
+            }
+            CodeActionOrCommand::Command(_) => panic!("a command"),
+        }
+    }
+
+    fn title(action: &CodeActionOrCommand) -> &str {
+        match action {
+            CodeActionOrCommand::CodeAction(a) => &a.title,
+            CodeActionOrCommand::Command(c) => &c.title,
+        }
+    }
+
+    #[test]
+    fn the_suppression_comment_silences_the_finding_it_was_offered_for() {
+        let (_dir, ws, uri) = workspace();
+        // CRLF line ends, and an emoji before the figures on the finding's line.
+        let text = "Partners 🤝 met.\r\nThe government identified nine victims (six women and four girls).\r\n";
+        let checked = ws.check(&uri, text);
+        let sum = checked
+            .result
+            .diagnostics
+            .iter()
+            .find(|d| d.rule == "sum-mismatch")
+            .expect("a sum-mismatch");
+        let docs = super::super::convert::default_docs();
+        let all = actions(&checked, &uri, &docs, (sum.span.start, sum.span.end), None);
+        let suppress = all
+            .iter()
+            .find(|a| title(a).contains("suppress `sum-mismatch`"))
+            .expect("a suppression");
+        let mut doc = Document::new(text.to_string(), 1);
+        doc.apply(
+            2,
+            edits_of(suppress, &uri)
+                .into_iter()
+                .map(|e| lsp_types::TextDocumentContentChangeEvent {
+                    range: Some(e.range),
+                    range_length: None,
+                    text: e.new_text,
+                })
+                .collect(),
+        );
+        assert_eq!(
+            doc.text,
+            "Partners 🤝 met.\r\n<!-- tiplint-disable-next-line sum-mismatch -->\r\nThe government identified nine victims (six women and four girls).\r\n"
+        );
+        let after = ws.check(&uri, &doc.text);
+        assert!(
+            after
+                .result
+                .diagnostics
+                .iter()
+                .all(|d| d.rule != "sum-mismatch"),
+            "{:?}",
+            after.result.diagnostics
+        );
+        assert_eq!(after.result.suppressed, 1);
+    }
+
+    #[test]
+    fn fix_all_leaves_no_safe_fix_and_only_filters_by_kind() {
+        let (_dir, ws, uri) = workspace();
+        let text = "The the government paid \\$12 to the the victims.\n";
+        let checked = ws.check(&uri, text);
+        let docs = super::super::convert::default_docs();
+        let all = actions(&checked, &uri, &docs, (0, text.len()), None);
+        let fixes: Vec<&str> = all
+            .iter()
+            .map(title)
+            .filter(|t| t.contains("delete") || t.contains("replace"))
+            .collect();
+        assert!(fixes.len() >= 2, "{fixes:?}");
+        let fix_all = all
+            .iter()
+            .find(|a| title(a).contains("every safe fix"))
+            .expect("fix all");
+        let mut doc = Document::new(text.to_string(), 1);
+        // The edits of one action do not overlap: applied from the last, each range still holds.
+        let mut edits = edits_of(fix_all, &uri);
+        edits.sort_by_key(|e| std::cmp::Reverse((e.range.start.line, e.range.start.character)));
+        doc.apply(
+            2,
+            edits
+                .into_iter()
+                .map(|e| lsp_types::TextDocumentContentChangeEvent {
+                    range: Some(e.range),
+                    range_length: None,
+                    text: e.new_text,
+                })
+                .collect(),
+        );
+        let after = ws.check(&uri, &doc.text);
+        let fixable: Vec<_> = crate::fix::safe_fixes(&after.result, &after.setup.rules);
+        assert!(fixable.is_empty(), "{:?} in {:?}", fixable, doc.text);
+        // Only the quick fixes and fix-all were asked for: `only` filters the rest out.
+        let only = [fix_all_kind()];
+        let just = actions(&checked, &uri, &docs, (0, text.len()), Some(&only));
+        assert_eq!(just.len(), 1);
+    }
+}
