@@ -60,6 +60,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Run the language server on standard input and output, for editors (see the README).
+    Lsp,
     /// Print the manual page, in roff (`tiplint man | man -l -`; `tiplint man check` is
     /// tiplint-check(1)).
     Man {
@@ -236,32 +238,7 @@ fn load_config(cli: &Cli) -> Result<crate::config::Loaded, String> {
 }
 
 fn load_rules(cli: &Cli, config: &crate::config::Loaded) -> Result<RuleSet, String> {
-    let extra: Vec<PathBuf> = config
-        .rule_files()
-        .into_iter()
-        .chain(cli.rule_files.iter().cloned())
-        .collect();
-    let mut rules = RuleSet::load(cli.rules.as_deref(), &extra).map_err(|e| e.to_string())?;
-    let at = |table: &str, e: String| {
-        format!(
-            "{}: [{table}]: {e}",
-            config
-                .path
-                .as_deref()
-                .map_or("tiplint.toml".into(), |p| p.display().to_string())
-        )
-    };
-    for (rule, severity) in &config.config.severity {
-        rules
-            .set_severity(rule, *severity)
-            .map_err(|e| at("severity", e))?;
-    }
-    for (rule, tolerance) in &config.config.tolerances {
-        rules
-            .set_option(rule, "tolerance", tolerance.clone())
-            .map_err(|e| at("tolerances", e))?;
-    }
-    Ok(rules)
+    config.rule_set(cli.rules.as_deref(), &cli.rule_files)
 }
 
 /// Exit 0, or 2 when the text could not be written to standard output.
@@ -277,6 +254,8 @@ pub fn run_with(cli: Cli) -> u8 {
     match &cli.command {
         Command::Completions { shell } => return completions(*shell),
         Command::Man { command } => return man(command.as_deref()),
+        // Reads its configuration itself, and tells the editor when it is broken.
+        Command::Lsp => return lsp(&cli),
         _ => {}
     }
     let loaded =
@@ -301,7 +280,17 @@ pub fn run_with(cli: Cli) -> u8 {
         },
         Command::Completions { shell } => completions(*shell),
         Command::Man { command } => man(command.as_deref()),
+        Command::Lsp => lsp(&cli),
     }
+}
+
+/// `tiplint lsp`: the language server, with the rules and configuration the command line names.
+fn lsp(cli: &Cli) -> u8 {
+    crate::lsp::run(crate::lsp::Options {
+        rules_dir: cli.rules.clone(),
+        rule_files: cli.rule_files.clone(),
+        config: cli.config.clone(),
+    })
 }
 
 /// `tiplint man [COMMAND]`: the manual page of tiplint or of one subcommand, from the command
@@ -391,13 +380,8 @@ struct PerFile<'a> {
 
 impl PerFile<'_> {
     fn selection(&self, name: &str) -> Selection {
-        let mut s = self.selection.clone();
-        for r in self.globs.ignored_rules(std::path::Path::new(name)) {
-            for rule in self.rules.matching(&r) {
-                s.ignore.insert(rule.spec.name.clone());
-            }
-        }
-        s
+        self.globs
+            .selection_for(&self.selection, self.rules, std::path::Path::new(name))
     }
 }
 

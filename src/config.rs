@@ -145,6 +145,36 @@ impl Loaded {
     }
 }
 
+impl Loaded {
+    /// The rules in use under this configuration: those of `dir` (or the built-in ones), then
+    /// the configuration's rule files and `extra`, with the configuration's severities and
+    /// tolerances. Errors name the configuration file and table.
+    pub fn rule_set(
+        &self,
+        dir: Option<&Path>,
+        extra: &[PathBuf],
+    ) -> Result<crate::rules::RuleSet, String> {
+        let files: Vec<PathBuf> = self
+            .rule_files()
+            .into_iter()
+            .chain(extra.iter().cloned())
+            .collect();
+        let mut rules = crate::rules::RuleSet::load(dir, &files).map_err(|e| e.to_string())?;
+        let at = |table: &str, e: String| format!("{}: [{table}]: {e}", self.named());
+        for (rule, severity) in &self.config.severity {
+            rules
+                .set_severity(rule, *severity)
+                .map_err(|e| at("severity", e))?;
+        }
+        for (rule, tolerance) in &self.config.tolerances {
+            rules
+                .set_option(rule, "tolerance", tolerance.clone())
+                .map_err(|e| at("tolerances", e))?;
+        }
+        Ok(rules)
+    }
+}
+
 /// Globs as ruff reads them: a pattern matches a path's file name (`README.md`, `drafts`,
 /// `*.md`) or the path itself, the pattern taken relative to the configuration's directory
 /// (`docs/rules.md`, `chapters/**/*.txt`).
@@ -193,6 +223,22 @@ impl Globs {
             .filter(|(set, negated, _)| matches(set, path) != *negated)
             .flat_map(|(_, _, rules)| rules.iter().cloned())
             .collect()
+    }
+
+    /// `selection` less the rules `[per-file-ignores]` turns off for the file at `path`.
+    pub fn selection_for(
+        &self,
+        selection: &crate::rules::Selection,
+        rules: &crate::rules::RuleSet,
+        path: &Path,
+    ) -> crate::rules::Selection {
+        let mut s = selection.clone();
+        for r in self.ignored_rules(path) {
+            for rule in rules.matching(&r) {
+                s.ignore.insert(rule.spec.name.clone());
+            }
+        }
+        s
     }
 
     /// Every rule name `[per-file-ignores]` names, to check they exist.

@@ -27,6 +27,12 @@ const DIRECTIVES: [&str; 3] = [
     "tiplint-enable",
 ];
 
+/// The comment that silences `rule` on the next line with text (the form the language server's
+/// code action inserts).
+pub fn disable_next_line(rule: &str) -> String {
+    format!("<!-- {} {rule} -->", DIRECTIVES[0])
+}
+
 enum Directive {
     NextLine,
     Disable,

@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::{Applying, applies};
 use crate::rules::RuleSet;
 use crate::source::{Source, Span};
+pub use crate::utf16::Utf16Columns;
 use serde_json::{Value, json};
 
 /// The name `tiplint check -` gives standard input when `--stdin-filename` names it not.
@@ -162,38 +163,6 @@ fn region(src: &Source, columns: &Utf16Columns, span: Span) -> Value {
            "byteOffset": span.start, "byteLength": span.len()})
 }
 
-/// Columns in UTF-16 code units: the column in characters, plus one for each character beyond
-/// the Basic Multilingual Plane (two code units) before the offset on its line. Those
-/// characters' offsets are listed once per file, so a column costs a search, however long the
-/// line.
-pub struct Utf16Columns {
-    astral: Vec<usize>,
-}
-
-impl Utf16Columns {
-    pub fn of(src: &Source) -> Utf16Columns {
-        Utf16Columns {
-            astral: src
-                .text
-                .char_indices()
-                .filter(|(_, c)| c.len_utf16() == 2)
-                .map(|(i, _)| i)
-                .collect(),
-        }
-    }
-
-    /// 1-based line and UTF-16 column of byte `offset`.
-    pub fn line_col(&self, src: &Source, offset: usize) -> (usize, usize) {
-        let (line, column) = src.line_col(offset);
-        if self.astral.is_empty() {
-            return (line, column);
-        }
-        let start = src.line_bounds(line - 1).start;
-        let before = |at: usize| self.astral.partition_point(|&i| i < at);
-        (line, column + before(offset) - before(start))
-    }
-}
-
 /// Where a file is, for SARIF: a percent-encoded URI reference.
 fn artifact_location(name: &str) -> Value {
     if name == STDIN_NAME {
@@ -266,18 +235,5 @@ mod tests {
         assert_eq!(encode_path("c:50%?.txt"), "c%3A50%25%3F.txt");
         assert_eq!(encode_path("Türkiye.txt"), "T%C3%BCrkiye.txt");
         assert_eq!(file_uri("/tmp/x y", true), "file:///tmp/x%20y/");
-    }
-
-    #[test]
-    fn columns_count_utf16_code_units() {
-        let src = Source::new("t", "a😀b\n😀😀c\nplain".to_string());
-        let cols = Utf16Columns::of(&src);
-        let b = src.text.find('b').unwrap();
-        assert_eq!(src.line_col(b), (1, 3));
-        assert_eq!(cols.line_col(&src, b), (1, 4));
-        let c = src.text.find('c').unwrap();
-        assert_eq!(cols.line_col(&src, c), (2, 5));
-        let p = src.text.find("plain").unwrap();
-        assert_eq!(cols.line_col(&src, p), (3, 1));
     }
 }
