@@ -395,6 +395,8 @@ pub struct Lexicon<'v> {
     nationalities: HashSet<String>,
     actors: Vec<String>,
     effort_nouns: HashSet<String>,
+    /// Sentence openers that add a fact, each as its lower-case words.
+    additive_openers: Vec<Vec<String>>,
 }
 
 impl<'v> Lexicon<'v> {
@@ -447,6 +449,11 @@ impl<'v> Lexicon<'v> {
             exploitation: lower(&vocab.exploitation_words),
             actors: vocab.actors.iter().map(|a| a.to_lowercase()).collect(),
             effort_nouns: lower(&vocab.effort_nouns),
+            additive_openers: vocab
+                .additive_openers
+                .iter()
+                .map(|o| o.split_whitespace().map(str::to_lowercase).collect())
+                .collect(),
         }
     }
 
