@@ -18,7 +18,7 @@ const WINDOW: usize = 60;
 
 /// The period a figure is stated for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Period {
+pub(super) enum Period {
     /// No tag: the edition's own period (or the sentence's).
     Own,
     /// `in 2019`, `during 2019`, `in fiscal year 2019`.
@@ -240,7 +240,7 @@ fn descriptor(p: &Para, q: usize) -> Vec<String> {
 
 /// Whether count `q` is an item of a list after `including` that follows a figure (`61 victims,
 /// including 30 … and 31 …`): a part of that figure, not a figure of its own.
-fn part_of_figure(p: &Para, q: usize) -> bool {
+pub(super) fn part_of_figure(p: &Para, q: usize) -> bool {
     let at = p.qs[q].toks.0;
     let (sent, depth) = (p.sentence[at], p.depth[at]);
     for k in (at.saturating_sub(16)..at).rev() {
@@ -281,7 +281,7 @@ fn connective_at(p: &Para, k: usize) -> Option<(Connective, usize)> {
 
 /// The period tag right after figure `q` (past its noun and a few words of its own clause:
 /// `124 victims identified in 2019`), and the token after the tag.
-fn tag_after(p: &Para, q: usize) -> Option<(Period, usize)> {
+pub(super) fn tag_after(p: &Para, q: usize) -> Option<(Period, usize)> {
     let sent = p.sentence[p.qs[q].toks.0];
     let mut k = p.after_np(q);
     for _ in 0..5 {
@@ -301,7 +301,7 @@ fn tag_after(p: &Para, q: usize) -> Option<(Period, usize)> {
 
 /// A period phrase starting at token `k`: `in 2019`, `during 2019`, `in fiscal year 2019`,
 /// `[in|during] the previous [reporting] period|year`, `the prior year`, `last year`.
-fn period_at(p: &Para, k: usize) -> Option<(Period, usize)> {
+pub(super) fn period_at(p: &Para, k: usize) -> Option<(Period, usize)> {
     let year = |at: usize| {
         p.year_at(at)
             .and_then(|y| rust_decimal::prelude::ToPrimitive::to_i32(&p.qs[y].value))
@@ -343,6 +343,20 @@ fn earlier_period(p: &Para, k: usize) -> Option<(Period, usize)> {
     }
     matches!(p.word_ref(j), Some("period" | "year" | "periods" | "years"))
         .then_some((Period::Earlier, j + 1))
+}
+
+/// Whether an earlier period is named at token `k` (`the previous year`, `prior years`).
+pub(super) fn period_word(p: &Para, k: usize) -> bool {
+    earlier_period(p, k).is_some()
+}
+
+/// The figures of the earlier side of a comparison whose connective is at token `k`, the
+/// period each is for, and whether the connective is a word (`compared with`), not a
+/// parenthesis.
+pub(super) fn earlier_side_of(p: &Para, k: usize) -> Option<(Vec<usize>, Vec<Period>, bool)> {
+    let (connective, start) = connective_at(p, k)?;
+    let (figures, periods) = earlier_side(p, connective, k, start);
+    (!figures.is_empty()).then_some((figures, periods, connective == Connective::Compared))
 }
 
 /// Words that end the search for a figure's own period: the start of another clause or list

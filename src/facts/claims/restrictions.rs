@@ -21,6 +21,11 @@ pub(super) struct Restrictions<'v> {
 }
 
 impl Restrictions<'_> {
+    /// The (dimension, value) pairs stated.
+    pub(super) fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.values.iter().map(|(d, v)| (*d, v.as_str()))
+    }
+
     /// A part of unknown class (`and four were unspecified`): it closes any partition.
     fn wildcard(&self) -> bool {
         self.unspecified && self.values.is_empty()
