@@ -561,7 +561,7 @@ fn an_including_list_after_a_modifying_figure_needs_named_parts() {
         breakdowns(
             "The government prosecuted 18 defendants in six cases, including four forced labor cases."
         ),
-        vec![(RelationKind::Including, d(6), vec![d(4)])]
+        vec![(RelationKind::Subset, d(6), vec![d(4)])]
     );
 }
 
@@ -1820,5 +1820,35 @@ fn an_anchor_naming_a_group_within_the_whole_only_bounds_it() {
             "The government identified 22 child victims and 28 adult victims. Of the child victims, 12 were girls and 10 were boys."
         ),
         [(d(22), None)]
+    );
+}
+
+#[test]
+fn an_including_list_in_parentheses_after_its_whole() {
+    assert_eq!(
+        breakdowns("Police identified 30 victims (including 20 women and 15 men)."),
+        vec![(RelationKind::Including, d(30), vec![d(20), d(15)])]
+    );
+    assert_eq!(
+        breakdowns("Police identified 90 victims of forced labor, including 20 children."),
+        vec![subset(90, 20)]
+    );
+}
+
+#[test]
+fn a_part_stated_as_a_lower_bound_is_checked_by_it() {
+    let read = breakdowns(
+        "The ministry reported 800 suspected victims in 2030; of these, 700 were female and 100 were male, and at least 300 were children.",
+    );
+    assert!(read.contains(&subset(800, 300)), "{read:?}");
+    assert!(read.contains(&split(800, &[700, 100])), "{read:?}");
+    assert_eq!(
+        breakdowns("Of the 15 identified victims, at least four were children."),
+        vec![subset(15, 4)]
+    );
+    // Any other approximation states no bound.
+    assert_eq!(
+        breakdowns("Of the 15 identified victims, about four were children."),
+        vec![]
     );
 }

@@ -380,6 +380,22 @@ const APPROX_TWO: &[(&str, &str)] = &[
     ("an", "estimated"),
 ];
 
+/// The approximations that state a lower bound: the figure is at least the one written.
+const LOWER_BOUNDS: &[&str] = &["more than", "at least", "over", "upwards of"];
+
+/// Is the figure starting at token `at` stated as a lower bound (`at least 30`, `more than 30`,
+/// `over 30`)?
+pub fn lower_bound(tokens: &[Token], at: usize) -> bool {
+    let n = approximation_len(tokens, at);
+    if n == 0 || n > 2 {
+        return false;
+    }
+    let words: Vec<String> = (at - n..at)
+        .map(|k| tokens[k].lower().into_owned())
+        .collect();
+    LOWER_BOUNDS.contains(&words.join(" ").as_str())
+}
+
 /// Is the figure starting at token `at` preceded by an approximation (`more than`, `around`)?
 fn approximated(tokens: &[Token], at: usize) -> bool {
     approximation_len(tokens, at) > 0

@@ -44,9 +44,9 @@ pub fn diagnostic(
         message.push_str("\nhelp: ");
         message.push_str(help);
     }
+    // (The server checks no earlier editions, so every label is in the document itself.)
     let related: Vec<DiagnosticRelatedInformation> = d
-        .labels
-        .iter()
+        .own_labels()
         .map(|l| DiagnosticRelatedInformation {
             location: Location::new(uri.clone(), range(checked, l.span)),
             message: if l.text.is_empty() {

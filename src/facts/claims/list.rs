@@ -112,7 +112,8 @@ pub(super) fn parse_list_of(
             } else if matches!(p.word_ref(j), Some("another" | "remaining")) {
                 j += 1;
             }
-            if let Some(q) = p.count_at(j) {
+            // (An approximate part, `and at least 30 were children`, is a part too.)
+            if let Some(q) = p.count_from(j) {
                 // `five children, two of whom were girls`: an aside about the item before, not
                 // another part; the list goes on after it, if at all.
                 // (A list of such clauses, `12 of whom …, and 20 of whom …`, is a list.)

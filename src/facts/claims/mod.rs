@@ -626,11 +626,12 @@ impl<'l, 'v> Extractor<'l, 'v> {
         self.count_lists(p, out);
         self.statements(p, out);
         let (first, first_breakdown) = (out.comparisons.len(), out.breakdowns.len());
-        self.relations(p, section, out, complements);
+        let either_of_two = self.relations(p, section, out, complements);
         self.dated_comparisons(p, section, first, out);
         self.period_figures(p, first, out);
         self.single_inclusions(p, first_breakdown, out);
         self.class_subsets(p, first_breakdown, out);
+        self.one_whole_per_anchor(p, either_of_two, out);
         self.conversions(p, out);
         self.money_lists(p, out);
         self.ranges(p, out);

@@ -306,12 +306,22 @@ impl<'t, 'a> Para<'t, 'a> {
         at - crate::facts::quantity::approximation_len(self.toks, at)
     }
 
+    /// Is quantity `q` stated as a lower bound (`at least 30`, `more than 30`)?
+    pub(super) fn lower_bound(&self, q: usize) -> bool {
+        crate::facts::quantity::lower_bound(self.toks, self.qs[q].toks.0)
+    }
+
     /// The quantity whose approximation, or which itself, starts at token `k` (`about 24
     /// percent` at `about`).
     pub(super) fn q_from(&self, k: usize) -> Option<usize> {
         (k..k + 4)
             .find_map(|i| self.q_at.get(&i).copied())
             .filter(|&q| self.approx_start(q) == k)
+    }
+
+    /// The count whose approximation, or which itself, starts at token `k` (`at least 30`).
+    pub(super) fn count_from(&self, k: usize) -> Option<usize> {
+        self.q_from(k).filter(|&q| self.qs[q].kind == QKind::Count)
     }
 
     pub(super) fn fig(&self, q: usize) -> Fig {

@@ -131,8 +131,8 @@ impl Extractor<'_, '_> {
     /// `there were`, or after a short clause that names who did what to the parts (`Of the 28
     /// victims, traffickers exploited 14 in …`, `authorities identified five …`).
     pub(super) fn list_after_anchor(&self, p: &Para, k: usize) -> Option<usize> {
-        if p.count_at(k).is_some() {
-            return Some(k);
+        if let Some(q) = p.count_from(k) {
+            return Some(p.qs[q].toks.0);
         }
         if p.is(k, "there") && p.is(k + 1, "were") && p.count_at(k + 2).is_some() {
             return Some(k + 2);
@@ -384,9 +384,14 @@ impl Extractor<'_, '_> {
             restrictions::Partitions::Several(runs) => {
                 let mut any = false;
                 let lone = runs.iter().any(|run| run.len() == 1);
+                // A list is vague as a whole (`three each`) or through its approximate parts:
+                // then only the partitions holding one (`738 were female and 144 were male, and
+                // at least 374 were children`).
+                let approx_part = |q: &usize| p.qs[*q].approx;
+                let vague = list.approx && !list.items.iter().any(approx_part);
                 for run in runs {
                     if let [alone] = run[..] {
-                        if !list.approx {
+                        if !vague {
                             self.subset(p, total, alone, out);
                             used.insert(alone);
                             any = true;
@@ -394,9 +399,9 @@ impl Extractor<'_, '_> {
                         continue;
                     }
                     let part = List {
+                        approx: vague || run.iter().any(approx_part),
                         items: run,
                         end: list.end,
-                        approx: list.approx,
                     };
                     let from = out.breakdowns.len();
                     any |= self.closed_one(p, total, &part, kind, out, used);
@@ -566,6 +571,11 @@ impl Extractor<'_, '_> {
             return;
         }
         used.extend(list.items.iter().copied());
+        // One part: `81 victims, including 14 minors`.
+        if let [part] = list.items[..] {
+            self.subset(p, total, part, out);
+            return;
+        }
         // Several partitions written as one list (`of whom 110 were adults, 14 were children, 109
         // were female, and 15 were male`): each that takes in everyone is a breakdown.
         if let restrictions::Partitions::Several(runs) = self.partitions(p, &list.items)
@@ -604,8 +614,11 @@ impl Extractor<'_, '_> {
         });
     }
 
+    /// Record `part ≤ whole`. A part stated as a lower bound (`at least 374`, `more than 40`)
+    /// is checked by that bound.
     pub(super) fn subset(&self, p: &Para, whole: usize, part: usize, out: &mut ChapterClaims) {
-        if !p.qs[whole].is_exact_count() || !p.qs[part].is_exact_count() {
+        let bounded_below = p.qs[part].kind == QKind::Count && p.lower_bound(part);
+        if !p.qs[whole].is_exact_count() || !(p.qs[part].is_exact_count() || bounded_below) {
             return;
         }
         out.breakdowns.push(Breakdown {

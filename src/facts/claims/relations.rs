@@ -7,13 +7,16 @@ const LOOKAHEAD: usize = 5;
 
 impl Extractor<'_, '_> {
     /// Breakdowns, splits, subsets and comparisons of one paragraph.
+    /// Read the paragraph's breakdowns and comparisons. Returns the anchors that may point to
+    /// two wholes joined by `and`, for `one_whole_per_anchor` once every breakdown of the
+    /// paragraph is read.
     pub(super) fn relations(
         &self,
         p: &Para,
         section: SectionKind,
         out: &mut ChapterClaims,
         complements: &mut Complements,
-    ) {
+    ) -> Vec<EitherOfTwo> {
         let lex = self.lex;
         let mut parts_used: HashSet<usize> = HashSet::default();
         let mut previous_values: HashSet<usize> = HashSet::default();
@@ -27,7 +30,7 @@ impl Extractor<'_, '_> {
         let mut year_figures: Vec<(Decimal, usize)> = Vec::new();
         let mut consumed = 0usize;
         // Demonstratives after two wholes joined by `and`: (first, second, breakdowns before).
-        let mut both: Vec<(usize, usize, usize, usize)> = Vec::new();
+        let mut both: Vec<EitherOfTwo> = Vec::new();
         let n = p.toks.len();
         let is_total = |q: usize, np: &Np| {
             p.qs[q].is_exact_count()
@@ -238,7 +241,12 @@ impl Extractor<'_, '_> {
                 if anchor.either_of_two
                     && let Some(first) = records::conjoined(p, total, &totals)
                 {
-                    both.push((first, total, i, out.breakdowns.len()));
+                    both.push(EitherOfTwo {
+                        first,
+                        second: total,
+                        anchor: i,
+                        from: out.breakdowns.len(),
+                    });
                 }
                 let from = out.breakdowns.len();
                 if let Some(list) = list_start
@@ -383,6 +391,18 @@ impl Extractor<'_, '_> {
                     }
                     // (f) `six cases, including one … and five …`
                     let mut k = after;
+                    // `95 victims of sex trafficking, including …`: past the form it names.
+                    if p.is(k, "of") || p.is(k, "for") {
+                        let form = (k + 1..(k + 5).min(n))
+                            .take_while(|&j| {
+                                p.word_ref(j)
+                                    .is_some_and(|w| self.lex.exploitation.contains(w))
+                            })
+                            .last();
+                        if let Some(last) = form {
+                            k = last + 1;
+                        }
+                    }
                     // `40 cases in 2020, including …`
                     if p.in_year(k) {
                         k += 2;
@@ -394,8 +414,9 @@ impl Extractor<'_, '_> {
                     {
                         k = close + 1;
                     }
-                    // `, including …` or `—including …`
-                    if p.punct(k, ',') || p.toks.get(k).is_some_and(|t| t.is_dash()) {
+                    // `, including …`, `—including …` or `(including …)`
+                    let paren = p.punct(k, '(');
+                    if paren || p.punct(k, ',') || p.toks.get(k).is_some_and(|t| t.is_dash()) {
                         k += 1;
                     }
                     // `18 defendants in six cases, including 10 for forced labor`: after a
@@ -416,9 +437,10 @@ impl Extractor<'_, '_> {
                             )
                         ) && p.count_before(b, 8).is_some()
                     });
+                    let mode = if paren { Mode::Paren } else { Mode::Clause };
                     if p.is(k, "including")
                         && p.count_at(k + 1).is_some()
-                        && let Some(list) = parse_list(p, k + 1, Mode::Clause)
+                        && let Some(list) = parse_list(p, k + 1, mode)
                         && !(modifier && list.items.iter().any(|&x| p.np(x).link == Link::Elliptic))
                     {
                         self.including(p, q, &list, out, &mut parts_used);
@@ -493,22 +515,48 @@ impl Extractor<'_, '_> {
             }
             i += 1;
         }
-        for (first, second, anchor, from) in both {
-            either_or_both(p, first, second, anchor, &mut out.breakdowns[from..]);
-        }
         self.referrals(p, &totals, &parts_used, &previous_values, out);
         self.complements(p, &totals, &parts_used, &previous_values, out, complements);
         self.this_compared(p, section, out);
         self.remaining(p, out);
+        both
     }
+
+    /// Settle the whole of each anchor that may point to two joined wholes (see
+    /// `either_or_both`), after every breakdown of the paragraph is read.
+    pub(super) fn one_whole_per_anchor(
+        &self,
+        p: &Para,
+        anchors: Vec<EitherOfTwo>,
+        out: &mut ChapterClaims,
+    ) {
+        for a in anchors {
+            either_or_both(
+                p,
+                a.first,
+                a.second,
+                a.anchor,
+                &mut out.breakdowns[a.from..],
+            );
+        }
+    }
+}
+
+/// An anchor (`Of these,`) after two wholes joined by `and`: the first and second whole, the
+/// anchor's token, and the first breakdown read after it.
+pub(super) struct EitherOfTwo {
+    first: usize,
+    second: usize,
+    anchor: usize,
+    from: usize,
 }
 
 /// `60 potential victims and four official victims. Of these, …`: the breakdowns read against the
 /// second whole are of the one their parts make (either, or both together); parts that make none
 /// are read against both together, in doubt (the text does not say which whole it breaks down).
 /// One `these` names one group: once a breakdown in the anchor's sentence has made one of the
-/// wholes, every later breakdown of that sentence is of the same whole, and parts that make
-/// another one contradict it.
+/// wholes, every later breakdown and subset of that sentence is of the same whole, and parts that
+/// make another one contradict it.
 fn either_or_both(p: &Para, first: usize, second: usize, anchor: usize, read: &mut [Breakdown]) {
     let (a, b) = (p.fig(first), p.fig(second));
     let Some(sum) = a.value.checked_add(b.value) else {
@@ -519,30 +567,33 @@ fn either_or_both(p: &Para, first: usize, second: usize, anchor: usize, read: &m
         span: a.span.cover(b.span),
     };
     let sentence_end = p.toks[p.sentence_end(anchor) - 1].span.end;
-    let mut named: Option<Fig> = None;
-    for r in read.iter_mut().filter(|r| r.total.span == b.span) {
-        let in_sentence = r.parts.first().is_some_and(|f| f.span.start < sentence_end);
+    let in_sentence = |r: &Breakdown| r.parts.first().is_some_and(|f| f.span.start < sentence_end);
+    // The whole a breakdown's parts make, if any.
+    let made = |r: &Breakdown| {
         let parts = list::sum_of_figs(&r.parts);
-        let made = [b, a, together]
-            .into_iter()
-            .find(|w| parts == Some(w.value));
-        r.total = match r.kind {
-            RelationKind::Sum | RelationKind::Split => {
-                match (named.filter(|_| in_sentence), made) {
-                    (Some(whole), _) => whole,
-                    (None, Some(whole)) => {
-                        if in_sentence {
-                            named = Some(whole);
-                        }
-                        whole
-                    }
-                    (None, None) => {
-                        r.doubt = Some(Doubt::UnclearWhole);
-                        together
-                    }
-                }
+        match r.kind {
+            RelationKind::Sum | RelationKind::Split => [b, a, together]
+                .into_iter()
+                .find(|w| parts == Some(w.value)),
+            RelationKind::Including | RelationKind::Subset => None,
+        }
+    };
+    // (A class figure's whole may already be both together: `; 58 were children`.)
+    let ours = |r: &Breakdown| r.total.span == b.span || r.total.span == together.span;
+    let named = read
+        .iter()
+        .filter(|r| ours(r) && in_sentence(r))
+        .find_map(made);
+    for r in read.iter_mut().filter(|r| ours(r)) {
+        let named = named.filter(|_| in_sentence(r));
+        r.total = match (r.kind, named, made(r)) {
+            (_, Some(whole), _) => whole,
+            (RelationKind::Sum | RelationKind::Split, None, Some(whole)) => whole,
+            (RelationKind::Sum | RelationKind::Split, None, None) => {
+                r.doubt = Some(Doubt::UnclearWhole);
+                together
             }
-            RelationKind::Including | RelationKind::Subset => together,
+            (RelationKind::Including | RelationKind::Subset, None, _) => together,
         };
         r.span = r.span.cover(r.total.span);
     }
