@@ -197,9 +197,9 @@ fn the_page_loads_nothing_and_runs_no_script() {
         let id = target.strip_prefix('#').expect("a link within the page");
         assert!(page.contains(&format!(r#"id="{id}""#)), "no {id}");
     }
-    // Print-friendly: a print style that unfolds what is folded.
+    // Print-friendly: a print style that unfolds the failed checks.
     assert!(page.contains("@media print"));
-    assert!(page.contains("details::details-content"));
+    assert!(page.contains("details.check.failed::details-content"));
 }
 
 #[test]
