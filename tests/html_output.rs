@@ -255,3 +255,28 @@ fn a_clean_sample_has_no_failed_mark() {
     assert!(page.contains(r##"<a class="ref sev-warning" href="#f0-finding0" data-n="1">"##));
     assert!(page.contains(r#"<div class="finding sev-warning" id="f0-finding0">"#));
 }
+
+#[test]
+fn a_finding_over_a_whole_excerpt_is_tagged_not_underlined() {
+    // No heading: the excerpt finding spans the text; the sum's finding is on a few words.
+    let page = page(
+        "Police identified 30 victims: 12 women, 10 men, and six children. The courts convicted traffickers and the government funded shelters for victims across the country.\n",
+    );
+    let main = main_part(&page);
+    assert!(
+        main.contains(r#"<span class="flagged sev-error">"#),
+        "{main}"
+    );
+    assert!(
+        !main.contains(r#"<span class="flagged sev-info">"#),
+        "{main}"
+    );
+    // The excerpt's number stands at its start.
+    assert!(
+        main.contains(
+            r##"<p class="text"><a class="ref sev-info" href="#f0-finding0" data-n="1">"##
+        ),
+        "{main}"
+    );
+    assert!(main.contains("Excerpt without a chapter heading"));
+}

@@ -136,36 +136,52 @@ pub fn runs(paragraph: Span, figures: &[Figure], stretches: &[Marked]) -> Vec<Ru
     }
     edges.sort_unstable();
     edges.dedup();
+    // The figure holding a position strictly inside it (figures are in order, apart).
+    let inside = |at: usize| {
+        let k = here.partition_point(|(_, f)| f.start < at);
+        k.checked_sub(1).map(|k| here[k].1).filter(|f| at < f.end)
+    };
     // Where each tag goes: the stretch's end in the paragraph, moved past a figure it falls in.
     let mut ends: Vec<(usize, Stretch)> = stretches
         .iter()
         .filter(|m| m.tag_here)
         .map(|m| {
             let at = clip(Span::new(m.span.end, m.span.end)).start;
-            let at = here
-                .iter()
-                .find(|(_, f)| f.start < at && at < f.end)
-                .map_or(at, |(_, f)| f.end);
-            (at, m.stretch)
+            (inside(at).map_or(at, |f| f.end), m.stretch)
         })
         .collect();
     ends.sort_unstable();
     let mut ends = ends.into_iter().peekable();
+    // The stretches by where they start in the paragraph; a sweep keeps those open.
+    let mut by_start: Vec<(Span, Stretch)> = stretches
+        .iter()
+        .map(|m| (clip(m.span), m.stretch))
+        .filter(|(s, _)| !s.is_empty())
+        .collect();
+    by_start.sort_unstable_by_key(|&(s, stretch)| (s.start, stretch));
+    let mut by_start = by_start.into_iter().peekable();
+    let mut open: Vec<(Span, Stretch)> = Vec::new();
+    let mut figure_at = 0;
     let mut out = Vec::with_capacity(2 * edges.len());
     for pair in edges.windows(2) {
         let piece = Span::new(pair[0], pair[1]);
         while let Some((_, stretch)) = ends.next_if(|&(at, _)| at <= piece.start) {
             out.push(Run::End(stretch));
         }
+        // Every edge is a piece's edge: a stretch open at a piece's start covers all of it.
+        open.retain(|(s, _)| s.end > piece.start);
+        while let Some(started) = by_start.next_if(|(s, _)| s.start <= piece.start) {
+            open.push(started);
+        }
+        let mut covering: Vec<Stretch> = open.iter().map(|&(_, stretch)| stretch).collect();
+        covering.sort_unstable();
+        while figure_at < here.len() && here[figure_at].1.end <= piece.start {
+            figure_at += 1;
+        }
         let figure = here
-            .iter()
-            .find(|(_, f)| f.contains(piece))
+            .get(figure_at)
+            .filter(|(_, f)| f.contains(piece))
             .map(|&(k, _)| k);
-        let covering = stretches
-            .iter()
-            .filter(|m| clip(m.span).contains(piece))
-            .map(|m| m.stretch)
-            .collect();
         out.push(Run::Text {
             span: piece,
             figure,

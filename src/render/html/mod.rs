@@ -28,6 +28,9 @@ const STYLE: &str = include_str!("style.css");
 /// Nothing may be loaded and no script may run; the page's own `<style>` is allowed.
 pub const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'";
 
+/// The longest finding span underlined (in bytes: a long sentence); a longer one is only tagged.
+const MAX_UNDERLINE: usize = 400;
+
 /// One input as the page shows it.
 pub(crate) enum Shown<'a> {
     Checked(FileView<'a>),
@@ -101,12 +104,14 @@ impl<'a> FileView<'a> {
             let span = layout::clamp(d.span, text);
             let (s, p) = at(&placed, span.start);
             placed[s].beside[p].findings.push(j);
-            // A finding within its paragraph is underlined and tagged where it ends; one that
-            // runs past it is tagged where it starts.
-            let within = placed[s]
-                .paragraphs
-                .get(p)
-                .is_some_and(|para| para.contains(span));
+            // A finding on some words of its paragraph is underlined and tagged where it ends;
+            // one on more (the whole paragraph, a whole excerpt, two paragraphs) is tagged where
+            // it starts.
+            let within = span.len() <= MAX_UNDERLINE
+                && placed[s]
+                    .paragraphs
+                    .get(p)
+                    .is_some_and(|para| para.contains(span) && span != *para);
             placed[s].stretches[p].push(Marked {
                 stretch: Stretch::Finding(j),
                 span: if within {

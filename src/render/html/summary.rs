@@ -76,7 +76,10 @@ pub fn title(view: &FileView, placed: &Placed) -> String {
         .and_then(|k| view.result.chapters.get(k))
     {
         Some(c) => {
-            let name = c.country.as_deref().unwrap_or("Chapter without a heading");
+            let name = c
+                .country
+                .as_deref()
+                .unwrap_or("Excerpt without a chapter heading");
             let name = visible(name, Keep::Tabs);
             match c.tier {
                 Some(tier) => format!("{name} ({tier})"),
