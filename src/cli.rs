@@ -161,6 +161,8 @@ pub enum Format {
     Json,
     Github,
     Sarif,
+    /// One self-contained page: each chapter's text with its checked figures marked.
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -559,6 +561,7 @@ fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u
         Format::Short => render::short::render(&outcomes),
         Format::Github => render::github::render(&outcomes),
         Format::Sarif => render::sarif::render(&outcomes, rules),
+        Format::Html => render::html::render(&outcomes, baselined),
         Format::Human if args.quiet => {
             render::human::render_findings(&outcomes, color, args.verbose)
         }
@@ -580,7 +583,7 @@ fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u
     if baselined > 0
         && !args.quiet
         && !short_summary
-        && !matches!(format, Format::Human | Format::Json)
+        && !matches!(format, Format::Human | Format::Json | Format::Html)
     {
         output::note(&format!("{baselined} finding(s) hidden by the baseline"));
     }

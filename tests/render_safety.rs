@@ -5,7 +5,7 @@ use assert_cmd::Command;
 use tiplint::rules::{RuleSet, Selection, check_source};
 use tiplint::source::Source;
 
-const FORMATS: [&str; 5] = ["json", "github", "sarif", "short", "human"];
+const FORMATS: [&str; 6] = ["json", "github", "sarif", "short", "human", "html"];
 
 fn tiplint() -> Command {
     Command::cargo_bin("tiplint").unwrap()
@@ -136,7 +136,7 @@ fn without_controls(format: &str, out: &str) {
 
 #[test]
 fn text_formats_show_control_characters_instead_of_passing_them_on() {
-    for format in ["human", "short", "github"] {
+    for format in ["human", "short", "github", "html"] {
         let out = run(format, CONTROLS);
         without_controls(format, &out);
         // Shown as their pictures (one character each, so columns stay right).

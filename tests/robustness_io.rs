@@ -58,7 +58,7 @@ fn a_full_standard_error_does_not_panic() {
 
 #[test]
 fn a_report_that_cannot_be_written_is_an_error() {
-    for format in ["short", "json", "github", "sarif", "human"] {
+    for format in ["short", "json", "github", "sarif", "human", "html"] {
         let out = tiplint_process()
             .args(["check", "--format", format, PAGE_BREAK])
             .stdout(dev_full())

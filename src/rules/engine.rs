@@ -95,6 +95,9 @@ pub struct FileResult {
     pub coverage: crate::rules::Coverage,
     /// The spans of those sentences no check read, in order.
     pub unread: Vec<Span>,
+    /// The spans of all the sentences coverage counts (read and unread), in order: coverage
+    /// per chapter (`--format html`).
+    pub measured: Vec<Span>,
 }
 
 /// What a finding's baseline identity is made of: its chapter (an index into `chapters`) and
@@ -285,6 +288,11 @@ pub fn check_source_against(
         identities,
         coverage,
         unread,
+        measured: facts
+            .chapters
+            .iter()
+            .flat_map(|c| c.measured.iter().map(|m| m.span))
+            .collect(),
     }
 }
 
