@@ -1852,3 +1852,23 @@ fn a_part_stated_as_a_lower_bound_is_checked_by_it() {
         vec![]
     );
 }
+
+#[test]
+fn a_part_of_the_named_group_opens_a_partition_of_its_whole() {
+    assert_eq!(
+        breakdowns(
+            "The government identified 50 victims. Twenty of the victims were women, 10 men, and 25 children."
+        ),
+        vec![split(50, &[20, 10, 25])]
+    );
+    // After two joined wholes, the one its parts make.
+    let read = breakdowns(
+        "NGOs identified 60 potential victims and two official victims. Of these, 40 were sex trafficking victims and 20 were forced labor victims. Thirty of the victims were women, 10 men, and 20 children.",
+    );
+    assert!(read.contains(&split(60, &[30, 10, 20])), "{read:?}");
+    // One part alone is a subset.
+    assert_eq!(
+        breakdowns("The government identified 50 victims. Twenty of the victims were Ghanaian."),
+        vec![subset(50, 20)]
+    );
+}

@@ -52,40 +52,11 @@ impl Extractor<'_, '_> {
             }
             (q, true, p.qs[q].toks.1)
         } else if let Some(at) = self.anchor_head(p, j) {
-            // `Of the victims identified,`, `Of the total number of victims,`: the latest total
-            // counting the same noun, with every restriction the anchor states (`Of the child
-            // victims,` is not of all the victims).
-            let head = p.word_ref(at)?;
-            let stated: Vec<&str> = (j..at)
-                .filter_map(|k| p.word_ref(k))
-                .filter(|w| self.lex.restrictions.contains_key(*w))
-                .collect();
-            let counts_head = |q: usize| {
-                p.np(q)
-                    .head()
-                    .is_some_and(|h| singular(h) == singular(head))
-                    && !after_compared(p, q)
-            };
-            let named = totals
-                .iter()
-                .rev()
-                .find(|&&q| counts_head(q) && stated.iter().all(|w| p.np(q).words.contains(w)));
-            let q = match named {
-                Some(&q) => q,
-                // `Of the sex and labor trafficking victims identified,` when no figure counts
-                // them alone: a part of the latest whole that states no class of its own.
-                None if !stated.is_empty() => {
-                    part_of_whole = true;
-                    *totals
-                        .iter()
-                        .rev()
-                        .find(|&&q| counts_head(q) && !self.states_class(p, q))?
-                }
-                None => return None,
-            };
-            // `Of the confirmed victims,` names one of two joined wholes.
-            specific = !stated.is_empty();
-            (q, false, at)
+            // `Of the victims identified,`, `Of the total number of victims,`.
+            let named = self.whole_named(p, j, at, totals)?;
+            part_of_whole = named.part_of_whole;
+            specific = named.specific;
+            (named.total, false, at)
         } else if demonstrative && p.punct(j, ',') {
             (latest_whole(p, i, totals)?, false, j)
         } else {
@@ -113,7 +84,7 @@ impl Extractor<'_, '_> {
 
     /// The counted noun of an anchor's phrase starting at token `j` (`victims` in `the total
     /// number of victims`), within a few words, with no figure or punctuation before it.
-    fn anchor_head(&self, p: &Para, j: usize) -> Option<usize> {
+    pub(super) fn anchor_head(&self, p: &Para, j: usize) -> Option<usize> {
         let counted = |k: usize| p.word_ref(k).is_some_and(|w| self.lex.counted.contains(w));
         let first = (j..j + 6)
             .take_while(|&k| p.word_ref(k).is_some() && p.q_of[k].is_none())
@@ -125,6 +96,57 @@ impl Extractor<'_, '_> {
                 .last()
                 .unwrap_or(first),
         )
+    }
+
+    /// The whole a noun phrase without a figure names (`the victims identified`, `the child
+    /// victims`, from token `j` to its counted noun at `at`): the latest total counting the same
+    /// noun, with every restriction the phrase states (`the child victims` are not all the
+    /// victims). When no total states them, a part of the latest total that states no class of
+    /// its own (`Of the sex and labor trafficking victims identified,` after `74 victims`).
+    pub(super) fn whole_named(
+        &self,
+        p: &Para,
+        j: usize,
+        at: usize,
+        totals: &[usize],
+    ) -> Option<NamedWhole> {
+        let head = p.word_ref(at)?;
+        let stated: Vec<&str> = (j..at)
+            .filter_map(|k| p.word_ref(k))
+            .filter(|w| self.lex.restrictions.contains_key(*w))
+            .collect();
+        let counts_head = |q: usize| {
+            p.np(q)
+                .head()
+                .is_some_and(|h| singular(h) == singular(head))
+                && !after_compared(p, q)
+        };
+        // (`the victims` are not a group a figure names: `26 forced begging victims`.)
+        let named = totals.iter().rev().find(|&&q| {
+            counts_head(q)
+                && if stated.is_empty() {
+                    !self.names_group(p, q)
+                } else {
+                    stated.iter().all(|w| p.np(q).words.contains(w))
+                }
+        });
+        let (total, part_of_whole) = match named {
+            Some(&q) => (q, false),
+            None if !stated.is_empty() => (
+                *totals
+                    .iter()
+                    .rev()
+                    .find(|&&q| counts_head(q) && !self.names_group(p, q))?,
+                true,
+            ),
+            None => return None,
+        };
+        Some(NamedWhole {
+            total,
+            // `Of the confirmed victims,` names one of two joined wholes.
+            specific: !stated.is_empty(),
+            part_of_whole,
+        })
     }
 
     /// Where the enumeration after an anchor's comma (token `k`) starts: right there, after
@@ -672,6 +694,15 @@ pub(super) struct Anchor {
     /// It names a part of the total whose size the text does not state (`Of the sex trafficking
     /// victims,` after `50 victims`): parts beyond the total are an error, parts short of it are
     /// not.
+    pub(super) part_of_whole: bool,
+}
+
+/// The whole a noun phrase without a figure names (see `whole_named`).
+pub(super) struct NamedWhole {
+    pub(super) total: usize,
+    /// The phrase states a restriction (`the confirmed victims`): one of two joined wholes.
+    pub(super) specific: bool,
+    /// No total counts the group it names: it is a part of `total`.
     pub(super) part_of_whole: bool,
 }
 

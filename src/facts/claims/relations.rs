@@ -464,6 +464,45 @@ impl Extractor<'_, '_> {
                     self.subset(p, whole, q, out);
                     parts_used.insert(q);
                 }
+                // `Thirty-two of the victims were women, four men, …`: as after `Of the
+                // victims,`.
+                if np.link == Link::Elliptic
+                    && p.is(k, "of")
+                    && p.is(k + 1, "the")
+                    && p.count_at(k + 2).is_none()
+                    && p.qs[q].is_exact_count()
+                    && let Some(at) = self.anchor_head(p, k + 2)
+                    && self.predicate_names_class(p, q)
+                    && let Some(named) = self.whole_named(p, k + 2, at, &totals)
+                    && let Some(list) = parse_list(p, p.qs[q].toks.0, Mode::Clause)
+                    && list.items.len() >= 2
+                {
+                    let from = out.breakdowns.len();
+                    if !named.specific
+                        && let Some(first) = records::conjoined(p, named.total, &totals)
+                    {
+                        both.push(EitherOfTwo {
+                            first,
+                            second: named.total,
+                            anchor: p.qs[q].toks.0,
+                            from,
+                        });
+                    }
+                    self.closed_clause(
+                        p,
+                        named.total,
+                        &list,
+                        RelationKind::Split,
+                        out,
+                        &mut parts_used,
+                    );
+                    if named.part_of_whole {
+                        for b in &mut out.breakdowns[from..] {
+                            b.doubt = Some(Doubt::PartOfWhole);
+                        }
+                    }
+                    consumed = consumed.max(list.end);
+                }
                 let out_of = p.is(k, "out");
                 if out_of {
                     k += 1;

@@ -139,10 +139,11 @@ impl<'v> Extractor<'_, 'v> {
         r
     }
 
-    /// Do figure `q`'s own words state a class, known or not (`12 women`, `nine victims of
-    /// unspecified forms`)?
-    pub(super) fn states_class(&self, p: &Para, q: usize) -> bool {
-        self.restrictions_of(p, q).read()
+    /// Do figure `q`'s own words name a group of some kind, not only a status (`26 forced
+    /// begging victims`, `12 women`; not `110 potential victims`)?
+    pub(super) fn names_group(&self, p: &Para, q: usize) -> bool {
+        let r = self.restrictions_of(p, q);
+        r.unspecified || r.values.iter().any(|(dim, _)| *dim != "status")
     }
 
     /// Is part `q` of a class stated as not known (`13 were unknown`): the rest of any partition?

@@ -181,9 +181,18 @@ impl Extractor<'_, '_> {
             Link::Elliptic => {
                 let k = p.qs[q].toks.1;
                 let whole = if p.is(k + 1, "the") { k + 2 } else { k + 1 };
-                p.is(k, "of")
-                    && p.count_at(whole)
-                        .is_some_and(|w| self.class_predicate_at(p, predicate_after(p, w)))
+                if !p.is(k, "of") {
+                    return false;
+                }
+                // `32 of the 71 victims were adults`, `32 of the victims were adults`
+                let noun_end = match p.count_at(whole) {
+                    Some(w) => p.after_np(w),
+                    None => match self.anchor_head(p, whole) {
+                        Some(at) => at + 1,
+                        None => return false,
+                    },
+                };
+                self.class_predicate_at(p, predicate_from(p, noun_end))
             }
         }
     }
@@ -376,12 +385,11 @@ fn earlier_period(p: &Para, c: usize) -> bool {
     (from..at).any(|k| p.is(k, "compared") || p.is(k, "versus"))
 }
 
-/// Where the predicate of figure `q`'s clause starts: past its noun phrase and the words that
-/// qualify it (`71 victims of sex trafficking were …`, `71 victims identified in 2030 were …`),
+/// Where the predicate of a clause starts, from the end of its subject's noun phrase at token
+/// `start`: past the words that qualify it (`71 victims of sex trafficking were …`, `71 victims identified in 2030 were …`),
 /// at `were` or `was` within a few words and no punctuation or figure but a year; else right after
 /// the noun phrase.
-fn predicate_after(p: &Para, q: usize) -> usize {
-    let start = p.after_np(q);
+fn predicate_from(p: &Para, start: usize) -> usize {
     (start..start + 6)
         .take_while(|&k| p.word_ref(k).is_some() || p.year_at(k).is_some())
         .find(|&k| p.is(k, "were") || p.is(k, "was"))
