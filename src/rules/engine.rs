@@ -279,7 +279,7 @@ pub fn check_source_with(
 /// a dated month implies an edition: the next year, or the same year for January–March. The
 /// edition most of the text's dated months imply wins (the later one on a tie), so that one
 /// forward-looking date (`until March 2025`) does not move it.
-fn guess_edition(facts: &Facts) -> Option<i32> {
+pub fn guess_edition(facts: &Facts) -> Option<i32> {
     let mut votes: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
     for &(year, month) in facts.chapters.iter().flat_map(|c| c.dates.iter()) {
         *votes

@@ -18,7 +18,7 @@ const WINDOW: usize = 60;
 
 /// The period a figure is stated for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Period {
+pub(super) enum Period {
     /// No tag: the edition's own period (or the sentence's).
     Own,
     /// `in 2019`, `during 2019`, `in fiscal year 2019`.
@@ -42,7 +42,7 @@ impl Period {
 
 /// A connective that introduces the earlier side of a comparison, and where its figures start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Connective {
+pub(super) enum Connective {
     /// `compared with`, `compared to`, `in comparison to`, `versus`.
     Compared,
     /// A parenthesis right after a figure (and its noun and tag).
@@ -259,7 +259,7 @@ fn part_of_figure(p: &Para, q: usize) -> bool {
 }
 
 /// A comparison connective at token `k`: which, and the token its figures may start at.
-fn connective_at(p: &Para, k: usize) -> Option<(Connective, usize)> {
+pub(super) fn connective_at(p: &Para, k: usize) -> Option<(Connective, usize)> {
     let w = p.word_ref(k);
     if w == Some("compared") && (p.is(k + 1, "with") || p.is(k + 1, "to")) {
         return Some((Connective::Compared, k + 2));
@@ -281,7 +281,7 @@ fn connective_at(p: &Para, k: usize) -> Option<(Connective, usize)> {
 
 /// The period tag right after figure `q` (past its noun and a few words of its own clause:
 /// `124 victims identified in 2019`), and the token after the tag.
-fn tag_after(p: &Para, q: usize) -> Option<(Period, usize)> {
+pub(super) fn tag_after(p: &Para, q: usize) -> Option<(Period, usize)> {
     let sent = p.sentence[p.qs[q].toks.0];
     let mut k = p.after_np(q);
     for _ in 0..5 {
@@ -301,7 +301,7 @@ fn tag_after(p: &Para, q: usize) -> Option<(Period, usize)> {
 
 /// A period phrase starting at token `k`: `in 2019`, `during 2019`, `in fiscal year 2019`,
 /// `[in|during] the previous [reporting] period|year`, `the prior year`, `last year`.
-fn period_at(p: &Para, k: usize) -> Option<(Period, usize)> {
+pub(super) fn period_at(p: &Para, k: usize) -> Option<(Period, usize)> {
     let year = |at: usize| {
         p.year_at(at)
             .and_then(|y| rust_decimal::prelude::ToPrimitive::to_i32(&p.qs[y].value))
@@ -386,7 +386,7 @@ fn qualifies(p: &Para, k: usize, w: &str) -> bool {
 
 /// The figures of the earlier side, after the connective at `k` whose figures start at
 /// `start`, with the period each is for: its own tag, else the tag that closes the group.
-fn earlier_side(
+pub(super) fn earlier_side(
     p: &Para,
     connective: Connective,
     k: usize,

@@ -276,3 +276,10 @@ impl<'v> Extractor<'_, 'v> {
         )
     }
 }
+
+impl<'v> Restrictions<'v> {
+    /// The (dimension, value) pairs stated, in order (for the typed figure records).
+    pub(super) fn values(&self) -> &[(&'v str, String)] {
+        &self.values
+    }
+}
