@@ -201,7 +201,7 @@ fn section_name(s: SectionKind) -> &'static str {
     }
 }
 
-fn kind_name(k: RelationKind) -> &'static str {
+pub fn kind_name(k: RelationKind) -> &'static str {
     match k {
         RelationKind::Sum => "sum",
         RelationKind::Split => "split",
@@ -212,7 +212,7 @@ fn kind_name(k: RelationKind) -> &'static str {
 
 /// A period as a cell: a year, `previous reporting period`, or the edition's reporting period
 /// (April of the year before to March of its year, ISO 8601: `2022-04/2023-03`).
-fn period_text(p: FigurePeriod, edition: Option<i32>) -> String {
+pub fn period_text(p: FigurePeriod, edition: Option<i32>) -> String {
     match p {
         FigurePeriod::Year(y) => y.to_string(),
         FigurePeriod::Previous => "previous reporting period".to_string(),

@@ -223,10 +223,16 @@ impl Extractor<'_, '_> {
     }
 
     /// The actor whose phrase opens figure `q`'s sentence (`Civil society identified 66
-    /// victims`), when no `;` and no other actor's phrase stands between it and the figure.
+    /// victims`, `In 2029, the police arrested 12 suspects`), when no `;` and no other actor's phrase stands between it and the figure.
     fn actor_of(&self, p: &Para, q: usize) -> Option<String> {
         let at = p.qs[q].toks.0;
-        let start = p.sentence_start(at);
+        let mut start = p.sentence_start(at);
+        // Past a period the sentence opens with: `In 2029, civil society identified …`.
+        if let Some((_, end)) = period_at(p, start)
+            && p.punct(end, ',')
+        {
+            start = end + 1;
+        }
         let words: Vec<&str> = (start..at.min(start + 4))
             .map_while(|k| p.word_ref(k))
             .collect();
