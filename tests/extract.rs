@@ -389,3 +389,67 @@ fn cells_with_commas_quotes_and_line_breaks_are_quoted() {
     assert_eq!(t[0]["path"], "a,\"b\".txt");
     assert_eq!(t[0]["value"], "1204");
 }
+
+/// Errors of `doc` against docs/schema/tiplint-extract.schema.json.
+fn schema_errors(doc: &serde_json::Value) -> Vec<String> {
+    let text = std::fs::read_to_string("docs/schema/tiplint-extract.schema.json").unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("the schema is JSON");
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("the schema compiles");
+    validator
+        .iter_errors(doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
+
+#[test]
+fn the_json_follows_its_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let invented = dir.path().join("invented.txt");
+    std::fs::write(
+        &invented,
+        "In 2029, NGOs assisted at least 40 victims, dozens of children and 12 girls. \
+         Civil society identified 40 victims; 25 were Narnian and 15 were foreign nationals. \
+         The government identified 31 victims (24 in 2028), compared with 20. \
+         Women made up 64 percent of the victims. NGOs received 4 million som ($47,000).\n",
+    )
+    .unwrap();
+    let missing = dir.path().join("missing.txt");
+    let (code, out, _) = run(
+        &[
+            SAMPLE,
+            invented.to_str().unwrap(),
+            missing.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    let doc: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let errors = schema_errors(&doc);
+    assert!(errors.is_empty(), "not valid: {errors:#?}");
+    let records = doc["records"].as_array().unwrap();
+    // Every kind of field is there to be validated: nulls and values alike.
+    for field in [
+        "part_of",
+        "compared_with",
+        "converted",
+        "period",
+        "value",
+        "unit",
+    ] {
+        assert!(records.iter().any(|r| r[field].is_null()), "{field}");
+        assert!(records.iter().any(|r| !r[field].is_null()), "{field}");
+    }
+    // And the schema refuses what it must.
+    let mut bad = doc.clone();
+    bad["records"][0]["exactness"] = "roughly".into();
+    assert!(!schema_errors(&bad).is_empty());
+    let mut bad = doc;
+    bad["records"][0]["part_of"] =
+        serde_json::json!({"value": 1, "span": {"start": 0, "end": 1}, "line": 1, "column": 1});
+    assert!(!schema_errors(&bad).is_empty());
+}
