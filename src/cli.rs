@@ -6,7 +6,7 @@ use crate::output;
 use crate::parse::StructureGrammar;
 use crate::render::{self, FileOutcome};
 use crate::rules::engine::Selectors;
-use crate::rules::{RuleSet, Selection, Settings, check_source_with};
+use crate::rules::{RuleSet, Selection, Settings, check_source_against};
 use clap::{Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 use std::io::IsTerminal;
@@ -110,6 +110,11 @@ pub struct CheckArgs {
         i64::from(*crate::config::EDITIONS.start())..=i64::from(*crate::config::EDITIONS.end())
     ))]
     pub edition: Option<i32>,
+    /// An earlier edition of the chapters checked (a file, or a directory of them; repeatable):
+    /// each chapter is paired with the same country's chapters of older editions, and the
+    /// figures it restates for earlier periods are checked against what those printed.
+    #[arg(long, value_name = "PATH")]
+    pub previous: Vec<String>,
     /// Apply every safe fix in place (standard input: print the fixed text, and the report on
     /// standard error), then report the findings left, in the chosen format.
     #[arg(long, conflicts_with = "diff")]
@@ -380,6 +385,8 @@ struct PerFile<'a> {
     selection: Selection,
     globs: crate::config::Globs,
     rules: &'a RuleSet,
+    /// Earlier editions each file's chapters are related to (`--previous`).
+    previous: &'a [crate::editions::EarlierEdition],
 }
 
 impl PerFile<'_> {
@@ -448,10 +455,18 @@ fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u
         let globs = globs.clone();
         std::sync::Arc::new(move |p: &std::path::Path| globs.excluded(p))
     };
+    let previous = match earlier_editions(&args.previous, &args.stdin_filename, rules) {
+        Ok(p) => p,
+        Err(e) => {
+            output::error(&e);
+            return EXIT_ERROR;
+        }
+    };
     let per_file = PerFile {
         selection,
         globs,
         rules,
+        previous: &previous,
     };
     let inputs = input::collect_skipping(&paths, &args.stdin_filename, &skip);
     if let Some(path) = &args.write_baseline
@@ -467,7 +482,13 @@ fn check(args: &CheckArgs, rules: &RuleSet, loaded: &crate::config::Loaded) -> u
         .into_par_iter()
         .map(|i| FileOutcome {
             checked: i.source.map(|src| {
-                let result = check_source_with(&src, rules, &per_file.selection(&i.name), settings);
+                let result = check_source_against(
+                    &src,
+                    rules,
+                    &per_file.selection(&i.name),
+                    settings,
+                    per_file.previous,
+                );
                 (src, result)
             }),
             name: i.name,
@@ -624,19 +645,43 @@ fn applying(args: &CheckArgs) -> crate::fix::Applying {
     }
 }
 
+/// The earlier editions named with `--previous` (files, or directories walked for `.txt` and
+/// `.md`), each read once. One that cannot be read is an error naming it.
+fn earlier_editions(
+    paths: &[String],
+    stdin_name: &str,
+    rules: &RuleSet,
+) -> Result<Vec<crate::editions::EarlierEdition>, String> {
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    if paths.iter().any(|p| p == "-") {
+        return Err("--previous: standard input cannot be an earlier edition".to_string());
+    }
+    let mut out = Vec::new();
+    for i in input::collect(paths, stdin_name) {
+        match i.source {
+            Ok(src) => out.push(crate::editions::EarlierEdition::read(src, rules)),
+            Err(e) => return Err(format!("--previous: {}: {e}", i.name)),
+        }
+    }
+    Ok(out)
+}
+
 /// `text` (a fixed version of `src`) checked again with the rules of its file.
 fn recheck(
     src: &crate::source::Source,
     text: &str,
-    rules: &RuleSet,
+    per_file: &PerFile,
     selection: &Selection,
     settings: Settings,
 ) -> crate::rules::FileResult {
-    check_source_with(
+    check_source_against(
         &crate::source::Source::new(src.name.clone(), text.to_string()),
-        rules,
+        per_file.rules,
         selection,
         settings,
+        per_file.previous,
     )
 }
 
@@ -661,7 +706,7 @@ fn diff(
         let selection = per_file.selection(&o.name);
         let (fixed, applied) =
             crate::fix::fix_to_fixed_point(&src.text, rules, applying(args), |t| {
-                recheck(&src, t, rules, &selection, settings)
+                recheck(&src, t, per_file, &selection, settings)
             });
         if applied > 0 {
             code = code.max(
@@ -702,7 +747,7 @@ fn fix(
         let selection = per_file.selection(&o.name);
         let (fixed, applied) =
             crate::fix::fix_to_fixed_point(&src.text, rules, applying(args), |t| {
-                recheck(&src, t, rules, &selection, settings)
+                recheck(&src, t, per_file, &selection, settings)
             });
         let stdin = o.name == args.stdin_filename;
         if stdin {
@@ -730,7 +775,7 @@ fn fix(
             Ok(()) => {
                 fixed_files += 1;
                 fixes += applied;
-                let left = recheck(&src, &fixed, rules, &selection, settings);
+                let left = recheck(&src, &fixed, per_file, &selection, settings);
                 let fixed_src = crate::source::Source::new(src.name.clone(), fixed);
                 after.push(FileOutcome {
                     name: o.name,

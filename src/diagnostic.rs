@@ -38,7 +38,27 @@ impl fmt::Display for Severity {
 pub struct Label {
     pub span: Span,
     pub text: String,
+    /// The file the label is in when it is not the finding's (an earlier edition's figure):
+    /// `span` is then that file's. Renderers show it with its own path.
+    #[serde(skip)]
+    pub file: Option<std::sync::Arc<OtherFile>>,
 }
+
+/// Another file a label points into.
+#[derive(Debug)]
+pub struct OtherFile {
+    /// Its name as given (a path).
+    pub name: String,
+    pub source: std::sync::Arc<crate::source::Source>,
+}
+
+impl PartialEq for OtherFile {
+    fn eq(&self, other: &OtherFile) -> bool {
+        self.name == other.name
+    }
+}
+
+impl Eq for OtherFile {}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fix {
@@ -69,8 +89,29 @@ impl Diagnostic {
         self.labels.push(Label {
             span,
             text: text.into(),
+            file: None,
         });
         self
+    }
+
+    /// A label in another file (`file`'s span `span`).
+    pub fn with_label_in(
+        mut self,
+        file: std::sync::Arc<OtherFile>,
+        span: Span,
+        text: impl Into<String>,
+    ) -> Self {
+        self.labels.push(Label {
+            span,
+            text: text.into(),
+            file: Some(file),
+        });
+        self
+    }
+
+    /// The labels in the finding's own file.
+    pub fn own_labels(&self) -> impl Iterator<Item = &Label> {
+        self.labels.iter().filter(|l| l.file.is_none())
     }
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
@@ -102,6 +143,7 @@ impl Diagnostic {
     pub fn hold_to(&mut self, text: &str) {
         let mut sound = sound_in(self.span, text);
         for l in &mut self.labels {
+            let text = l.file.as_ref().map_or(text, |f| f.source.text.as_str());
             sound &= sound_in(l.span, text);
             l.span = within_chars(l.span, text);
         }

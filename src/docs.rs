@@ -88,6 +88,10 @@ fn markdown_entry(s: &RuleSpec) -> String {
         }
         None => "No automatic fix.\n\n",
     });
+    if let Some(previous) = &s.examples.previous {
+        out.push_str("Each example is checked against this earlier edition (`--previous`):\n\n");
+        out.push_str(&format!("```text\n{}\n```\n\n", previous.trim_end()));
+    }
     out.push_str("Flagged:\n\n");
     for e in &s.examples.must_flag {
         out.push_str(&format!("```text\n{}\n```\n\n", e.trim_end()));
@@ -126,6 +130,10 @@ pub fn explain(s: &RuleSpec) -> String {
     );
     if !s.doc.trim().is_empty() {
         out.push_str(&format!("\n{}\n", s.doc.trim()));
+    }
+    if let Some(previous) = &s.examples.previous {
+        out.push_str("\nChecked against this earlier edition (--previous):\n");
+        out.push_str(&indent(previous));
     }
     let mut section = |heading: &str, texts: &[String]| {
         if texts.is_empty() {

@@ -165,7 +165,7 @@ fn row(
         restrictions: r.restrictions.clone(),
         action: r.action.clone(),
         actor: r.actor.clone(),
-        period: r.period.map(|p| period_text(p, edition)),
+        period: period_text(r.period, edition),
         value: r.value,
         exactness: r.exactness.name(),
         unit: r
@@ -211,16 +211,18 @@ pub fn kind_name(k: RelationKind) -> &'static str {
 }
 
 /// A period as a cell: a year, `previous reporting period`, or the edition's reporting period
-/// (April of the year before to March of its year, ISO 8601: `2022-04/2023-03`).
-pub fn period_text(p: FigurePeriod, edition: Option<i32>) -> String {
-    match p {
+/// (April of the year before to March of its year, ISO 8601: `2022-04/2023-03`); none when
+/// unknown.
+pub fn period_text(p: FigurePeriod, edition: Option<i32>) -> Option<String> {
+    Some(match p {
         FigurePeriod::Year(y) => y.to_string(),
         FigurePeriod::Previous => "previous reporting period".to_string(),
-        FigurePeriod::Edition => match edition {
+        FigurePeriod::Own => match edition {
             Some(e) => format!("{}-04/{e}-03", e - 1),
             None => "this reporting period".to_string(),
         },
-    }
+        FigurePeriod::Unknown => return None,
+    })
 }
 
 /// The rows as CSV (RFC 4180: a header, CRLF line ends, fields quoted where needed).

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod docs;
+pub mod editions;
 pub mod extract;
 pub mod facts;
 pub mod fix;

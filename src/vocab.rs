@@ -89,6 +89,10 @@ pub struct Vocabulary {
     /// protection efforts` states no figure's direction.
     #[serde(default)]
     pub effort_nouns: Vec<String>,
+    /// Words opening a sentence that adds a fact to those before (`Additionally,`): a list in
+    /// it divides no figure of an earlier sentence.
+    #[serde(default)]
+    pub additive_openers: Vec<String>,
     /// House style: compounds written with a hyphen (`low-income`, `awareness-raising`).
     #[serde(default)]
     pub hyphenated_compounds: Vec<String>,
@@ -280,6 +284,7 @@ impl Vocabulary {
         self.category_nouns.extend(other.category_nouns);
         self.actors.extend(other.actors);
         self.effort_nouns.extend(other.effort_nouns);
+        self.additive_openers.extend(other.additive_openers);
         self.hyphenated_compounds.extend(other.hyphenated_compounds);
     }
 
@@ -319,6 +324,7 @@ impl Vocabulary {
         fill(&mut self.category_nouns, &defaults.category_nouns);
         fill(&mut self.actors, &defaults.actors);
         fill(&mut self.effort_nouns, &defaults.effort_nouns);
+        fill(&mut self.additive_openers, &defaults.additive_openers);
         fill(
             &mut self.hyphenated_compounds,
             &defaults.hyphenated_compounds,

@@ -1572,6 +1572,36 @@ fn referrals_after_a_semicolon_divide_the_count_referred_before_it() {
         ),
         vec![]
     );
+    // Those who came on their own are referrals too, and the series goes on past `;` until
+    // `and` closes it; the count referred may be compared with an earlier year's.
+    assert_eq!(
+        breakdowns(
+            "In 2030, first responders referred 90 potential victims to the center, compared with 80 in 2029; police referred 50 potential victims, social workers referred 20, and NGOs referred 10; six potential victims self-identified; and other institutions referred four potential victims."
+        ),
+        vec![sum(90, &[50, 20, 10, 6, 4])]
+    );
+    assert_eq!(
+        breakdowns(
+            "First responders referred 100 potential victims (90 in 2029) to the center; police referred 50 (40 in 2029), social workers referred 30 (35 in 2029); and 20 victims self-identified."
+        ),
+        vec![sum(100, &[50, 30, 20])]
+    );
+}
+
+#[test]
+fn referrals_in_a_sentence_that_adds_a_fact_divide_no_earlier_figure() {
+    assert_eq!(
+        breakdowns(
+            "Mobile units identified 20 potential victims. Additionally, the government referred 50 potential victims, NGOs referred 12, and three self-identified."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        breakdowns(
+            "Mobile units identified 65 potential victims. The government referred 50 potential victims, NGOs referred 12, and three self-identified."
+        ),
+        vec![sum(65, &[50, 12, 3])]
+    );
 }
 
 #[test]

@@ -315,12 +315,19 @@ fn what_is_not_read_stays_unknown() {
     assert_eq!(r.action, None);
     assert_eq!(r.actor, None);
     assert!(r.part_of.is_none() && r.compared_with.is_none() && r.converted.is_none());
-    // An earlier figure the text does not date has no period.
+    // A figure of a sentence that spans several periods has no period of its own.
+    let spanning = record(
+        "Since 2025, the government has identified 300 victims.",
+        "300",
+    );
+    assert_eq!(spanning.period, None);
+    // The earlier side of a comparison the text does not date is of the previous period (as
+    // `check --previous` reads it).
     let undated = record(
         "The government identified 30 victims, compared with 20.",
         "20",
     );
-    assert_eq!(undated.period, None);
+    assert_eq!(undated.period.as_deref(), Some("previous reporting period"));
     // Neither a tier nor the low end of a range of durations is a counted figure.
     let texts = records("It remained on Tier 2. Courts imposed three to six years' imprisonment.");
     assert!(

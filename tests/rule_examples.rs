@@ -1,7 +1,8 @@
 //! Every example of every rule, run: the rule's documentation and its tests cannot drift apart.
 
+use tiplint::editions::EarlierEdition;
 use tiplint::fix::apply_fixes;
-use tiplint::rules::{RuleSet, Selection, check_source};
+use tiplint::rules::{RuleSet, Selection, Settings, check_source_against};
 use tiplint::source::Source;
 
 fn only(rules: &RuleSet, name: &str) -> Selection {
@@ -26,6 +27,16 @@ fn spans_are_sound(src: &Source, result: &tiplint::rules::FileResult) {
     }
 }
 
+/// Check `src` with the rules `sel` selects, against the earlier edition `previous` if any.
+fn check_source(
+    src: &Source,
+    rules: &RuleSet,
+    sel: &Selection,
+    previous: &[EarlierEdition],
+) -> tiplint::rules::FileResult {
+    check_source_against(src, rules, sel, Settings::default(), previous)
+}
+
 #[test]
 fn every_rule_flags_its_must_flag_examples_and_not_the_others() {
     let rules = RuleSet::default_rules();
@@ -34,6 +45,12 @@ fn every_rule_flags_its_must_flag_examples_and_not_the_others() {
     for rule in &rules.rules {
         let spec = &rule.spec;
         let sel = only(&rules, &spec.name);
+        let previous: Vec<EarlierEdition> = spec
+            .examples
+            .previous
+            .iter()
+            .map(|text| EarlierEdition::read(Source::new("previous.txt", text.clone()), &rules))
+            .collect();
         assert!(
             !spec.examples.must_flag.is_empty() && !spec.examples.must_not_flag.is_empty(),
             "rule {} needs examples it must flag and examples it must not",
@@ -41,7 +58,7 @@ fn every_rule_flags_its_must_flag_examples_and_not_the_others() {
         );
         for text in &spec.examples.must_flag {
             let src = Source::new("example.txt", text.clone());
-            let result = check_source(&src, &rules, &sel);
+            let result = check_source(&src, &rules, &sel, &previous);
             spans_are_sound(&src, &result);
             if !result.diagnostics.iter().any(|d| d.rule == spec.name) {
                 failures.push(format!("{} did not flag: {text:?}", spec.name));
@@ -49,7 +66,7 @@ fn every_rule_flags_its_must_flag_examples_and_not_the_others() {
         }
         for text in &spec.examples.must_not_flag {
             let src = Source::new("example.txt", text.clone());
-            let result = check_source(&src, &rules, &sel);
+            let result = check_source(&src, &rules, &sel, &previous);
             let hits: Vec<_> = result
                 .diagnostics
                 .iter()
@@ -64,7 +81,7 @@ fn every_rule_flags_its_must_flag_examples_and_not_the_others() {
         }
         for example in &spec.examples.reads {
             let src = Source::new("example.txt", example.text.clone());
-            let result = check_source(&src, &rules, &sel);
+            let result = check_source(&src, &rules, &sel, &previous);
             spans_are_sound(&src, &result);
             let passed = result
                 .checks
@@ -86,7 +103,7 @@ fn every_rule_flags_its_must_flag_examples_and_not_the_others() {
         }
         for example in &spec.examples.fixes {
             let src = Source::new("example.txt", example.input.clone());
-            let result = check_source(&src, &rules, &sel);
+            let result = check_source(&src, &rules, &sel, &previous);
             let (fixed, applied) = apply_fixes(
                 &src.text,
                 result.diagnostics.iter().filter_map(|d| d.fix.as_ref()),

@@ -275,9 +275,7 @@ fn record_section(r: &FigureRecord, edition: Option<i32>, text: &mut String) {
         ),
         format!(
             "period: {}",
-            r.period.map_or("unknown".to_string(), |p| {
-                crate::extract::period_text(p, edition)
-            })
+            crate::extract::period_text(r.period, edition).unwrap_or("unknown".to_string())
         ),
     ];
     let mut scope = Vec::new();

@@ -88,11 +88,12 @@ impl<'s> Shown<'s> {
 
     /// The spans miette draws for a finding: its labels, or its own span without any.
     fn labels<'d>(&self, d: &'d Diagnostic) -> Vec<(Span, Option<&'d str>)> {
-        if d.labels.is_empty() {
+        // A label in another file (an earlier edition) is not drawn here: the finding's help
+        // names where it is.
+        if d.own_labels().next().is_none() {
             vec![(self.span(d.span), None)]
         } else {
-            d.labels
-                .iter()
+            d.own_labels()
                 .map(|l| (self.span(l.span), Some(l.text.as_str())))
                 .collect()
         }
@@ -203,11 +204,14 @@ fn plain(shown: &Shown, d: &Diagnostic) -> String {
         place(d.span.start)
     );
     for l in &d.labels {
-        out.push_str(&format!(
-            "   {}: {}\n",
-            place(l.span.start),
-            visible(&l.text, Keep::Tabs)
-        ));
+        let at = match &l.file {
+            Some(f) => {
+                let (line, column) = f.source.line_col(l.span.start);
+                format!("{}:{line}:{column}", f.name)
+            }
+            None => place(l.span.start),
+        };
+        out.push_str(&format!("   {at}: {}\n", visible(&l.text, Keep::Tabs)));
     }
     if let Some(h) = &d.help {
         out.push_str(&format!("  help: {}\n", visible(h, Keep::Tabs)));

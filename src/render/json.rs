@@ -44,6 +44,9 @@ struct JsonDiagnostic<'a> {
 
 #[derive(Serialize)]
 struct JsonLabel<'a> {
+    /// The file the label is in, when it is not the finding's (an earlier edition).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     span: Span,
     line: usize,
     column: usize,
@@ -78,8 +81,13 @@ fn diagnostic<'a>(src: &Source, d: &'a Diagnostic) -> JsonDiagnostic<'a> {
             .labels
             .iter()
             .map(|l| {
-                let (line, column) = src.line_col(l.span.start);
+                let (line, column) = l
+                    .file
+                    .as_ref()
+                    .map_or(src, |f| &f.source)
+                    .line_col(l.span.start);
                 JsonLabel {
+                    path: l.file.as_ref().map(|f| f.name.as_str()),
                     span: l.span,
                     line,
                     column,

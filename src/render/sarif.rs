@@ -121,7 +121,14 @@ fn result(
             .iter()
             .enumerate()
             .map(|(k, l)| {
-                let mut loc = location(l.span);
+                let mut loc = match &l.file {
+                    // A label in an earlier edition: that file's location.
+                    Some(f) => json!({"physicalLocation": {
+                        "artifactLocation": artifact_location(&f.name),
+                        "region": region(&f.source, &Utf16Columns::of(&f.source), l.span),
+                    }}),
+                    None => location(l.span),
+                };
                 loc["id"] = json!(k);
                 if !l.text.is_empty() {
                     loc["message"] = json!({"text": l.text});

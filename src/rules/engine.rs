@@ -151,6 +151,18 @@ pub fn check_source_with(
     selection: &Selection,
     settings: Settings,
 ) -> FileResult {
+    check_source_against(source, rules, selection, settings, &[])
+}
+
+/// Check `source` and relate its chapters to the same chapters of earlier editions
+/// (`--previous`).
+pub fn check_source_against(
+    source: &Source,
+    rules: &RuleSet,
+    selection: &Selection,
+    settings: Settings,
+    previous: &[crate::editions::EarlierEdition],
+) -> FileResult {
     let report = StructureGrammar::new(&rules.vocabulary).parse(&source.text);
     let lexicon = Lexicon::new(&rules.vocabulary);
     let facts = extract(&source.text, &report, &lexicon);
@@ -175,6 +187,7 @@ pub fn check_source_with(
         facts: &facts,
         edition: edition.map(|e| e.0),
         words: Default::default(),
+        previous,
     };
     // The rules are independent readers of the same facts: run them in parallel, each into its
     // own output, and gather the outputs in rule order (the findings are sorted below anyway).
@@ -291,14 +304,27 @@ pub fn guess_edition(facts: &Facts) -> Option<i32> {
         .max_by_key(|&(edition, n)| (n, edition))
         .map(|(edition, _)| edition);
     // Without a dated month: the year after the latest year the text mentions.
-    by_months.or_else(|| {
+    let guess = by_months.or_else(|| {
         facts
             .chapters
             .iter()
             .flat_map(|c| c.years.iter())
             .max()
             .map(|y| y + 1)
-    })
+    })?;
+    // A year the text compares its own figures with (`24 victims, compared with 20 in 2021`) is
+    // before the edition's own period: the edition is at least two years after it.
+    let restated = facts
+        .chapters
+        .iter()
+        .flat_map(|c| c.period_figures.iter())
+        .filter(|f| f.restated)
+        .filter_map(|f| match f.period {
+            crate::facts::FigurePeriod::Year(y) => Some(y + 2),
+            _ => None,
+        })
+        .max();
+    Some(restated.map_or(guess, |least| guess.max(least)))
 }
 
 /// A finding's identity without its position: the chapter's country and the normalised text of

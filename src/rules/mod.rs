@@ -9,6 +9,7 @@ pub mod spec;
 
 pub use coverage::Coverage;
 pub use engine::{
-    ChapterInfo, EditionSource, FileResult, Selection, Settings, check_source, check_source_with,
+    ChapterInfo, EditionSource, FileResult, Selection, Settings, check_source,
+    check_source_against, check_source_with,
 };
 pub use registry::{RuleError, RuleSet};

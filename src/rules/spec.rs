@@ -64,6 +64,10 @@ pub struct Examples {
     /// cannot tell reading from missing).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reads: Vec<ReadExample>,
+    /// An earlier edition every example of the rule is checked against (as `--previous`), for
+    /// the rules that relate editions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -16,17 +16,29 @@ fn restates_part(p: &Para, q: usize, out: &ChapterClaims) -> bool {
     })
 }
 
+/// Where the total a list refers back to may be.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reference {
+    /// `among these,` right before the list: the latest total of its sentence.
+    Anchored,
+    /// A sentence that adds a fact (`Additionally, …`): one total of its own sentence.
+    OwnSentence,
+    /// One total of its sentence and the two before.
+    Nearby,
+}
+
 /// The victim total a list refers back to, among the paragraph's totals before token `before`
 /// (not an earlier year's figure). Anchored (`among these,`), the latest of its sentence `sent`;
-/// otherwise the one figure the totals of this and the two sentences before state, leaving out
-/// those that restate a part (two different victim totals nearby make the reference a guess).
+/// otherwise the one figure the totals of this sentence (and, unless it adds a fact, the two
+/// before) state, leaving out those that restate a part (two different victim totals nearby make
+/// the reference a guess).
 fn referred_total(
     p: &Para,
     totals: &[usize],
     previous: &HashSet<usize>,
     out: &ChapterClaims,
     (before, sent): (usize, usize),
-    anchored: bool,
+    scope: Reference,
 ) -> Option<usize> {
     let candidates: Vec<usize> = totals
         .iter()
@@ -36,7 +48,7 @@ fn referred_total(
             at < before
                 && p.counts_victims(q)
                 && !previous.contains(&q)
-                && if anchored {
+                && if scope != Reference::Nearby {
                     p.sentence[at] == sent
                 } else {
                     p.sentence[at].saturating_add(2) >= sent && !restates_part(p, q, out)
@@ -52,7 +64,7 @@ fn referred_total(
             && matches!(p.word_ref(q.toks.1), Some("more" | "others"))
     });
     (!added
-        && (anchored
+        && (scope == Reference::Anchored
             || candidates
                 .iter()
                 .all(|&q| p.qs[q].value == p.qs[last].value)))
@@ -126,6 +138,16 @@ fn same_people(vocab: &Vocabulary, place: &str, demonym: &str) -> bool {
 }
 
 impl Extractor<'_, '_> {
+    /// Does the sentence holding token `at` open with words that add a fact to those before
+    /// (`Additionally,`, `In addition,`)?
+    fn opens_with_addition(&self, p: &Para, at: usize) -> bool {
+        let first = p.sentence_start(at);
+        self.lex
+            .additive_openers
+            .iter()
+            .any(|words| words.iter().enumerate().all(|(i, w)| p.is(first + i, w)))
+    }
+
     /// `Police initiated four investigations and continued six. This compared with initiating
     /// one investigation and continuing eight during the previous reporting period.`: each
     /// figure of the `This compared with` sentence is the earlier value of the figure of the
@@ -372,7 +394,9 @@ impl Extractor<'_, '_> {
             if place.is_empty() {
                 continue;
             }
-            if let Some(total) = referred_total(p, totals, previous, out, (k, sent), false) {
+            if let Some(total) =
+                referred_total(p, totals, previous, out, (k, sent), Reference::Nearby)
+            {
                 complements.all_but.push(AllBut {
                     total: p.fig(total),
                     excluded: p.fig(q),
@@ -430,11 +454,13 @@ impl Extractor<'_, '_> {
                 w.len() >= 6 && w.as_bytes().windows(6).any(|part| part == b"referr")
             })
         };
+        // `four victims self-identified`, `five self-referred`: those who came on their own.
+        let on_their_own = |k: usize| p.word_ref(k).is_some_and(|w| w.starts_with("self-"));
         let closing = |k: usize| {
-            p.word_ref(k).is_some_and(|w| {
-                w.starts_with("self-referr")
-                    || matches!(w, "additional" | "remaining" | "rest" | "themselves")
-            })
+            on_their_own(k)
+                || p.word_ref(k).is_some_and(|w| {
+                    matches!(w, "additional" | "remaining" | "rest" | "themselves")
+                })
         };
         let boundary = |k: usize| {
             p.depth[k] == 0
@@ -469,13 +495,16 @@ impl Extractor<'_, '_> {
             let mut clause = start;
             while clause < end {
                 let stop = (clause..end).find(|&k| boundary(k)).unwrap_or(end);
+                // (Up to the `;`, past the earlier side of a comparison: `In 2030, first
+                // responders referred 127 potential victims, compared with 130 in 2029; …`.)
                 if referred_before.is_none()
                     && items.is_empty()
-                    && p.punct(stop, ';')
-                    && let Some(q) = referred_count(p, clause, stop, refers)
+                    && let Some(semicolon) =
+                        (clause..end).find(|&k| p.depth[k] == 0 && p.punct(k, ';'))
+                    && let Some(q) = referred_count(p, clause, semicolon, refers, previous)
                 {
                     referred_before = Some(q);
-                    clause = stop + 1;
+                    clause = semicolon + 1;
                     continue;
                 }
                 let mut counts = (clause..stop)
@@ -483,7 +512,8 @@ impl Extractor<'_, '_> {
                     .filter_map(|k| p.count_at(k));
                 let (first, more) = (counts.next(), counts.next().is_some());
                 // Only a clause with one count is an item: the words are read for those alone.
-                let single = first.filter(|_| !more && (clause..stop).any(refers));
+                let single =
+                    first.filter(|_| !more && (clause..stop).any(|k| refers(k) || on_their_own(k)));
                 if let Some(count) = single {
                     first_item_at.get_or_insert(clause);
                     items.push(count);
@@ -538,8 +568,16 @@ impl Extractor<'_, '_> {
                 && matches!(p.word_ref(first_at - 2), Some("these" | "those" | "them"))
                 && p.punct(first_at - 1, ',');
             let first_tok = p.qs[items[0]].toks.0;
+            // `Additionally, police referred …`: a fact beside those before, not of their total.
+            let scope = if anchored {
+                Reference::Anchored
+            } else if self.opens_with_addition(p, first_tok) {
+                Reference::OwnSentence
+            } else {
+                Reference::Nearby
+            };
             let total = referred_before
-                .or_else(|| referred_total(p, totals, previous, out, (first_tok, sent), anchored));
+                .or_else(|| referred_total(p, totals, previous, out, (first_tok, sent), scope));
             let Some(total) = total else {
                 continue;
             };
@@ -557,17 +595,20 @@ impl Extractor<'_, '_> {
     }
 }
 
-/// The one count of victims in tokens `from..to` (outside parentheses) that something `refers`
-/// to: `First responders referred 130 potential victims (135 in 2029) to the center`.
+/// The one count of victims in tokens `from..to` (outside parentheses, and not the earlier side
+/// of a comparison) that something `refers` to: `First responders referred 130 potential victims
+/// (135 in 2029) to the center`.
 fn referred_count(
     p: &Para,
     from: usize,
     to: usize,
     refers: impl Fn(usize) -> bool,
+    previous: &HashSet<usize>,
 ) -> Option<usize> {
     let mut counts = (from..to)
         .filter(|&k| p.depth[k] == 0)
-        .filter_map(|k| p.count_at(k));
+        .filter_map(|k| p.count_at(k))
+        .filter(|q| !previous.contains(q));
     let (q, more) = (counts.next()?, counts.next());
     let at = p.qs[q].toks.0;
     (more.is_none()

@@ -27,6 +27,7 @@ mod money;
 mod openers;
 mod para;
 mod percent;
+mod period_figures;
 mod periods;
 mod records;
 mod relations;
@@ -41,7 +42,8 @@ use figures::{dates, marked_past, next_dated_figure, year_tagged};
 use list::{List, Mode, compatible, of_whom, parse_list, parse_list_of, sum_of};
 pub use measured::MeasuredSentence;
 use para::{Link, Lowered, Np, Para, np_stop};
-pub use typed::{Exactness, FigurePeriod, FigureRecord, Measure, PartOf};
+pub use period_figures::{FigurePeriod, PeriodFigure};
+pub use typed::{Exactness, FigureRecord, Measure, PartOf};
 
 /// A stated figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -261,6 +263,36 @@ pub struct TierClaims {
     pub statements: Vec<(Tier, Span)>,
     /// The introduction grants a waiver from a downgrade to Tier 3.
     pub waiver: bool,
+    /// The word of each tier statement (by the statement's span): `remained on`, `upgraded to`.
+    pub moves: Vec<(Span, TierMove)>,
+}
+
+/// What a tier statement says happened since the previous edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TierMove {
+    /// `remained on`, `remains on`
+    Remained,
+    /// `upgraded to`
+    Upgraded,
+    /// `downgraded to`
+    Downgraded,
+    /// `placed on`, `moved to`: no direction stated.
+    Placed,
+}
+
+impl TierMove {
+    /// The move a statement phrase of `rules/numbers.toml` (lower case) states.
+    pub fn of_phrase(phrase: &str) -> TierMove {
+        if phrase.starts_with("remain") {
+            TierMove::Remained
+        } else if phrase.starts_with("upgraded") {
+            TierMove::Upgraded
+        } else if phrase.starts_with("downgraded") {
+            TierMove::Downgraded
+        } else {
+            TierMove::Placed
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -301,6 +333,8 @@ pub struct ChapterClaims {
     pub currency_words: Vec<CurrencyWord>,
     /// The sentences holding two or more counted figures of one measure (see `measured`).
     pub measured: Vec<MeasuredSentence>,
+    /// Every count and amount with the period it is for and what it counts (for `--previous`).
+    pub period_figures: Vec<PeriodFigure>,
     /// A record of every counted figure (DESIGN §4.1, layer 1), in order; read only when asked
     /// for (`extract_records`).
     pub records: Vec<FigureRecord>,
@@ -400,6 +434,8 @@ pub struct Lexicon<'v> {
     nationalities: HashSet<String>,
     actors: Vec<String>,
     effort_nouns: HashSet<String>,
+    /// Sentence openers that add a fact, each as its lower-case words.
+    additive_openers: Vec<Vec<String>>,
 }
 
 impl<'v> Lexicon<'v> {
@@ -452,6 +488,11 @@ impl<'v> Lexicon<'v> {
             exploitation: lower(&vocab.exploitation_words),
             actors: vocab.actors.iter().map(|a| a.to_lowercase()).collect(),
             effort_nouns: lower(&vocab.effort_nouns),
+            additive_openers: vocab
+                .additive_openers
+                .iter()
+                .map(|o| o.split_whitespace().map(str::to_lowercase).collect())
+                .collect(),
         }
     }
 
@@ -604,6 +645,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
         let (first, first_breakdown) = (out.comparisons.len(), out.breakdowns.len());
         self.relations(p, section, out, complements);
         self.dated_comparisons(p, section, first, out);
+        self.period_figures(p, first, out);
         self.single_inclusions(p, first_breakdown, out);
         self.class_subsets(p, first_breakdown, out);
         self.conversions(p, out);

@@ -42,7 +42,7 @@ impl Period {
 
 /// A connective that introduces the earlier side of a comparison, and where its figures start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Connective {
+enum Connective {
     /// `compared with`, `compared to`, `in comparison to`, `versus`.
     Compared,
     /// A parenthesis right after a figure (and its noun and tag).
@@ -240,7 +240,7 @@ fn descriptor(p: &Para, q: usize) -> Vec<String> {
 
 /// Whether count `q` is an item of a list after `including` that follows a figure (`61 victims,
 /// including 30 … and 31 …`): a part of that figure, not a figure of its own.
-fn part_of_figure(p: &Para, q: usize) -> bool {
+pub(super) fn part_of_figure(p: &Para, q: usize) -> bool {
     let at = p.qs[q].toks.0;
     let (sent, depth) = (p.sentence[at], p.depth[at]);
     for k in (at.saturating_sub(16)..at).rev() {
@@ -259,7 +259,7 @@ fn part_of_figure(p: &Para, q: usize) -> bool {
 }
 
 /// A comparison connective at token `k`: which, and the token its figures may start at.
-pub(super) fn connective_at(p: &Para, k: usize) -> Option<(Connective, usize)> {
+fn connective_at(p: &Para, k: usize) -> Option<(Connective, usize)> {
     let w = p.word_ref(k);
     if w == Some("compared") && (p.is(k + 1, "with") || p.is(k + 1, "to")) {
         return Some((Connective::Compared, k + 2));
@@ -345,6 +345,20 @@ fn earlier_period(p: &Para, k: usize) -> Option<(Period, usize)> {
         .then_some((Period::Earlier, j + 1))
 }
 
+/// Whether an earlier period is named at token `k` (`the previous year`, `prior years`).
+pub(super) fn period_word(p: &Para, k: usize) -> bool {
+    earlier_period(p, k).is_some()
+}
+
+/// The figures of the earlier side of a comparison whose connective is at token `k`, the
+/// period each is for, and whether the connective is a word (`compared with`), not a
+/// parenthesis.
+pub(super) fn earlier_side_of(p: &Para, k: usize) -> Option<(Vec<usize>, Vec<Period>, bool)> {
+    let (connective, start) = connective_at(p, k)?;
+    let (figures, periods) = earlier_side(p, connective, k, start);
+    (!figures.is_empty()).then_some((figures, periods, connective == Connective::Compared))
+}
+
 /// Words that end the search for a figure's own period: the start of another clause or list
 /// item, or of what the figure is compared with.
 fn stops_tag_search(w: &str) -> bool {
@@ -386,7 +400,7 @@ fn qualifies(p: &Para, k: usize, w: &str) -> bool {
 
 /// The figures of the earlier side, after the connective at `k` whose figures start at
 /// `start`, with the period each is for: its own tag, else the tag that closes the group.
-pub(super) fn earlier_side(
+fn earlier_side(
     p: &Para,
     connective: Connective,
     k: usize,

@@ -21,6 +21,11 @@ pub(super) struct Restrictions<'v> {
 }
 
 impl Restrictions<'_> {
+    /// The (dimension, value) pairs stated.
+    pub(super) fn pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.values.iter().map(|(d, v)| (*d, v.as_str()))
+    }
+
     /// A part of unknown class (`and four were unspecified`): it closes any partition.
     fn wildcard(&self) -> bool {
         self.unspecified && self.values.is_empty()
@@ -274,12 +279,5 @@ impl<'v> Extractor<'_, 'v> {
                 .map(|(run, _)| run.into_iter().map(|i| items[i]).collect())
                 .collect(),
         )
-    }
-}
-
-impl<'v> Restrictions<'v> {
-    /// The (dimension, value) pairs stated, in order (for the typed figure records).
-    pub(super) fn values(&self) -> &[(&'v str, String)] {
-        &self.values
     }
 }

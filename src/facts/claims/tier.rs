@@ -75,6 +75,9 @@ impl Extractor<'_, '_> {
                 if let (Ok((r, tier)), false) = (tier_grammar(rest), hypothetical) {
                     let end = rest_at + rest.len() - r.len();
                     out.tier.statements.push((tier, Span::new(rest_at, end)));
+                    out.tier
+                        .moves
+                        .push((Span::new(rest_at, end), TierMove::of_phrase(&ph)));
                 }
             }
         }

@@ -4,10 +4,12 @@
 //! Each field is read by the reader the claims stage already has: the exactness from the
 //! approximation the quantity grammar read (`at least`, `nearly`); the measure from the figure's
 //! counted noun (`counted_head`), or its currency or `percent`; the restrictions from
-//! `restrictions_of`; the action from `action_of_figure`; the actor from the figure's statement
-//! (`FigureStatement`), else from the actor phrase its sentence opens with; the period from the
-//! period tags of `periods` (the figure's own tag, the tag closing its group, or a sentence
-//! opening on one). The scope (the figure it is a part of, compared with, or converted from) is
+//! `restrictions_of`; the action from `action_of_figure`, else a verb or noun before it in its
+//! clause; the actor and the period from the figure's `PeriodFigure` (the reader of `--previous`:
+//! its own tag, the tag closing its group, a sentence opening on a year, the previous period for
+//! the earlier side of a comparison, unknown when its sentence names other periods), else from
+//! its `FigureStatement` or the actor phrase its sentence opens with, and the period tags of
+//! `periods`. The scope (the figure it is a part of, compared with, or converted from) is
 //! linked by span to the breakdowns, comparisons and conversions the claims stage produced,
 //! never read again. A part, the earlier side of a comparison or a converted amount takes what
 //! its own words leave unknown (measure, action, actor; a part also its period) from the figure
@@ -16,7 +18,7 @@
 //! The records are read only when asked for (`tiplint extract`, the language server's hover):
 //! no rule reads them yet.
 
-use super::periods::{Period, connective_at, earlier_side, period_at, tag_after};
+use super::periods::{Period, period_at, tag_after};
 use super::*;
 use crate::facts::quantity::approximation_len;
 
@@ -73,17 +75,6 @@ impl Measure {
     }
 }
 
-/// The period a figure belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FigurePeriod {
-    /// `in 2021`, `(24 in 2018)`, `In 2021, …`.
-    Year(i32),
-    /// `the previous reporting period`, `the previous year`, `last year`.
-    Previous,
-    /// No tag: the period of the edition the chapter is in.
-    Edition,
-}
-
 /// The figure a record is a part of, and how.
 #[derive(Debug, Clone, Copy)]
 pub struct PartOf {
@@ -105,8 +96,8 @@ pub struct FigureRecord {
     pub restrictions: Vec<(String, String)>,
     pub action: Option<String>,
     pub actor: Option<String>,
-    /// Unknown for the earlier side of a comparison whose period the text does not tag.
-    pub period: Option<FigurePeriod>,
+    /// `Own`: the period of the edition the chapter is in.
+    pub period: FigurePeriod,
     pub part_of: Option<PartOf>,
     /// The other side of a comparison it is in.
     pub compared_with: Option<Fig>,
@@ -115,31 +106,29 @@ pub struct FigureRecord {
     /// Its measure is a class of people (`17 adult females`): the whole it is a part of says
     /// what the class counts.
     class_measure: bool,
-    /// Its period is tagged in the text (not the edition's by default).
-    tagged: bool,
+}
+
+impl FigureRecord {
+    /// Its period is a year or the previous period, as the text says (not the edition's by
+    /// default, nor unknown).
+    fn tagged(&self) -> bool {
+        matches!(self.period, FigurePeriod::Year(_) | FigurePeriod::Previous)
+    }
 }
 
 impl Extractor<'_, '_> {
     /// The records of paragraph `p`'s counted figures, appended to `out.records` (after the
     /// paragraph's statements were read).
     pub(super) fn records(&self, p: &Para, section: SectionKind, out: &mut ChapterClaims) {
-        // The earlier sides of the paragraph's comparisons, with the period that closes their
-        // group (`(93 potential victims and two official victims in 2018)`).
-        let mut grouped: HashMap<usize, Period> = HashMap::default();
-        for k in 0..p.toks.len() {
-            if let Some((connective, start)) = connective_at(p, k) {
-                let (figures, periods) = earlier_side(p, connective, k, start);
-                for (q, t) in figures.into_iter().zip(periods) {
-                    if t != Period::Own {
-                        grouped.entry(q).or_insert(t);
-                    }
-                }
-            }
-        }
+        let from = p.toks[0].span.start;
         let first_statement = out
             .statements
-            .partition_point(|s| s.figure.span.start < p.toks[0].span.start);
+            .partition_point(|s| s.figure.span.start < from);
         let statements = &out.statements[first_statement..];
+        let first_period = out
+            .period_figures
+            .partition_point(|f| f.figure.span.start < from);
+        let periods = &out.period_figures[first_period..];
         for (q, quantity) in p.qs.iter().enumerate() {
             if !counted_figure(p, q) {
                 continue;
@@ -165,9 +154,8 @@ impl Extractor<'_, '_> {
                 Vec::new()
             } else {
                 self.restrictions_of(p, q)
-                    .values()
-                    .iter()
-                    .map(|(d, v)| ((*d).to_string(), v.clone()))
+                    .pairs()
+                    .map(|(d, v)| (d.to_string(), v.to_string()))
                     .collect()
             };
             let statement = statements.iter().find(|s| s.figure.span == quantity.span);
@@ -176,17 +164,22 @@ impl Extractor<'_, '_> {
                 .or_else(|| self.action_of_figure(p, q, false))
                 .or_else(|| self.action_before(p, q))
                 .map(str::to_string);
-            let actor = statement
-                .map(|s| s.actor.clone())
+            let read = periods.iter().find(|f| f.figure.span == quantity.span);
+            let actor = read
+                .and_then(|f| f.actor.clone())
+                .or_else(|| statement.map(|s| actor_name(&s.actor)))
                 .or_else(|| self.actor_of(p, q));
-            let tag = tag_after(p, q)
-                .map(|(t, _)| t)
-                .or_else(|| grouped.get(&q).copied())
-                .or_else(|| sentence_tag(p, quantity.toks.0));
-            let period = match tag {
-                Some(Period::Year(y)) => FigurePeriod::Year(y),
-                Some(Period::Earlier) => FigurePeriod::Previous,
-                Some(Period::Own) | None => FigurePeriod::Edition,
+            let period = match read {
+                Some(f) => f.period,
+                // A percentage or a converted amount, which `PeriodFigure` leaves out.
+                None => match tag_after(p, q)
+                    .map(|(t, _)| t)
+                    .or_else(|| sentence_tag(p, quantity.toks.0))
+                {
+                    Some(Period::Year(y)) => FigurePeriod::Year(y),
+                    Some(Period::Earlier) => FigurePeriod::Previous,
+                    Some(Period::Own) | None => FigurePeriod::Own,
+                },
             };
             out.records.push(FigureRecord {
                 value: (!vague(p, q)).then_some(quantity.value),
@@ -197,33 +190,18 @@ impl Extractor<'_, '_> {
                 restrictions,
                 action,
                 actor,
-                period: Some(period),
+                period,
                 part_of: None,
                 compared_with: None,
                 converted: None,
                 class_measure,
-                tagged: !matches!(tag, None | Some(Period::Own)),
             });
         }
     }
 
-    /// The action of a verb or noun among the five words before figure `q`, in its clause (not
-    /// past `;`, a comma or another figure): `investigating 30 cases`, `identified 66 victims`.
-    fn action_before(&self, p: &Para, q: usize) -> Option<&str> {
-        let at = p.qs[q].toks.0;
-        (at.saturating_sub(5)..at)
-            .rev()
-            .take_while(|&k| {
-                p.sentence[k] == p.sentence[at]
-                    && p.q_of[k].is_none()
-                    && !p.punct(k, ';')
-                    && !p.punct(k, ',')
-            })
-            .find_map(|k| p.word_ref(k).and_then(|w| self.lex.action_of(w)))
-    }
-
     /// The actor whose phrase opens figure `q`'s sentence (`Civil society identified 66
-    /// victims`, `In 2029, the police arrested 12 suspects`), when no `;` and no other actor's phrase stands between it and the figure.
+    /// victims`, `In 2029, the police arrested 12 suspects`), when no `;` and no other actor's
+    /// phrase stands between it and the figure.
     fn actor_of(&self, p: &Para, q: usize) -> Option<String> {
         let at = p.qs[q].toks.0;
         let mut start = p.sentence_start(at);
@@ -254,7 +232,35 @@ impl Extractor<'_, '_> {
                 w.is_some_and(|w| k + n <= at && self.lex.actors.contains(&w.join(" ")))
             })
         });
-        (!other).then(|| actor.trim_start_matches("the ").to_string())
+        (!other).then(|| actor_name(actor))
+    }
+
+    /// The action of a verb or noun among the five words before figure `q`, in its clause (not
+    /// past `;`, a comma or another figure): `investigating 30 cases`, `identified 66 victims`.
+    fn action_before(&self, p: &Para, q: usize) -> Option<&str> {
+        let at = p.qs[q].toks.0;
+        (at.saturating_sub(5)..at)
+            .rev()
+            .take_while(|&k| {
+                p.sentence[k] == p.sentence[at]
+                    && p.q_of[k].is_none()
+                    && !p.punct(k, ';')
+                    && !p.punct(k, ',')
+            })
+            .find_map(|k| p.word_ref(k).and_then(|w| self.lex.action_of(w)))
+    }
+}
+
+/// An actor as `PeriodFigure` names it: without an article, the government's authorities and
+/// officials as `government`.
+fn actor_name(phrase: &str) -> String {
+    let bare = phrase
+        .trim_start_matches("the ")
+        .trim_start_matches("an ")
+        .trim_start_matches("a ");
+    match bare {
+        "authorities" | "officials" => "government".to_string(),
+        _ => bare.to_string(),
     }
 }
 
@@ -370,8 +376,8 @@ pub(super) fn link(out: &mut ChapterClaims) {
         if records[then].compared_with.is_none() {
             records[then].compared_with = Some(c.current);
             // The earlier side's period is another than the later's: unknown when not tagged.
-            if !records[then].tagged {
-                records[then].period = None;
+            if !records[then].tagged() {
+                records[then].period = FigurePeriod::Unknown;
             }
             from[then].get_or_insert((now, false));
         }
@@ -426,9 +432,15 @@ pub(super) fn link(out: &mut ChapterClaims) {
                 part.actor.clone_from(&whole.actor);
                 changed = true;
             }
-            if with_period && !part.tagged && whole.tagged {
+            // A part is of its whole's period: a tagged one, or any known one when the part's
+            // own is unknown (its sentence names other periods for other figures).
+            let unknown = part.period == FigurePeriod::Unknown;
+            if with_period
+                && !part.tagged()
+                && part.period != whole.period
+                && (whole.tagged() || unknown && whole.period != FigurePeriod::Unknown)
+            {
                 part.period = whole.period;
-                part.tagged = true;
                 changed = true;
             }
         }

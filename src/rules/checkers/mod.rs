@@ -19,12 +19,14 @@ mod number_style;
 mod outdated_name;
 mod percent;
 mod period;
+mod prior_year;
 mod range;
 mod rate;
 mod recommendation_form;
 mod repeated_word;
 mod section_order;
 mod spelling_variant;
+mod stale_copy;
 mod tier_mismatch;
 mod trend;
 mod user;
@@ -55,6 +57,8 @@ pub struct Context<'a> {
     pub edition: Option<i32>,
     /// Each chapter's words, read once on first use (see `words::chapter_words`).
     pub words: std::sync::OnceLock<Vec<words::Words<'a>>>,
+    /// Earlier editions to relate the chapters to (`--previous`).
+    pub previous: &'a [crate::editions::EarlierEdition],
 }
 
 /// What checkers write.
@@ -124,6 +128,8 @@ pub const KINDS: &[(&str, Constructor)] = &[
         "date-out-of-period",
         without_options::<period::DateOutOfPeriod>,
     ),
+    ("prior-year", without_options::<prior_year::PriorYear>),
+    ("stale-copy", without_options::<stale_copy::StaleCopy>),
     ("spelling-variant", spelling_variant::build),
     ("hyphenation", without_options::<hyphenation::Hyphenation>),
     ("outdated-name", outdated_name::build),

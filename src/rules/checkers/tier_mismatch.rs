@@ -3,7 +3,7 @@
 
 use super::{Checker, Context, Output};
 use crate::diagnostic::Check;
-use crate::facts::Standards;
+use crate::facts::{Standards, TierMove};
 use crate::parse::Tier;
 use crate::rules::spec::RuleSpec;
 use serde_json::json;
@@ -13,6 +13,7 @@ pub struct TierMismatch;
 
 impl Checker for TierMismatch {
     fn check(&self, cx: &Context, rule: &RuleSpec, out: &mut Output) {
+        across_editions(cx, rule, out);
         for chapter in &cx.facts.chapters {
             let t = &chapter.tier;
             // A waiver keeps on Tier 2 Watch List a country not making significant efforts.
@@ -119,5 +120,103 @@ impl Checker for TierMismatch {
             }
             out.diagnostics.push(d.with_help("make the heading, the standards sentence and the tier statement name the same tier"));
         }
+    }
+}
+
+/// A tier's rank, best first; `None` for a special case.
+fn rank(t: Tier) -> Option<u8> {
+    match t {
+        Tier::Tier1 => Some(1),
+        Tier::Tier2 => Some(2),
+        Tier::Tier2WatchList => Some(3),
+        Tier::Tier3 => Some(4),
+        Tier::SpecialCase => None,
+    }
+}
+
+/// With `--previous`: the tier statement (`remained on`, `upgraded to`, `downgraded to`) against
+/// the heading of the same country's chapter in the edition just before; a change of tier the
+/// introduction states with neither word (it has a standards sentence but says only `remained
+/// on`, or nothing) is a mismatch too.
+fn across_editions(cx: &Context, rule: &RuleSpec, out: &mut Output) {
+    let Some(edition) = cx.edition else { return };
+    if cx.previous.is_empty() {
+        return;
+    }
+    let count = cx.report.chapters.len();
+    for (chapter, claims) in cx.report.chapters.iter().zip(&cx.facts.chapters) {
+        let t = &claims.tier;
+        let paired = crate::editions::earlier_chapters(
+            chapter.country(),
+            count,
+            edition,
+            cx.previous,
+            cx.vocab,
+        );
+        let Some(before) = paired.iter().find(|p| p.year == edition - 1) else {
+            continue;
+        };
+        let Some((was, was_span)) = before.edition.facts.chapters[before.chapter].tier.heading
+        else {
+            continue;
+        };
+        let statement = t.statements.first().map(|&(tier, span)| {
+            let word = t
+                .moves
+                .iter()
+                .find(|(s, _)| *s == span)
+                .map_or(TierMove::Placed, |m| m.1);
+            (tier, span, word)
+        });
+        let (now, at) = match (t.heading, statement) {
+            (_, Some((tier, span, _))) => (tier, span),
+            (Some((tier, span)), None) => (tier, span),
+            (None, None) => continue,
+        };
+        let (Some(r_now), Some(r_was)) = (rank(now), rank(was)) else {
+            continue;
+        };
+        let problem = match statement.map(|s| s.2) {
+            Some(TierMove::Remained) if now != was => Some(format!(
+                "the text says the country remained on {now}, but the {} edition placed it on {was}",
+                before.year
+            )),
+            Some(TierMove::Upgraded) if r_now >= r_was => Some(format!(
+                "the text says the country was upgraded to {now}, but the {} edition placed it on {was}",
+                before.year
+            )),
+            Some(TierMove::Downgraded) if r_now <= r_was => Some(format!(
+                "the text says the country was downgraded to {now}, but the {} edition placed it on {was}",
+                before.year
+            )),
+            None if now != was && t.standards.is_some() => Some(format!(
+                "the country moved from {was} (the {} edition) to {now}, but the text says neither upgraded nor downgraded",
+                before.year
+            )),
+            _ => None,
+        };
+        out.checks.push(Check {
+            rule: rule.name.clone(),
+            ok: problem.is_none(),
+            expression: format!("{now} after {was} in the {} edition", before.year),
+            values: json!({"current": now.to_string(), "previous": was.to_string()}),
+            span: at,
+            figures: vec![at],
+        });
+        let Some(problem) = problem else { continue };
+        let file = std::sync::Arc::new(crate::diagnostic::OtherFile {
+            name: before.edition.name.clone(),
+            source: before.edition.source.clone(),
+        });
+        let (line, column) = before.edition.source.line_col(was_span.start);
+        out.diagnostics.push(
+            rule.diagnostic(at, problem)
+                .with_label(at, format!("this edition: {now}"))
+                .with_label_in(file, was_span, format!("the {} edition: {was}", before.year))
+                .with_help(format!(
+                    "the {} edition ({}:{line}:{column}) placed the country on {was}; say `upgraded to`, `downgraded to` or `remained on` accordingly",
+                    before.year, before.edition.name
+                )),
+        );
     }
 }
