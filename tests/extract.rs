@@ -460,3 +460,33 @@ fn the_json_follows_its_schema() {
         serde_json::json!({"value": 1, "span": {"start": 0, "end": 1}, "line": 1, "column": 1});
     assert!(!schema_errors(&bad).is_empty());
 }
+
+#[test]
+fn every_cut_of_the_sample_gives_records_inside_the_text() {
+    // The sample cut off anywhere (an excerpt ending mid-sentence, mid-figure, mid-character's
+    // neighbour), with CRLF line ends and non-ASCII text before it: no panic, and every span is
+    // in bounds, on character boundaries, and names the text its row says.
+    let sample = std::fs::read_to_string(SAMPLE).unwrap();
+    let text = format!("Türkiye — “quoted” 🤝\r\n{}", sample.replace('\n', "\r\n"));
+    let rules = RuleSet::default_rules();
+    let mut cuts: Vec<usize> = (0..text.len()).step_by(211).collect();
+    cuts.push(text.len());
+    for cut in cuts {
+        let cut = text.floor_char_boundary(cut);
+        let part = &text[..cut];
+        for r in rows(&Source::new("cut.txt", part.to_string()), &rules, None) {
+            assert!(r.start < r.end && r.end <= part.len(), "{r:?}");
+            assert!(part.is_char_boundary(r.start) && part.is_char_boundary(r.end));
+            assert_eq!(
+                tiplint::render::one_line(&part[r.start..r.end]),
+                r.text.as_str()
+            );
+            for related in [&r.part_of, &r.compared_with, &r.converted]
+                .into_iter()
+                .flatten()
+            {
+                assert!(related.start < related.end && related.end <= part.len());
+            }
+        }
+    }
+}
