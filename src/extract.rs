@@ -2,9 +2,7 @@
 //! (DESIGN §4.1, layer 1) as one table, a row per figure, with its file, edition, chapter and
 //! section, and the figure it is a part of, compared with or converted from.
 
-use crate::facts::{
-    Facts, Fig, FigurePeriod, FigureRecord, Lexicon, RelationKind, extract_records,
-};
+use crate::facts::{Fig, FigurePeriod, FigureRecord, Lexicon, RelationKind, extract_records};
 use crate::input;
 use crate::output;
 use crate::parse::{SectionKind, StructureGrammar};
@@ -129,12 +127,6 @@ pub fn rows(source: &Source, rules: &RuleSet, edition: Option<i32>) -> Vec<Row> 
         }
     }
     out
-}
-
-/// The figure records of a text, for the language server's hover (read when first asked for).
-pub fn facts_with_records(text: &str, rules: &RuleSet) -> Facts {
-    let report = StructureGrammar::new(&rules.vocabulary).parse(text);
-    extract_records(text, &report, &Lexicon::new(&rules.vocabulary))
 }
 
 fn row(

@@ -120,15 +120,23 @@ impl Extractor<'_, '_> {
     /// The records of paragraph `p`'s counted figures, appended to `out.records` (after the
     /// paragraph's statements were read).
     pub(super) fn records(&self, p: &Para, section: SectionKind, out: &mut ChapterClaims) {
+        // The paragraph's statements and period figures (read before), by their figure's span.
         let from = p.toks[0].span.start;
         let first_statement = out
             .statements
             .partition_point(|s| s.figure.span.start < from);
-        let statements = &out.statements[first_statement..];
+        let statements: HashMap<Span, &FigureStatement> = out.statements[first_statement..]
+            .iter()
+            .map(|s| (s.figure.span, s))
+            .collect();
         let first_period = out
             .period_figures
             .partition_point(|f| f.figure.span.start < from);
-        let periods = &out.period_figures[first_period..];
+        let periods: HashMap<Span, &PeriodFigure> = out.period_figures[first_period..]
+            .iter()
+            .map(|f| (f.figure.span, f))
+            .collect();
+        let mut records = Vec::new();
         for (q, quantity) in p.qs.iter().enumerate() {
             if !counted_figure(p, q) {
                 continue;
@@ -158,13 +166,13 @@ impl Extractor<'_, '_> {
                     .map(|(d, v)| (d.to_string(), v.to_string()))
                     .collect()
             };
-            let statement = statements.iter().find(|s| s.figure.span == quantity.span);
+            let statement = statements.get(&quantity.span);
             let action = statement
                 .map(|s| s.action.as_str())
                 .or_else(|| self.action_of_figure(p, q, false))
                 .or_else(|| self.action_before(p, q))
                 .map(str::to_string);
-            let read = periods.iter().find(|f| f.figure.span == quantity.span);
+            let read = periods.get(&quantity.span);
             let actor = read
                 .and_then(|f| f.actor.clone())
                 .or_else(|| statement.map(|s| actor_name(&s.actor)))
@@ -181,7 +189,7 @@ impl Extractor<'_, '_> {
                     Some(Period::Own) | None => FigurePeriod::Own,
                 },
             };
-            out.records.push(FigureRecord {
+            records.push(FigureRecord {
                 value: (!vague(p, q)).then_some(quantity.value),
                 exactness: exactness(p, q),
                 span: quantity.span,
@@ -197,6 +205,7 @@ impl Extractor<'_, '_> {
                 class_measure,
             });
         }
+        out.records.extend(records);
     }
 
     /// The actor whose phrase opens figure `q`'s sentence (`Civil society identified 66
