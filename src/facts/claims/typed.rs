@@ -210,7 +210,7 @@ impl Extractor<'_, '_> {
 
     /// The actor whose phrase opens figure `q`'s sentence (`Civil society identified 66
     /// victims`, `In 2029, the police arrested 12 suspects`), when no `;` and no other actor's
-    /// phrase stands between it and the figure.
+    /// phrase stands between it and the figure, at most 12 tokens after the sentence's opening.
     fn actor_of(&self, p: &Para, q: usize) -> Option<String> {
         let at = p.qs[q].toks.0;
         let mut start = p.sentence_start(at);
@@ -219,6 +219,11 @@ impl Extractor<'_, '_> {
             && p.punct(end, ',')
         {
             start = end + 1;
+        }
+        // Near the figure only (as `PeriodFigure` reads its actor): a long sentence is read in
+        // linear time.
+        if at.saturating_sub(start) > 12 {
+            return None;
         }
         let words: Vec<&str> = (start..at.min(start + 4))
             .map_while(|k| p.word_ref(k))
