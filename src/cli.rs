@@ -60,6 +60,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Print every counted figure (its measure, restrictions, action, actor, period, value, and
+    /// the figure it is a part of or compared with) as one CSV or JSON table.
+    Extract(crate::extract::ExtractArgs),
     /// Run the language server on standard input and output, for editors (see the README).
     Lsp,
     /// Print the manual page, in roff (`tiplint man | man -l -`; `tiplint man check` is
@@ -277,6 +280,7 @@ pub fn run_with(cli: Cli) -> u8 {
     match &cli.command {
         Command::Check(args) => check(args, &rules, &config),
         Command::Parse { file, format: _ } => parse(file, &rules),
+        Command::Extract(args) => crate::extract::run(args, &rules, &config),
         Command::Rules { format } => print_then_ok(&crate::docs::rules_listing(&rules, *format)),
         Command::Explain { rule } => match rules.find(rule) {
             Some(r) => print_then_ok(&crate::docs::explain(&r.spec)),

@@ -9,6 +9,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod docs;
 pub mod editions;
+pub mod extract;
 pub mod facts;
 pub mod fix;
 pub mod input;

@@ -1,10 +1,11 @@
-//! Hover: on a figure, what tiplint read about it (the claims it stands in: the breakdown it is
-//! the total or a part of, the comparison it is a side of, the statement it counts in) and the
-//! checks it took part in, with their expressions and values (the records `--format json`
+//! Hover: on a figure, what tiplint read about it (its record: measure, restrictions, action,
+//! actor, period, exactness and scope, as `tiplint extract` prints it; the claims it stands in:
+//! the breakdown it is the total or a part of, the comparison it is a side of, the statement it
+//! counts in) and the checks it took part in, with their expressions and values (the records `--format json`
 //! prints as `checks`); on a finding, its rule.
 
 use super::workspace::Checked;
-use crate::facts::{Fig, RelationKind};
+use crate::facts::{Fig, FigureRecord, RelationKind};
 use crate::source::Span;
 use lsp_types::{Hover, HoverContents, MarkupContent, MarkupKind};
 use std::fmt::Write;
@@ -85,6 +86,7 @@ fn figure_at(checked: &Checked, offset: usize) -> Option<Span> {
             spans.extend([x.local.span, x.usd.span]);
         }
         spans.extend(c.count_lists.iter().map(|l| l.count.span));
+        spans.extend(c.records.iter().map(|r| r.span));
     }
     spans
         .into_iter()
@@ -103,6 +105,11 @@ fn figure_section(checked: &Checked, span: Span, text: &mut String) {
             .join(" + ")
     };
     let _ = writeln!(text, "**tiplint** figure {}\n", shown(span));
+    let edition = checked.result.edition.map(|(e, _)| e);
+    let records = checked.facts().chapters.iter().flat_map(|c| &c.records);
+    for r in records.filter(|r| r.span == span) {
+        record_section(r, edition, text);
+    }
     let mut read = Vec::new();
     for c in &checked.facts().chapters {
         for b in &c.breakdowns {
@@ -232,6 +239,74 @@ fn figure_section(checked: &Checked, span: Span, text: &mut String) {
     }
 }
 
+/// A figure's record (DESIGN §4.1, layer 1): what it counts, and what it is a part of or
+/// compared with; a field not read says so.
+fn record_section(r: &FigureRecord, edition: Option<i32>, text: &mut String) {
+    let or_unknown = |v: Option<&str>| v.map_or("unknown".to_string(), |v| format!("`{v}`"));
+    let value = r
+        .value
+        .map_or("no value".to_string(), |v| v.normalize().to_string());
+    let unit = r
+        .measure
+        .as_ref()
+        .and_then(|m| m.unit())
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    let restrictions = if r.restrictions.is_empty() {
+        "none stated".to_string()
+    } else {
+        r.restrictions
+            .iter()
+            .map(|(d, v)| format!("{d} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut lines = vec![
+        format!("value: {value}{unit} ({})", r.exactness.name()),
+        format!(
+            "measure: {}",
+            or_unknown(r.measure.as_ref().map(|m| m.name()))
+        ),
+        format!("restrictions: {restrictions}"),
+        format!(
+            "action: {}; actor: {}",
+            or_unknown(r.action.as_deref()),
+            or_unknown(r.actor.as_deref())
+        ),
+        format!(
+            "period: {}",
+            crate::extract::period_text(r.period, edition).unwrap_or("unknown".to_string())
+        ),
+    ];
+    let mut scope = Vec::new();
+    if let Some(p) = r.part_of {
+        scope.push(format!(
+            "a part of {} ({})",
+            p.whole.value,
+            crate::extract::kind_name(p.kind)
+        ));
+    }
+    if let Some(c) = r.compared_with {
+        scope.push(format!("compared with {}", c.value));
+    }
+    if let Some(c) = r.converted {
+        scope.push(format!("converted: {}", c.value));
+    }
+    lines.push(format!(
+        "scope: {}",
+        if scope.is_empty() {
+            "none read".to_string()
+        } else {
+            scope.join("; ")
+        }
+    ));
+    text.push_str("Record:\n");
+    for l in lines {
+        let _ = writeln!(text, "- {}", escape(&l));
+    }
+    text.push('\n');
+}
+
 /// Markdown's special characters in text taken from the document or a message, escaped.
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -242,4 +317,50 @@ fn escape(s: &str) -> String {
         out.push(c);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lsp::workspace::{Options, Workspace};
+    use lsp_types::Url;
+
+    /// The hover's text at the first `figure` of `text`, checked as `excerpt.txt`.
+    fn hover_text(text: &str, figure: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let (ws, _) = Workspace::new(Options::default(), dir.path().to_path_buf());
+        let uri = Url::from_file_path(dir.path().join("excerpt.txt")).unwrap();
+        let checked = ws.check(&uri, text);
+        let at = text.find(figure).unwrap() + 1;
+        match hover(&checked, at).expect("a hover").contents {
+            HoverContents::Markup(m) => m.value,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_figure_shows_its_record() {
+        let text = "In 2029, civil society identified 40 victims (12 girls and 28 boys), \
+            compared with 31 victims in 2028.\n";
+        let girls = hover_text(text, "12");
+        assert!(girls.contains("Record:"), "{girls}");
+        // A class of people in a breakdown counts what its whole counts.
+        assert!(girls.contains("measure: `victim`"), "{girls}");
+        assert!(girls.contains("actor: `civil society`"), "{girls}");
+        assert!(
+            girls.contains("restrictions: sex female, age child"),
+            "{girls}"
+        );
+        assert!(girls.contains("period: 2029"), "{girls}");
+        assert!(girls.contains("a part of 40 (sum)"), "{girls}");
+        let whole = hover_text(text, "40");
+        assert!(whole.contains("actor: `civil society`"), "{whole}");
+        assert!(whole.contains("action: `identify`"), "{whole}");
+        assert!(whole.contains("compared with 31"), "{whole}");
+        // A figure no claim reads still has its record; what was not read says so.
+        let alone = hover_text("Some 14 hotlines operated.\n", "14");
+        assert!(alone.contains("value: 14 (approximate)"), "{alone}");
+        assert!(alone.contains("measure: unknown"), "{alone}");
+        assert!(alone.contains("scope: none read"), "{alone}");
+    }
 }

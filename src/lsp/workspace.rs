@@ -3,7 +3,7 @@
 //! the library's pipeline (`rules::check_source_with`), as `tiplint check` does.
 
 use crate::config::{self, Globs, Loaded};
-use crate::facts::{Facts, Lexicon, extract};
+use crate::facts::{Facts, Lexicon, extract_records};
 use crate::parse::StructureGrammar;
 use crate::rules::{FileResult, RuleSet, Selection, Settings, check_source_with};
 use crate::source::Source;
@@ -37,7 +37,8 @@ pub struct Checked {
     pub columns: Utf16Columns,
     /// The rules it was checked with.
     pub setup: Arc<Setup>,
-    /// The figures and claims read from the text, for hover (read when first asked for).
+    /// The figures and claims read from the text, and the record of every counted figure, for
+    /// hover (read when first asked for).
     facts: OnceLock<Facts>,
 }
 
@@ -46,7 +47,7 @@ impl Checked {
         self.facts.get_or_init(|| {
             let vocab = &self.setup.rules.vocabulary;
             let report = StructureGrammar::new(vocab).parse(&self.source.text);
-            extract(&self.source.text, &report, &Lexicon::new(vocab))
+            extract_records(&self.source.text, &report, &Lexicon::new(vocab))
         })
     }
 }

@@ -35,6 +35,7 @@ mod restrictions;
 mod scopes;
 mod summaries;
 mod tier;
+mod typed;
 
 use across_sentences::Complements;
 use figures::{dates, marked_past, next_dated_figure, year_tagged};
@@ -42,6 +43,7 @@ use list::{List, Mode, compatible, of_whom, parse_list, parse_list_of, sum_of};
 pub use measured::MeasuredSentence;
 use para::{Link, Lowered, Np, Para, np_stop};
 pub use period_figures::{FigurePeriod, PeriodFigure};
+pub use typed::{Exactness, FigureRecord, Measure, PartOf};
 
 /// A stated figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -333,6 +335,9 @@ pub struct ChapterClaims {
     pub measured: Vec<MeasuredSentence>,
     /// Every count and amount with the period it is for and what it counts (for `--previous`).
     pub period_figures: Vec<PeriodFigure>,
+    /// A record of every counted figure (DESIGN §4.1, layer 1), in order; read only when asked
+    /// for (`extract_records`).
+    pub records: Vec<FigureRecord>,
 }
 
 /// A currency named beside an amount.
@@ -566,13 +571,25 @@ pub fn singular(word: &str) -> Cow<'_, str> {
 struct Extractor<'l, 'v> {
     lex: &'l Lexicon<'v>,
     currencies: CurrencyIndex<'v>,
+    /// Also read a record of every counted figure (`ChapterClaims::records`).
+    records: bool,
 }
 
 /// Extract every chapter's claims.
 pub fn extract(text: &str, report: &Report, lex: &Lexicon) -> Facts {
+    extract_with(text, report, lex, false)
+}
+
+/// Extract every chapter's claims and the record of every counted figure (`tiplint extract`).
+pub fn extract_records(text: &str, report: &Report, lex: &Lexicon) -> Facts {
+    extract_with(text, report, lex, true)
+}
+
+fn extract_with(text: &str, report: &Report, lex: &Lexicon, records: bool) -> Facts {
     let ex = Extractor {
         lex,
         currencies: CurrencyIndex::new(lex.vocab),
+        records,
     };
     let cut = cut_off(text, report);
     Facts {
@@ -637,6 +654,9 @@ impl<'l, 'v> Extractor<'l, 'v> {
         self.ranges(p, out);
         self.percents(p, first_breakdown, out);
         measured::read(p, self.lex, &mut out.measured);
+        if self.records {
+            self.records(p, section, out);
+        }
     }
 
     /// The claims of one chapter; `cut`: where a sentence cut off by the end of the input starts.
@@ -709,6 +729,7 @@ impl<'l, 'v> Extractor<'l, 'v> {
             }
         }
         complements.link(self.lex.vocab, &mut out);
+        typed::link(&mut out);
         out.lowered = lowered;
         out
     }
