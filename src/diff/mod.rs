@@ -141,11 +141,20 @@ pub fn diff(sides: &Sides, rules: &RuleSet) -> Diff {
     let nouns = vocab.counted_noun_set();
     let sentences = |e: &EarlierEdition, c: &Chapter| -> Vec<SentenceAt> {
         let names = currencies.in_country(c.country());
-        chapter_sentences(&e.source, c, |span| {
-            let toks = tokenize(&e.source.text, span);
+        // Page furniture inside a sentence is not part of it.
+        let text = if e.report.furniture.is_empty() {
+            std::borrow::Cow::Borrowed(e.source.text.as_str())
+        } else {
+            std::borrow::Cow::Owned(crate::parse::structure::mask(
+                &e.source.text,
+                &e.report.furniture,
+            ))
+        };
+        chapter_sentences(&text, &e.source, c, |span| {
+            let toks = tokenize(&text, span);
             scan(&toks, &names, &nouns)
                 .into_iter()
-                .map(|q| (fold(e.source.slice(q.span)), q.span))
+                .map(|q| (fold(&text[q.span.start..q.span.end]), q.span))
                 .collect()
         })
     };
@@ -251,6 +260,7 @@ fn fold(text: &str) -> String {
 
 /// A chapter's heading line (when it has one) and sentences, in order, with their figures.
 fn chapter_sentences(
+    text: &str,
     source: &Source,
     c: &Chapter,
     figures: impl Fn(Span) -> Vec<(String, Span)>,
@@ -260,7 +270,7 @@ fn chapter_sentences(
         .into_iter()
         .chain(c.sentences().map(|s| s.span))
         .map(|span| SentenceAt {
-            text: fold(source.slice(span)),
+            text: fold(&text[span.start..span.end]),
             span,
             line: source.line_col(span.start).0,
             figures: figures(span),
