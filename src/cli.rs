@@ -65,6 +65,9 @@ pub enum Command {
     Extract(crate::extract::ExtractArgs),
     /// Run the language server on standard input and output, for editors (see the README).
     Lsp,
+    /// What changed between two editions, chapter by chapter, sentence by sentence (exit code 0:
+    /// no difference; 1: differences; 2: bad input).
+    Diff(DiffArgs),
     /// Print the manual page, in roff (`tiplint man | man -l -`; `tiplint man check` is
     /// tiplint-check(1)).
     Man {
@@ -155,6 +158,26 @@ pub struct CheckArgs {
     /// The name to report for standard input (its extension selects .txt or .md handling).
     #[arg(long, default_value = "<stdin>")]
     pub stdin_filename: String,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DiffArgs {
+    /// The older edition: a file, or a directory of chapter files.
+    pub old: String,
+    /// The newer edition: a file, or a directory of chapter files.
+    pub new: String,
+    /// Output format (default: text).
+    #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// Colour the changed figures in text output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffFormat {
+    Text,
+    Json,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -292,6 +315,7 @@ pub fn run_with(cli: Cli) -> u8 {
         Command::Completions { shell } => completions(*shell),
         Command::Man { command } => man(command.as_deref()),
         Command::Lsp => lsp(&cli),
+        Command::Diff(args) => crate::diff::run(args, &rules),
     }
 }
 

@@ -105,6 +105,23 @@ pub fn earlier_chapters<'a>(
     out
 }
 
+/// Is chapter `k` of `e` the same chapter as one of country `country` (none for an excerpt)
+/// in a file of `chapters` chapters? The pairing of [`earlier_chapters`], whatever the two
+/// editions are (`tiplint diff` compares any two).
+pub fn same_chapter(
+    country: Option<&str>,
+    chapters: usize,
+    e: &EarlierEdition,
+    k: usize,
+    vocab: &Vocabulary,
+) -> bool {
+    let single = chapters == 1 && e.report.chapters.len() == 1;
+    match (country, e.report.chapters.get(k).and_then(|c| c.country())) {
+        (Some(a), Some(b)) => country_key(a, vocab) == country_key(b, vocab),
+        _ => single,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;
+pub mod diff;
 pub mod docs;
 pub mod editions;
 pub mod extract;

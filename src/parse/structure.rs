@@ -34,8 +34,15 @@ impl<'v> StructureGrammar<'v> {
 
     pub fn parse(&self, text: &str) -> Report {
         let lines = split_lines(text);
-        let items = self.items(text, &lines);
-        let mut report = self.assemble(text, items);
+        let (items, furniture) = self.items(text, &lines);
+        // Sentences are split in the text with the page furniture blanked out, so that a
+        // sentence a page break interrupts reads as one (its span still covers the bytes between).
+        let mut report = if furniture.is_empty() {
+            self.assemble(text, items)
+        } else {
+            self.assemble(&mask(text, &furniture), items)
+        };
+        report.furniture = furniture;
         // The first title that names its year states the edition.
         report.title_edition = lines.iter().find_map(|l| {
             let s = &text[l.content.start..l.content.end];
@@ -116,8 +123,21 @@ impl<'v> StructureGrammar<'v> {
         Some((next, n, tier))
     }
 
-    fn items(&self, text: &str, lines: &[Line]) -> Vec<Item> {
+    /// A line of PDF page furniture: a page number (digits alone), the report's running title in
+    /// capitals (`TRAFFICKING IN PERSONS REPORT`), or a country name alone that a chapter heading
+    /// before it already named (`countries`: those names, normalised).
+    fn is_furniture(&self, line: &str, countries: &HashSet<String>) -> bool {
+        (line.len() <= 6 && line.bytes().all(|b| b.is_ascii_digit()))
+            || (is_title(line, self.vocab)
+                && !line.chars().any(char::is_lowercase)
+                && !line.contains(':'))
+            || (line.len() <= 60 && countries.contains(&normalise_name(line)))
+    }
+
+    fn items(&self, text: &str, lines: &[Line]) -> (Vec<Item>, Vec<Span>) {
         let mut items: Vec<Item> = Vec::new();
+        let mut furniture = Vec::new();
+        let mut countries: HashSet<String> = HashSet::new();
         let mut blank_before = false;
         let mut i = 0;
         while i < lines.len() {
@@ -140,14 +160,24 @@ impl<'v> StructureGrammar<'v> {
             }
             let s = &text[span.start..span.end];
             if let Some(h) = self.heading(text, span, None) {
+                countries.insert(normalise_name(&h.name));
+                countries.insert(normalise_name(&h.country));
                 items.push(Item::Heading(h));
                 continue;
             }
             if let Some((next, tier_span, tier)) = self.two_line_heading(text, lines, i - 1)
                 && let Some(h) = self.heading(text, span, Some((tier_span, tier)))
             {
+                countries.insert(normalise_name(&h.name));
+                countries.insert(normalise_name(&h.country));
                 items.push(Item::Heading(h));
                 i = next + 1;
+                continue;
+            }
+            // Page furniture is passed over as a blank line is: a paragraph it interrupts goes on.
+            if !md_heading && self.is_furniture(s, &countries) {
+                furniture.push(span);
+                blank_before = true;
                 continue;
             }
             if let Some(m) = match_label(s, self.vocab) {
@@ -209,7 +239,7 @@ impl<'v> StructureGrammar<'v> {
                 *item = Item::Unknown(p.parts[0]);
             }
         }
-        items
+        (items, furniture)
     }
 
     fn assemble(&self, text: &str, items: Vec<Item>) -> Report {
@@ -314,6 +344,17 @@ impl<'v> StructureGrammar<'v> {
                 .collect(),
         }
     }
+}
+
+/// `text` with the bytes of `spans` replaced by spaces: the same length, the same offsets, the
+/// same line breaks (the spans hold none).
+pub fn mask(text: &str, spans: &[Span]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for s in spans {
+        bytes[s.start..s.end].fill(b' ');
+    }
+    // Whole characters were replaced by ASCII spaces: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| text.to_string())
 }
 
 /// Items of a recommendations paragraph: split on a leading bullet and on inline ` * ` / ` • `.

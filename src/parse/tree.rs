@@ -12,6 +12,10 @@ pub struct Report {
     /// The edition a report title line states (`2019 Trafficking in Persons Report: Turkey`).
     #[serde(skip)]
     pub title_edition: Option<i32>,
+    /// Lines of PDF page furniture (page numbers, running titles, a chapter's country name
+    /// alone), read as blank lines: never a paragraph or a heading.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub furniture: Vec<Span>,
 }
 
 #[derive(Debug, Clone, Serialize)]

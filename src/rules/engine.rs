@@ -167,8 +167,17 @@ pub fn check_source_against(
     previous: &[crate::editions::EarlierEdition],
 ) -> FileResult {
     let report = StructureGrammar::new(&rules.vocabulary).parse(&source.text);
+    // Page furniture (page numbers, running titles) is read as blank: the facts and the rules
+    // read the text with it blanked out, at the same offsets; findings quote the file itself.
+    let masked = (!report.furniture.is_empty()).then(|| {
+        Source::new(
+            source.name.clone(),
+            crate::parse::structure::mask(&source.text, &report.furniture),
+        )
+    });
+    let reading = masked.as_ref().unwrap_or(source);
     let lexicon = Lexicon::new(&rules.vocabulary);
-    let facts = extract(&source.text, &report, &lexicon);
+    let facts = extract(&reading.text, &report, &lexicon);
     let edition = match settings.edition {
         Some(e) => Some((e, EditionSource::Given)),
         // A title line's year is the text's own statement of its edition.
@@ -183,7 +192,7 @@ pub fn check_source_against(
         && !report.chapters.is_empty()
         && report.chapters.iter().all(|c| c.heading.is_none());
     let cx = Context {
-        source,
+        source: reading,
         report: &report,
         excerpt,
         vocab: &rules.vocabulary,
