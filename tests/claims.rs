@@ -1871,4 +1871,16 @@ fn a_part_of_the_named_group_opens_a_partition_of_its_whole() {
         breakdowns("The government identified 50 victims. Twenty of the victims were Ghanaian."),
         vec![subset(50, 20)]
     );
+    // `the victims` are all of them, not a group within; when every figure names a group, the
+    // latest.
+    let read = breakdowns(
+        "Police identified 60 potential victims. Of these, 30 were sex trafficking victims, including 20 begging victims; 30 were labor trafficking victims. Forty of the victims were women, 10 men, and 10 children.",
+    );
+    assert!(read.contains(&split(60, &[40, 10, 10])), "{read:?}");
+    assert_eq!(
+        breakdowns(
+            "The government identified 45 sex trafficking victims. Of the identified victims, 40 were women and five were men."
+        ),
+        vec![split(45, &[40, 5])]
+    );
 }

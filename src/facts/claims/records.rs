@@ -121,15 +121,22 @@ impl Extractor<'_, '_> {
                 .is_some_and(|h| singular(h) == singular(head))
                 && !after_compared(p, q)
         };
-        // (`the victims` are not a group a figure names: `26 forced begging victims`.)
-        let named = totals.iter().rev().find(|&&q| {
-            counts_head(q)
-                && if stated.is_empty() {
-                    !self.names_group(p, q)
-                } else {
-                    stated.iter().all(|w| p.np(q).words.contains(w))
-                }
-        });
+        // (`the victims` are rather all the victims than a group a figure names, `26 forced
+        // begging victims`, when a figure counts them.)
+        let named = if stated.is_empty() {
+            let latest = |plain: bool| {
+                totals
+                    .iter()
+                    .rev()
+                    .find(move |&&q| counts_head(q) && (!plain || !self.names_group(p, q)))
+            };
+            latest(true).or_else(|| latest(false))
+        } else {
+            totals
+                .iter()
+                .rev()
+                .find(|&&q| counts_head(q) && stated.iter().all(|w| p.np(q).words.contains(w)))
+        };
         let (total, part_of_whole) = match named {
             Some(&q) => (q, false),
             None if !stated.is_empty() => (
