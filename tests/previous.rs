@@ -237,3 +237,37 @@ fn a_copied_sentence_with_figures_is_flagged_one_without_is_not() {
     );
     assert_eq!(found[0]["labels"][0]["path"], old.as_str());
 }
+
+#[test]
+fn the_parts_of_a_breakdown_by_class_are_dated_by_the_year_closing_their_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(
+        dir.path(),
+        "r2021.txt",
+        "2021 Trafficking in Persons Report: Ruritania\n\nPROTECTION\n\nThe government identified 40 potential trafficking victims. Of these, 25 were adults and 15 were children.\n",
+    );
+    // `minors` is the class `children` named in other words; the whole states two statuses.
+    let new = write(
+        dir.path(),
+        "r2022.txt",
+        "2022 Trafficking in Persons Report: Ruritania\n\nPROTECTION\n\nThe government identified 52 official and potential victims (40 in 2020). Of these, 30 were adults and 22 were minors (25 adults and 16 children in 2020).\n",
+    );
+    let doc = run(&["--previous", &old, &new]);
+    let checks = of_rule(&doc, "checks", "prior-year-mismatch");
+    assert!(
+        checks.iter().any(|c| c["ok"] == true
+            && c["values"]["current"] == 25
+            && c["values"]["previous"] == 25),
+        "{checks:#?}"
+    );
+    let found = of_rule(&doc, "diagnostics", "prior-year-mismatch");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0]["severity"], "error");
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("gives 16 for 2020, but the 2021 edition gave 15"),
+        "{found:#?}"
+    );
+}

@@ -645,9 +645,10 @@ impl<'l, 'v> Extractor<'l, 'v> {
         let (first, first_breakdown) = (out.comparisons.len(), out.breakdowns.len());
         let either_of_two = self.relations(p, section, out, complements);
         self.dated_comparisons(p, section, first, out);
-        self.period_figures(p, first, out);
         self.single_inclusions(p, first_breakdown, out);
         self.class_subsets(p, first_breakdown, out);
+        // After the breakdowns: their parts count what their wholes count.
+        self.period_figures(p, first, out);
         self.one_whole_per_anchor(p, either_of_two, out);
         self.conversions(p, out);
         self.money_lists(p, out);

@@ -150,6 +150,8 @@ impl Extractor<'_, '_> {
         let mut records: Vec<(usize, PeriodFigure)> = Vec::new();
         // Each record's action read from its own words (not looked for before it).
         let mut own_actions: Vec<Option<String>> = Vec::new();
+        // Whether each record's noun names a class of people (`adults`), not what is counted.
+        let mut classes: Vec<bool> = Vec::new();
         let later_sides: HashSet<Span> = out.comparisons[first..]
             .iter()
             .filter(|c| !c.past_only)
@@ -190,11 +192,16 @@ impl Extractor<'_, '_> {
             });
             let quantity = &p.qs[q];
             let np = p.np(q);
+            // `95 official and potential victims`: the noun after the classes joined.
+            let head = np
+                .head()
+                .map(|h| self.coordinated_head(p, q, h).unwrap_or(h));
+            // `49 adults`, `12 girls`: a class of people, told of what its group counts.
+            classes.push(head.is_some_and(|h| self.lex.restricts_people(h)));
             let measure = match &quantity.kind {
                 QKind::Money(code) if !code.starts_with('?') => Some(format!("money:{code}")),
                 QKind::Money(_) => None,
-                _ => np
-                    .head()
+                _ => head
                     .filter(|h| np.link == Link::Noun && self.lex.counted.contains(*h))
                     .map(|h| {
                         // `seven ongoing investigations` are not the period's investigations.
@@ -271,6 +278,35 @@ impl Extractor<'_, '_> {
             .enumerate()
             .map(|(k, (_, r))| (r.figure.span, k))
             .collect();
+        // The parts of a breakdown by class (`Of these, 28 were adults and 67 were children`)
+        // count what their whole counts, by its action and actor; each keeps its own class.
+        for b in &out.breakdowns {
+            let Some(&whole) = index.get(&b.total.span) else {
+                continue;
+            };
+            if classes[whole] || records[whole].1.measure.is_none() {
+                continue;
+            }
+            let total = records[whole].1.clone();
+            for part in &b.parts {
+                let Some(&k) = index.get(&part.span) else {
+                    continue;
+                };
+                let r = &mut records[k].1;
+                if k == whole || r.restrictions.is_empty() || !(r.measure.is_none() || classes[k]) {
+                    continue;
+                }
+                r.measure.clone_from(&total.measure);
+                r.inherited = true;
+                classes[k] = false;
+                if r.action.is_none() {
+                    r.action.clone_from(&total.action);
+                }
+                if r.actor.is_none() {
+                    r.actor.clone_from(&total.actor);
+                }
+            }
+        }
         for c in &out.comparisons[first..] {
             let (Some(&later), Some(&earlier)) =
                 (index.get(&c.current.span), index.get(&c.previous.span))
@@ -278,6 +314,7 @@ impl Extractor<'_, '_> {
                 continue;
             };
             let partner = records[later].1.clone();
+            let partner_class = classes[later];
             let own_action = own_actions[earlier].clone();
             let r = &mut records[earlier].1;
             r.restated |= partner.period == FigurePeriod::Own;
@@ -289,7 +326,9 @@ impl Extractor<'_, '_> {
             if r.actor.is_none() {
                 r.actor = partner.actor.clone();
             }
-            if r.measure.is_none() && partner.measure.is_some() {
+            // `(49 adults … in 2017)` after `28 were adults`: of what the later side counts.
+            let own_class = classes[earlier] && !r.restrictions.is_empty();
+            if (r.measure.is_none() || own_class) && partner.measure.is_some() && !partner_class {
                 r.measure = partner.measure;
                 r.inherited = true;
                 if r.restrictions.is_empty() {
@@ -299,6 +338,31 @@ impl Extractor<'_, '_> {
         }
         out.period_figures
             .extend(records.into_iter().map(|(_, r)| r));
+    }
+
+    /// `95 official and potential victims`: when head `h` of count `q` states a class or
+    /// status (`official`) and `and`/`or` joins further such words, the counted noun after them.
+    fn coordinated_head<'t>(&self, p: &Para<'t, '_>, q: usize, h: &str) -> Option<&'t str> {
+        if !self.lex.restrictions.contains_key(h) {
+            return None;
+        }
+        let k = p.after_np(q);
+        if !(p.is(k, "and") || p.is(k, "or")) || p.sentence.get(k) != p.sentence.get(k + 1) {
+            return None;
+        }
+        for j in k + 1..k + 4 {
+            if j >= p.toks.len() || p.q_of[j].is_some() {
+                return None;
+            }
+            let w = p.word_ref(j)?;
+            if self.lex.counted.contains(w) && !self.lex.restrictions.contains_key(w) {
+                return Some(w);
+            }
+            if !self.lex.restrictions.contains_key(w) {
+                return None;
+            }
+        }
+        None
     }
 
     /// The actor a sentence names before its verb at token `at`: the words from the sentence's

@@ -150,10 +150,27 @@ impl Extractor<'_, '_> {
                 }
             }
             let fits = |e: usize, c: usize| self.same_action(p, e, c);
+            // A word naming a class of people stands for its class (`minor` and `child` both
+            // say: age, child).
+            let class = |w: String| {
+                let mut values: Vec<String> = self
+                    .lex
+                    .people_values(&w)
+                    .chain(self.lex.people_values(&format!("{w}s")))
+                    .map(|(d, v)| format!("{d}={v}"))
+                    .collect();
+                values.sort();
+                values.dedup();
+                if values.is_empty() {
+                    w
+                } else {
+                    values.join(",")
+                }
+            };
             let pairs = if chain {
-                pair(p, &earlier[..1], &later, &fits)
+                pair(p, &earlier[..1], &later, &fits, &class)
             } else {
-                pair(p, &earlier, &later, &fits)
+                pair(p, &earlier, &later, &fits, &class)
             };
             for (e, c) in pairs {
                 let period_of_c = tag_after(p, c).map_or(Period::Own, |(t, _)| t);
@@ -597,16 +614,18 @@ fn later_side(p: &Para, connective: Connective, k: usize, earlier: &[usize]) -> 
 /// Which later figure each earlier one is compared with: one earlier figure goes with the
 /// nearest later one counting the same thing; several go figure for figure with as many later
 /// ones when each pair counts the same thing, else with the later figure whose noun phrase is
-/// the same, when exactly one is.
+/// the same, when exactly one is. `class` gives a word naming a class of people as its class
+/// (`minor` and `child` are one).
 fn pair(
     p: &Para,
     earlier: &[usize],
     later: &[usize],
     fits: &dyn Fn(usize, usize) -> Option<bool>,
+    class: &dyn Fn(String) -> String,
 ) -> Vec<(usize, usize)> {
     let head = |q: usize| p.counted_head(q);
     let same = |a: usize, b: usize| match (head(a), head(b)) {
-        (Some(x), Some(y)) => x == y,
+        (Some(x), Some(y)) => x == y || class(x.into_owned()) == class(y.into_owned()),
         _ => true,
     };
     // A pair measuring two different actions is never one.
@@ -648,10 +667,12 @@ fn pair(
     // pair shares more of them than either shares with another figure of the other side
     // (`10 of sex trafficking, three of forced labor (three of forced labor and eight of sex
     // trafficking in 2028)` is no list in order).
-    let described: Vec<Vec<String>> = tail.iter().map(|&c| descriptor(p, c)).collect();
+    let described_as =
+        |q: usize| -> Vec<String> { descriptor(p, q).into_iter().map(class).collect() };
+    let described: Vec<Vec<String>> = tail.iter().map(|&c| described_as(c)).collect();
     let shared = |a: &[String], b: &[String]| a.iter().filter(|w| b.contains(w)).count();
     let closest = |i: usize, e: usize| {
-        let mine = descriptor(p, e);
+        let mine = described_as(e);
         if mine.is_empty() || described[i].is_empty() {
             return true;
         }
