@@ -16,6 +16,11 @@ fn restates_part(p: &Para, q: usize, out: &ChapterClaims) -> bool {
     })
 }
 
+/// How many tokens from a clause's start the `;` closing the count referred before a referral
+/// list may be (`In 2030, first responders referred 127 potential victims to the center,
+/// compared with 130 in 2029;` is 20).
+const REFERRED_REACH: usize = 40;
+
 /// Where the total a list refers back to may be.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Reference {
@@ -497,10 +502,12 @@ impl Extractor<'_, '_> {
                 let stop = (clause..end).find(|&k| boundary(k)).unwrap_or(end);
                 // (Up to the `;`, past the earlier side of a comparison: `In 2030, first
                 // responders referred 127 potential victims, compared with 130 in 2029; …`.)
+                // (Looked for within a short reach, so that a long list costs no more than
+                // its length.)
                 if referred_before.is_none()
                     && items.is_empty()
-                    && let Some(semicolon) =
-                        (clause..end).find(|&k| p.depth[k] == 0 && p.punct(k, ';'))
+                    && let Some(semicolon) = (clause..end.min(clause + REFERRED_REACH))
+                        .find(|&k| p.depth[k] == 0 && p.punct(k, ';'))
                     && let Some(q) = referred_count(p, clause, semicolon, refers, previous)
                 {
                     referred_before = Some(q);
