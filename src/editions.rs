@@ -45,6 +45,14 @@ impl EarlierEdition {
             edition,
         }
     }
+
+    /// The file a finding's label points into when it shows this edition's text.
+    pub fn label_file(&self) -> Arc<crate::diagnostic::OtherFile> {
+        Arc::new(crate::diagnostic::OtherFile {
+            name: self.name.clone(),
+            source: self.source.clone(),
+        })
+    }
 }
 
 /// A chapter of an earlier edition paired with a chapter being checked.

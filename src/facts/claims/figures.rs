@@ -206,23 +206,9 @@ impl Extractor<'_, '_> {
                 });
             // `12 victims of forced labor`, `14 cases in the capital`, `10 victims from abroad`: a
             // part of the figure, named after its noun.
-            let narrowed = matches!(
-                p.word_ref(p.after_np(n)),
-                Some(
-                    "of" | "for"
-                        | "in"
-                        | "among"
-                        | "from"
-                        | "involving"
-                        | "who"
-                        | "whom"
-                        | "that"
-                        | "under"
-                        | "at"
-                        | "with"
-                        | "as"
-                )
-            );
+            let narrowed = p.word_ref(p.after_np(n)).is_some_and(|w| {
+                para::narrowing_preposition(w) || matches!(w, "who" | "whom" | "that")
+            });
             let qualified = narrowed
                 || words
                     .iter()

@@ -31,6 +31,15 @@ impl<'t> Np<'t> {
 }
 
 /// Words that end a figure's noun phrase (prepositions, verbs, determiners …).
+/// A preposition after a figure's noun that names a part of it (`12 victims of forced labor`,
+/// `14 cases in the capital`, `10 victims from abroad`).
+pub(super) fn narrowing_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for" | "in" | "among" | "from" | "involving" | "under" | "at" | "with" | "as"
+    )
+}
+
 pub(super) fn np_stop(w: &str) -> bool {
     matches!(
         w,

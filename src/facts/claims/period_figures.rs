@@ -238,20 +238,7 @@ impl Extractor<'_, '_> {
             let narrowed = relative
                 || np.link == Link::Noun
                     && restrictions.is_empty()
-                    && matches!(
-                        p.word_ref(after),
-                        Some(
-                            "of" | "for"
-                                | "in"
-                                | "among"
-                                | "from"
-                                | "involving"
-                                | "under"
-                                | "at"
-                                | "with"
-                                | "as"
-                        )
-                    )
+                    && p.word_ref(after).is_some_and(para::narrowing_preposition)
                     && super::periods::period_at(p, after).is_none();
             let measure = measure.filter(|_| !narrowed);
             records.push((

@@ -57,15 +57,8 @@ impl Checker for PriorYear {
             if paired.is_empty() {
                 continue;
             }
-            let files: Vec<Arc<OtherFile>> = paired
-                .iter()
-                .map(|p| {
-                    Arc::new(OtherFile {
-                        name: p.edition.name.clone(),
-                        source: p.edition.source.clone(),
-                    })
-                })
-                .collect();
+            let files: Vec<Arc<OtherFile>> =
+                paired.iter().map(|p| p.edition.label_file()).collect();
             for r in &claims.period_figures {
                 let Some(year) = year_of(r, edition).filter(|&y| y < edition - 1) else {
                     continue;

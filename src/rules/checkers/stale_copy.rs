@@ -38,15 +38,8 @@ impl Checker for StaleCopy {
             if earlier.is_empty() {
                 continue;
             }
-            let files: Vec<Arc<OtherFile>> = paired
-                .iter()
-                .map(|p| {
-                    Arc::new(OtherFile {
-                        name: p.edition.name.clone(),
-                        source: p.edition.source.clone(),
-                    })
-                })
-                .collect();
+            let files: Vec<Arc<OtherFile>> =
+                paired.iter().map(|p| p.edition.label_file()).collect();
             for s in chapter.sentences() {
                 // The figures are in the order of the text: the first at or after the
                 // sentence's start.
